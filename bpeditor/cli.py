@@ -1,0 +1,166 @@
+"""The command line: ``bpeditor convert``, ``bpeditor check``, and starting the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bpeditor import __version__
+from bpeditor.io.base import ReadError, ReadResult, ReadWarning, WriteError
+from bpeditor.io.registry import format_for_writing, read_path, write_path
+from bpeditor.model.money import format_amount
+from bpeditor.model.validation import Finding, Location, Severity, count_by_severity, validate
+from bpeditor.resources import example_path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+_COMMANDS = ("convert", "check")
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bpeditor", description="绩效目标表编辑器 命令行")
+    sub = parser.add_subparsers(dest="command", required=True)
+    convert = sub.add_parser("convert", help="转换格式：bpeditor convert 输入文件 输出文件")
+    convert.add_argument("input", type=Path, help="要导入的文件（.txt/.tsv/.bpe …）")
+    convert.add_argument("output", type=Path, help="输出文件，格式由扩展名决定")
+    convert.add_argument(
+        "--layout",
+        choices=("summary", "forms"),
+        default="summary",
+        help="版式：汇总表或逐项目申报表",
+    )
+    check = sub.add_parser("check", help="检查表格：有错误时退出码为 1")
+    check.add_argument("input", type=Path, help="要检查的文件")
+    check.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bpeditor",
+        description="绩效目标表编辑器。命令：convert（转换）、check（检查）；不带命令则打开窗口。",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="要打开的文件")
+    parser.add_argument("--example", action="store_true", help="打开自带的示例表")
+    parser.add_argument("--version", action="version", version=f"bpeditor {__version__}")
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _print_warnings(warnings: list[ReadWarning]) -> None:
+    for warning in warnings:
+        _say(f"警告：{warning}")
+
+
+def _read(path: Path) -> ReadResult | None:
+    try:
+        return read_path(path)
+    except ReadError as exc:
+        _say(f"错误：{exc}")
+        return None
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    """Read one file and write it in the format the output's extension names."""
+    try:
+        format_for_writing(args.output)
+    except WriteError as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
+    result = _read(args.input)
+    if result is None:
+        return EXIT_BAD_INPUT
+    _print_warnings(result.warnings)
+    try:
+        write_path(result.table, args.output, args.layout)
+    except WriteError as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
+    table = result.table
+    _say(
+        f"已转换：{args.input} → {args.output}（{len(table.units)} 个单位，"
+        f"{table.project_count()} 个项目，{table.indicator_count()} 个指标，"
+        f"{len(result.warnings)} 条警告）"
+    )
+    return EXIT_OK
+
+
+def _import_finding(warning: ReadWarning) -> Finding:
+    return Finding("import-warning", Severity.WARNING, str(warning), Location(field=None))
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print the findings of every check; exit 1 when any is an error."""
+    result = _read(args.input)
+    if result is None:
+        return EXIT_BAD_INPUT
+    findings = [_import_finding(w) for w in result.warnings] + validate(result.table)
+    counts = count_by_severity(findings)
+    if args.json:
+        json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for finding in findings:
+            label = "错误" if finding.severity is Severity.ERROR else "警告"
+            print(f"{label} [{finding.code}] {finding.message}")
+        print(
+            f"{args.input}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告"
+            f"（{result.table.project_count()} 个项目，{result.table.indicator_count()} 个指标）"
+        )
+    return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
+
+
+def print_summary(result: ReadResult) -> None:
+    """A short text overview of a table (for ``--example`` without a window)."""
+    table = result.table
+    print(table.title)
+    print(f"单位名称：{table.reporting_unit}    单位：{table.money_unit}")
+    print(f"合计：{format_amount(table.funds().total)}")
+    for unit in table.units:
+        print(f"{unit.name}  {format_amount(unit.funds().total)}")
+        for project in unit.projects:
+            amount = format_amount(project.funds.total)
+            print(f"    {project.name}  {amount}  （{len(project.indicators)} 个指标）")
+    print(
+        f"共 {len(table.units)} 个单位，{table.project_count()} 个项目，"
+        f"{table.indicator_count()} 个指标"
+    )
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the main window, on a file or on the bundled example."""
+    path = example_path() if args.example else args.file
+    try:
+        from bpeditor.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the window
+    except ImportError as exc:
+        if path is None:
+            _say(f"错误：无法启动图形界面（{exc}）")
+            return EXIT_BAD_INPUT
+        result = _read(path)
+        if result is None:
+            return EXIT_BAD_INPUT
+        print_summary(result)
+        return EXIT_OK
+    return run(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``bpeditor`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    if argv and argv[0] in _COMMANDS:
+        args = _command_parser().parse_args(argv)
+        return run_convert(args) if args.command == "convert" else run_check(args)
+    return run_gui(_gui_parser().parse_args(argv))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Which importer or exporter handles a file: by extension, and by content for importers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bpeditor.io import native, text
+from bpeditor.io.base import ReadError, ReadResult, WriteError
+from bpeditor.io.text_decode import describe_binary
+from bpeditor.model.document import Table
+
+Reader = Callable[[Path], ReadResult]
+Writer = Callable[[Table, Path, str], None]
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    """A file format bpeditor can read and/or write."""
+
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    reader: Reader | None = None
+    writer: Writer | None = None
+    sniff: Callable[[bytes], bool] | None = None
+    layouts: tuple[str, ...] = ("summary",)
+
+
+def _write_bpe(table: Table, path: Path, layout: str) -> None:
+    native.save(table, path)
+
+
+def _write_text(table: Table, path: Path, layout: str) -> None:
+    text.write_text(table, path)
+
+
+def _sniff_text(head: bytes) -> bool:
+    return describe_binary(head) is None
+
+
+FORMATS: list[FileFormat] = [
+    FileFormat("bpe", "绩效目标表编辑器文件", (".bpe",), native.read_bpe, _write_bpe, native.sniff),
+    FileFormat(
+        "text",
+        "文本（制表符分隔）",
+        (".txt", ".tsv", ".text"),
+        text.read_text,
+        _write_text,
+        _sniff_text,
+    ),
+]
+
+
+def register(fmt: FileFormat) -> None:
+    """Add a format (later issues add Excel and Word); it is tried before the text fallback."""
+    FORMATS.insert(len(FORMATS) - 1, fmt)
+
+
+def _by_extension(path: Path) -> FileFormat | None:
+    suffix = path.suffix.lower()
+    return next((f for f in FORMATS if suffix in f.extensions), None)
+
+
+def format_for_reading(path: Path, head: bytes) -> FileFormat:
+    """The format to read ``path`` with: content first where it is telling, then extension."""
+    for fmt in FORMATS:
+        if fmt.reader is not None and fmt.name != "text" and fmt.sniff and fmt.sniff(head):
+            return fmt
+    by_ext = _by_extension(path)
+    if by_ext is not None and by_ext.reader is not None:
+        return by_ext
+    kind = describe_binary(head)
+    if kind is not None:
+        raise ReadError(f"{path}：不支持的文件类型（{kind}）")
+    return next(f for f in FORMATS if f.name == "text")
+
+
+def read_path(path: str | os.PathLike[str]) -> ReadResult:
+    """Import any supported file; raises :class:`ReadError` with a one-line reason."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ReadError(f"{path}：这是文件夹，不是文件")
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except FileNotFoundError:
+        raise ReadError(f"{path}：文件不存在") from None
+    except PermissionError:
+        raise ReadError(f"{path}：没有读取权限") from None
+    except OSError as exc:
+        raise ReadError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+    fmt = format_for_reading(path, head)
+    assert fmt.reader is not None
+    try:
+        result = fmt.reader(path)
+    except OSError as exc:
+        raise ReadError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+    result.format = fmt.name
+    return result
+
+
+def format_for_writing(path: str | os.PathLike[str]) -> FileFormat:
+    """The exporter for a file name's extension; raises :class:`WriteError` if there is none."""
+    fmt = _by_extension(Path(path))
+    if fmt is None or fmt.writer is None:
+        known = "、".join(e for f in FORMATS if f.writer for e in f.extensions)
+        raise WriteError(f"{path}：不支持导出为这种格式（可用：{known}）")
+    return fmt
+
+
+def write_path(table: Table, path: str | os.PathLike[str], layout: str = "summary") -> None:
+    """Export the table to ``path`` in the format its extension names."""
+    fmt = format_for_writing(path)
+    if layout not in fmt.layouts:
+        raise WriteError(f"{path}：{fmt.description}不支持“{layout}”版式")
+    assert fmt.writer is not None
+    fmt.writer(table, Path(path), layout)

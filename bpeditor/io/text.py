@@ -1,0 +1,310 @@
+"""The summary (disclosure) table as text, as saved from the web, Word or Excel or copied."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bpeditor.io.base import ReadError, ReadResult, ReadWarning, atomic_write
+from bpeditor.io.indicator_codec import format_indicators, parse_indicators
+from bpeditor.io.text_decode import decode_text
+from bpeditor.io.tsv import Record, read_records, write_records
+from bpeditor.model.document import DEFAULT_TITLE, Funds, Project, SignOff, Table, Unit
+from bpeditor.model.money import AmountError, format_amount, parse_amount, same_amount
+
+MAX_BYTES = 256 * 1024 * 1024
+
+HEADER = (
+    "项目名称（资金使用单位）",
+    "总计",
+    "财政拨款",
+    "财政专户拨款",
+    "其他资金",
+    "绩效目标",
+    "绩效指标",
+)
+"""The seven columns of the summary layout, as the official table prints them."""
+
+# Column roles, matched against header cells in this order (专户 before 财政拨款).
+_COLUMN_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("name", ("项目名称", "资金使用单位", "项目（单位）名称", "单位名称")),
+    ("special_account", ("财政专户",)),
+    ("fiscal", ("财政拨款", "一般公共预算", "财政资金")),
+    ("other", ("其他资金", "其他")),
+    ("total", ("总计", "合计", "金额")),
+    ("goal", ("绩效目标",)),
+    ("indicators", ("绩效指标",)),
+)
+_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
+_AMOUNT_LABELS = {
+    "total": "总计",
+    "fiscal": "财政拨款",
+    "special_account": "财政专户拨款",
+    "other": "其他资金",
+}
+_TOTAL_NAMES = {"合计", "总计", "合  计", "总  计"}
+_REPORTING_UNIT = re.compile(
+    r"(?:单位名称|填报单位|编制单位|预算单位)\s*[:：]\s*(?P<name>[^\t]*?)\s*(?=\t|金额单位|单位\s*[:：]|$)"
+)
+_MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元|千元)")
+_SIGNOFF_KEYS = (
+    ("head", r"(?:单位)?负责人"),
+    ("preparer", r"(?:经办人|填报人|填表人)"),
+    ("phone", r"联系电话"),
+    ("date", r"填报日期"),
+)
+_SIGNOFF_ANY = re.compile("|".join(p for _, p in _SIGNOFF_KEYS) + r"\s*[:：]")
+_NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
+
+
+def _normal(cell: str) -> str:
+    return re.sub(r"\s+", "", cell)
+
+
+def _map_header(cells: list[str]) -> dict[str, int] | None:
+    """Column roles for a header row, or ``None`` when the row is not the summary header."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        text = _normal(cell)
+        if not text:
+            continue
+        for role, keywords in _COLUMN_KEYWORDS:
+            if role not in roles and any(k in text for k in keywords):
+                roles[role] = index
+                break
+    if "name" in roles and ("indicators" in roles or "goal" in roles):
+        return roles
+    return None
+
+
+@dataclass
+class _Checked:
+    """A summary row as printed in the file, to be checked against the derived sums."""
+
+    line: int
+    name: str
+    funds: Funds
+
+
+@dataclass
+class _Parser:
+    """Reads records of the summary layout into a table, collecting warnings with line numbers."""
+
+    source: str
+    table: Table = field(default_factory=Table)
+    warnings: list[ReadWarning] = field(default_factory=list)
+    roles: dict[str, int] = field(default_factory=dict)
+    grand_total: _Checked | None = None
+    unit_rows: list[tuple[_Checked, Unit]] = field(default_factory=list)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ReadWarning(f"第 {line} 行", message))
+
+    def cell(self, record: Record, role: str) -> str:
+        index = self.roles.get(role)
+        if index is None or index >= len(record.cells):
+            return ""
+        return record.cells[index].strip()
+
+    def run(self, records: list[Record]) -> Table:
+        body_start = self.read_preamble(records)
+        for record in records[body_start:]:
+            if record.unterminated:
+                self.warn(record.line, "引号内的单元格没有结束，文件可能不完整；已读入到文件末尾")
+            if not record.is_blank():
+                self.read_body_record(record)
+        self.check_sums()
+        return self.table
+
+    def read_preamble(self, records: list[Record]) -> int:
+        """Title, 单位名称 and 单位 lines up to the header; returns the first body index."""
+        title_found = False
+        for index, record in enumerate(records):
+            if record.is_blank():
+                continue
+            roles = _map_header(record.cells)
+            if roles is not None:
+                self.roles = roles
+                return index + 1
+            joined = "\t".join(c.strip() for c in record.cells if c.strip())
+            unit_match = _REPORTING_UNIT.search(joined)
+            money_match = _MONEY_UNIT.search(joined)
+            if unit_match:
+                self.table.reporting_unit = unit_match.group("name").strip()
+            if money_match:
+                self.table.money_unit = money_match.group("unit")
+            if unit_match or money_match:
+                continue
+            if not title_found:
+                self.table.title = joined
+                title_found = True
+            else:
+                self.warn(record.line, f"表头之前的文字未导入：{joined}")
+        raise ReadError(
+            f"{self.source}：找不到表头行（应有“项目名称”“绩效目标”“绩效指标”等列），"
+            "不是项目支出绩效目标表的汇总格式"
+        )
+
+    def amounts(self, record: Record) -> Funds:
+        funds = Funds()
+        for name in _AMOUNT_FIELDS:
+            text = self.cell(record, name)
+            try:
+                setattr(funds, name, parse_amount(text))
+            except AmountError:
+                self.warn(record.line, f"“{_AMOUNT_LABELS[name]}”不是金额，已留空：{text}")
+        return funds
+
+    def read_body_record(self, record: Record) -> None:
+        name = self.cell(record, "name")
+        first = next((c.strip() for c in record.cells if c.strip()), "")
+        used = set(self.roles.values())
+        extra = [c.strip() for i, c in enumerate(record.cells) if i not in used and c.strip()]
+        has_text = bool(self.cell(record, "indicators") or self.cell(record, "goal"))
+        if not has_text and _SIGNOFF_ANY.search("\t".join(record.cells)):
+            self.read_signoff(record)
+            return
+        if not has_text and _NOTE.match(first):
+            self.warn(record.line, f"说明文字未导入：{first}")
+            return
+        if extra:
+            self.warn(record.line, f"表头之外的单元格未导入：{'；'.join(extra)}")
+        goal = self.cell(record, "goal")
+        indicators_text = self.cell(record, "indicators")
+        funds = self.amounts(record)
+        if _normal(name) in {_normal(n) for n in _TOTAL_NAMES}:
+            self.grand_total = _Checked(record.line, name, funds)
+            return
+        if not goal and not indicators_text and not funds.is_blank():
+            unit = Unit(name=name)
+            self.table.units.append(unit)
+            self.unit_rows.append((_Checked(record.line, name, funds), unit))
+            if not name:
+                self.warn(record.line, "单位行没有名称")
+            return
+        if not name and not goal and not indicators_text:
+            self.warn(record.line, f"无法识别的行，未导入：{'；'.join(extra)}")
+            return
+        self.read_project(record, name, funds, goal, indicators_text)
+
+    def read_project(
+        self, record: Record, name: str, funds: Funds, goal: str, indicators_text: str
+    ) -> None:
+        if not self.table.units:
+            self.table.units.append(Unit(name=self.table.reporting_unit))
+        project = Project(name=name, funds=funds, goal=goal)
+        if indicators_text:
+            project.indicators, problems = parse_indicators(indicators_text)
+            for problem in problems:
+                where = f"第 {problem.item} 个指标" if problem.item else "指标列"
+                self.warn(record.line, f"项目“{name}”{where}：{problem.message}：{problem.text}")
+        if not name:
+            self.warn(record.line, "项目没有名称")
+        self.table.units[-1].projects.append(project)
+
+    def read_signoff(self, record: Record) -> None:
+        text = "\t".join(record.cells)
+        keys = "|".join(p for _, p in _SIGNOFF_KEYS)
+        for attr, pattern in _SIGNOFF_KEYS:
+            match = re.search(
+                rf"{pattern}\s*[:：]\s*(?P<value>.*?)\s*(?=\t|(?:{keys})\s*[:：]|$)", text
+            )
+            if match:
+                setattr(self.table.signoff, attr, match.group("value").strip())
+
+    def check_sums(self) -> None:
+        for checked, unit in self.unit_rows:
+            self.check_row(checked, unit.funds(), f"单位“{checked.name}”的小计")
+        if self.grand_total is not None:
+            self.check_row(self.grand_total, self.table.funds(), "合计")
+
+    def check_row(self, checked: _Checked, derived: Funds, what: str) -> None:
+        for name in _AMOUNT_FIELDS:
+            printed = getattr(checked.funds, name)
+            computed = getattr(derived, name)
+            if printed is not None and not same_amount(printed, computed):
+                self.warn(
+                    checked.line,
+                    f"{what}“{_AMOUNT_LABELS[name]}”为 {format_amount(printed, blank_zero=False)}，"
+                    f"与明细之和 {format_amount(computed, blank_zero=False) or '0.00'} 不符",
+                )
+
+
+def parse_summary_text(text: str, source: str = "文本") -> ReadResult:
+    """Read the summary layout from text (tab-separated cells, as saved or copied)."""
+    parser = _Parser(source)
+    parser.run(list(read_records(text)))
+    if parser.table.project_count() == 0:
+        raise ReadError(f"{source}：表中没有任何项目（只有表头或只有汇总行）")
+    return ReadResult(parser.table, parser.warnings, "text")
+
+
+def read_text(path: str | os.PathLike[str]) -> ReadResult:
+    """Read a summary table saved as text in any of the encodings Windows programs write."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReadError(f"{path}：文件过大（{size // (1024 * 1024)} MiB），不像是绩效目标表")
+    decoded = decode_text(path.read_bytes(), str(path))
+    result = parse_summary_text(decoded.text, str(path))
+    if decoded.truncated:
+        result.warnings.append(ReadWarning("文件末尾", "最后一个字符不完整，文件可能被截断"))
+    return result
+
+
+def _amount_cells(funds: Funds) -> list[str]:
+    return [format_amount(getattr(funds, name), blank_zero=False) for name in _AMOUNT_FIELDS]
+
+
+def _summary_cells(funds: Funds) -> list[str]:
+    """A derived row's amounts; the total is always written so the row reads as a unit row."""
+    cells = _amount_cells(funds)
+    cells[0] = cells[0] or "0.00"
+    return cells
+
+
+def summary_rows(table: Table, *, one_per_line: bool = False) -> list[list[str]]:
+    """The table as rows of cells in the summary layout, title lines included."""
+    rows: list[list[str]] = [
+        [table.title or DEFAULT_TITLE],
+        [],
+        [f"单位名称：{table.reporting_unit}"],
+        [],
+        [f"单位：{table.money_unit}"],
+        [],
+        list(HEADER),
+        ["合计", *_summary_cells(table.funds()), "", ""],
+    ]
+    for unit in table.units:
+        rows.append([unit.name, *_summary_cells(unit.funds()), "", ""])
+        for project in unit.projects:
+            indicators = format_indicators(project.indicators, one_per_line=one_per_line)
+            rows.append([project.name, *_amount_cells(project.funds), project.goal, indicators])
+    signoff = _signoff_cells(table.signoff)
+    if signoff:
+        rows.extend([[], signoff])
+    return rows
+
+
+def _signoff_cells(signoff: SignOff) -> list[str]:
+    if not any((signoff.head, signoff.preparer, signoff.phone, signoff.date)):
+        return []
+    return [
+        f"单位负责人：{signoff.head}",
+        f"填报人：{signoff.preparer}",
+        f"联系电话：{signoff.phone}",
+        f"填报日期：{signoff.date}",
+    ]
+
+
+def format_summary_text(table: Table, *, one_per_line: bool = False) -> str:
+    """The table as tab-separated text in the summary layout."""
+    return write_records(summary_rows(table, one_per_line=one_per_line))
+
+
+def write_text(table: Table, path: str | os.PathLike[str], *, one_per_line: bool = False) -> None:
+    """Save the summary layout as UTF-8 text (with a BOM, so Excel and Notepad read it right)."""
+    data = format_summary_text(table, one_per_line=one_per_line).encode("utf-8-sig")
+    atomic_write(path, lambda tmp: tmp.write_bytes(data))

@@ -1,0 +1,1 @@
+"""The document model: pure Python, no Qt and no file formats."""

@@ -1,0 +1,156 @@
+"""The coded indicator taxonomy (一级/二级指标) and its aliases.
+
+Two taxonomies exist: the official one with numeric codes (1/11…31) that finance systems use,
+and the four-class set of the 2021 national guide (财预〔2021〕101号), which has no official
+codes; its codes here carry a ``G`` prefix so they can never be mistaken for official ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Category:
+    """One class of the taxonomy: a 一级 (no parent) or a 二级 (with its parent's code)."""
+
+    code: str
+    label: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def level(self) -> int:
+        """1 for a 一级 class, 2 for a 二级 class."""
+        return 1 if self.parent is None else 2
+
+
+def _name_key(text: str) -> str:
+    """Normalise a label for lookup: no spaces, no trailing 指标/类."""
+    key = re.sub(r"\s+", "", text)
+    for suffix in ("指标", "类"):
+        if key.endswith(suffix) and len(key) > len(suffix):
+            key = key[: -len(suffix)]
+    return key
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A set of 一级 and 二级 classes, looked up by code, old code or label."""
+
+    name: str
+    official: bool
+    categories: tuple[Category, ...]
+    _by_key: dict[str, Category] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, Category] = {}
+        for cat in self.categories:
+            index[cat.code] = cat
+            for alias in (cat.label, *cat.aliases):
+                index.setdefault(_name_key(alias), cat)
+        object.__setattr__(self, "_by_key", index)
+
+    def get(self, code: str) -> Category | None:
+        """The class with exactly this code, or ``None``."""
+        cat = self._by_key.get(code)
+        return cat if cat is not None and cat.code == code else None
+
+    def find(self, text: str, *, level: int | None = None) -> Category | None:
+        """The class a code (``11``, ``001001``) or a label (``社会效益``) names, or ``None``."""
+        text = text.strip()
+        candidates = [self._by_key.get(text), self._by_key.get(_name_key(text))]
+        for cat in candidates:
+            if cat is not None and (level is None or cat.level == level):
+                return cat
+        return None
+
+    def level1(self) -> list[Category]:
+        """The 一级 classes in order."""
+        return [c for c in self.categories if c.parent is None]
+
+    def children(self, code: str) -> list[Category]:
+        """The 二级 classes under the 一级 class ``code``."""
+        return [c for c in self.categories if c.parent == code]
+
+    def is_child(self, level2: str, level1: str) -> bool:
+        """Whether 二级 ``level2`` belongs to 一级 ``level1``."""
+        cat = self.get(level2)
+        return cat is not None and cat.parent == level1
+
+
+OFFICIAL = Taxonomy(
+    name="official",
+    official=True,
+    categories=(
+        Category("1", "产出指标", aliases=("001",)),
+        Category("11", "数量指标", "1", ("001001",)),
+        Category("12", "质量指标", "1", ("001002",)),
+        Category("13", "时效指标", "1", ("001003",)),
+        Category("14", "成本指标", "1", ("001004",)),
+        Category("2", "效益指标", aliases=("002",)),
+        Category("21", "经济效益指标", "2", ("002001",)),
+        Category("22", "社会效益指标", "2", ("002002",)),
+        Category("23", "生态效益指标", "2", ("002003", "环境效益指标", "生态环境效益指标")),
+        Category("24", "可持续影响指标", "2", ("002004", "可持续发展指标")),
+        Category("3", "满意度指标", aliases=("003",)),
+        Category("31", "服务对象满意度指标", "3", ("003001",)),
+    ),
+)
+"""The official taxonomy of the finance systems (codes 1/11…31)."""
+
+GUIDE_2021 = Taxonomy(
+    name="guide-2021",
+    official=False,
+    categories=(
+        Category("G1", "产出指标"),
+        Category("G11", "数量指标", "G1"),
+        Category("G12", "质量指标", "G1"),
+        Category("G13", "时效指标", "G1"),
+        Category("G2", "成本指标"),
+        Category("G21", "经济成本指标", "G2"),
+        Category("G22", "社会成本指标", "G2"),
+        Category("G23", "生态环境成本指标", "G2", ("环境成本指标",)),
+        Category("G3", "效益指标"),
+        Category("G31", "经济效益指标", "G3"),
+        Category("G32", "社会效益指标", "G3"),
+        Category("G33", "生态效益指标", "G3", ("环境效益指标", "生态环境效益指标")),
+        Category("G34", "可持续影响指标", "G3"),
+        Category("G4", "满意度指标"),
+        Category("G41", "服务对象满意度指标", "G4"),
+    ),
+)
+"""The four-class set of the 2021 guide; its ``G`` codes are ours, not official."""
+
+TAXONOMIES: dict[str, Taxonomy] = {t.name: t for t in (OFFICIAL, GUIDE_2021)}
+
+
+def taxonomy_of(code: str) -> Taxonomy:
+    """The taxonomy a code belongs to (``G…`` codes are the 2021 guide's)."""
+    return GUIDE_2021 if code.startswith("G") else OFFICIAL
+
+
+def canonical_code(code_text: str, label: str, *, level: int) -> str:
+    """The canonical code for a code and label as found in a file.
+
+    A known code or old code (``001001``) maps to its class's code; with no code, the label
+    decides; anything unknown is kept as found so that validation can report it.
+    """
+    code_text = code_text.strip()
+    for text in (code_text, label):
+        if not text:
+            continue
+        for taxonomy in (OFFICIAL, GUIDE_2021):
+            cat = taxonomy.find(text, level=level)
+            if cat is not None:
+                return cat.code
+        if text == code_text:
+            return code_text
+    return code_text
+
+
+def label_matches(category: Category, label: str) -> bool:
+    """Whether a printed label names this class (with or without 指标)."""
+    key = _name_key(label)
+    return any(_name_key(a) == key for a in (category.label, *category.aliases))

@@ -1,0 +1,316 @@
+"""The checks clerks expect of a table, each with a stable code, a severity and a location."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bpeditor.model.document import Indicator, Project, Table, Unit
+from bpeditor.model.money import format_amount, same_amount
+from bpeditor.model.taxonomy import label_matches, taxonomy_of
+from bpeditor.model.value import IndicatorValue
+
+
+class Severity(StrEnum):
+    """How serious a finding is; no finding blocks saving."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding is: indices into the table (0-based) and the field concerned."""
+
+    unit: int | None = None
+    project: int | None = None
+    indicator: int | None = None
+    field: str | None = None
+
+    def to_dict(self) -> dict[str, int | str | None]:
+        """The location as a JSON-ready dict."""
+        return {
+            "unit": self.unit,
+            "project": self.project,
+            "indicator": self.indicator,
+            "field": self.field,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a check."""
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding as a JSON-ready dict."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "location": self.location.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class ValidationSettings:
+    """Local rules: which 一级 classes each project needs, and the name-length limit."""
+
+    required_level1: tuple[str, ...] = ("产出指标", "效益指标")
+    recommended_level1: tuple[str, ...] = ("满意度指标",)
+    max_name_length: int = 40
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check's stable code, severity and what it means (for the docs and the UI)."""
+
+    code: str
+    severity: Severity
+    title: str
+
+
+E, W = Severity.ERROR, Severity.WARNING
+CHECKS: dict[str, Check] = {
+    c.code: c
+    for c in (
+        Check("table-no-reporting-unit", W, "未填写单位名称"),
+        Check("unit-no-name", W, "资金使用单位没有名称"),
+        Check("project-no-name", E, "项目没有名称"),
+        Check("project-duplicate-name", W, "同一单位内项目名称重复"),
+        Check("project-total-mismatch", E, "总计不等于各资金来源之和"),
+        Check("project-no-goal", E, "未填写绩效目标"),
+        Check("project-no-indicators", E, "项目没有绩效指标"),
+        Check("project-missing-level1", E, "缺少必需的一级指标"),
+        Check("project-missing-recommended-level1", W, "缺少通常需要的一级指标"),
+        Check("indicator-unknown-level1", E, "一级指标不在指标体系中"),
+        Check("indicator-unknown-level2", E, "二级指标不在指标体系中"),
+        Check("indicator-level2-parent", E, "二级指标不属于所选一级指标"),
+        Check("indicator-label-mismatch", W, "指标名称与编码不一致"),
+        Check("indicator-no-name", E, "三级指标没有名称"),
+        Check("indicator-name-too-long", W, "三级指标名称过长"),
+        Check("indicator-duplicate-name", W, "同一项目内三级指标重复"),
+        Check("value-missing", E, "指标值为空"),
+        Check("value-placeholder", E, "指标值是未填写的占位符"),
+        Check("value-no-unit", W, "定量指标值没有计量单位"),
+        Check("value-unit-word", W, "计量单位用文字书写"),
+        Check("value-annual-exceeds-period", W, "年度指标值大于实施周期指标值"),
+    )
+}
+
+_UNIT_WORDS = re.compile(r"^(百分比|百分之|百分点?数?|千分比|千分之)$")
+_RATE_UNITS = {"%", "％", "‰", "分", "级", "星", "倍"}
+
+
+def _finding(code: str, message: str, location: Location) -> Finding:
+    return Finding(code, CHECKS[code].severity, message, location)
+
+
+def validate(table: Table, settings: ValidationSettings | None = None) -> list[Finding]:
+    """Run every check on the whole table."""
+    settings = settings or ValidationSettings()
+    findings = list(validate_table_fields(table))
+    for u, unit in enumerate(table.units):
+        findings.extend(validate_unit(unit, u))
+        for p, project in enumerate(unit.projects):
+            findings.extend(validate_project(project, u, p, settings))
+    return findings
+
+
+def validate_table_fields(table: Table) -> Iterator[Finding]:
+    """Checks of the table's own fields."""
+    if not table.reporting_unit.strip():
+        yield _finding(
+            "table-no-reporting-unit", "未填写单位名称", Location(field="reporting_unit")
+        )
+
+
+def validate_unit(unit: Unit, u: int) -> Iterator[Finding]:
+    """Checks of a unit itself (not its projects' contents)."""
+    where = Location(unit=u, field="name")
+    if not unit.name.strip():
+        yield _finding("unit-no-name", f"第 {u + 1} 个资金使用单位没有名称", where)
+    counts = Counter(p.name.strip() for p in unit.projects if p.name.strip())
+    for p, project in enumerate(unit.projects):
+        name = project.name.strip()
+        if counts.get(name, 0) > 1:
+            yield _finding(
+                "project-duplicate-name",
+                f"单位“{unit.name}”中项目名称“{name}”重复",
+                Location(unit=u, project=p, field="name"),
+            )
+
+
+def validate_project(
+    project: Project, u: int, p: int, settings: ValidationSettings | None = None
+) -> list[Finding]:
+    """Checks of one project and its indicators (cheap enough to re-run after every edit)."""
+    settings = settings or ValidationSettings()
+    findings: list[Finding] = []
+    add = findings.append
+    label = f"项目“{project.name.strip()}”" if project.name.strip() else f"第 {p + 1} 个项目"
+
+    def at(field_name: str, indicator: int | None = None) -> Location:
+        """A location in this project."""
+        return Location(unit=u, project=p, indicator=indicator, field=field_name)
+
+    if not project.name.strip():
+        add(_finding("project-no-name", f"{label}没有名称", at("name")))
+    funds = project.funds
+    sources = funds.sources_sum()
+    if funds.total is not None and sources is not None and not same_amount(funds.total, sources):
+        add(
+            _finding(
+                "project-total-mismatch",
+                f"{label}的总计 {format_amount(funds.total, blank_zero=False)} 不等于"
+                f"财政拨款、财政专户拨款、其他资金之和 {format_amount(sources, blank_zero=False)}",
+                at("total"),
+            )
+        )
+    elif funds.total is not None and sources is None and funds.total != 0:
+        add(
+            _finding(
+                "project-total-mismatch",
+                f"{label}填了总计 {format_amount(funds.total)}，但没有填写资金来源",
+                at("total"),
+            )
+        )
+    if not project.goal.strip():
+        add(_finding("project-no-goal", f"{label}未填写绩效目标", at("goal")))
+    if not project.indicators:
+        add(_finding("project-no-indicators", f"{label}没有绩效指标", at("indicators")))
+    else:
+        findings.extend(_check_classes_present(project, label, settings, at("indicators")))
+    names = Counter(i.name.strip() for i in project.indicators if i.name.strip())
+    for i, indicator in enumerate(project.indicators):
+        findings.extend(_check_indicator(indicator, i, label, settings, names, at))
+    return findings
+
+
+def _level1_label(indicator: Indicator) -> str | None:
+    cat = taxonomy_of(indicator.level1).get(indicator.level1)
+    return cat.label if cat is not None else None
+
+
+def _check_classes_present(
+    project: Project, label: str, settings: ValidationSettings, where: Location
+) -> Iterator[Finding]:
+    present = {_level1_label(i) for i in project.indicators}
+    for needed, code in (
+        (settings.required_level1, "project-missing-level1"),
+        (settings.recommended_level1, "project-missing-recommended-level1"),
+    ):
+        for level1 in needed:
+            if level1 not in present:
+                yield _finding(code, f"{label}缺少“{level1}”类指标", where)
+
+
+def _check_indicator(  # noqa: PLR0917 - a private helper of validate_project
+    indicator: Indicator,
+    i: int,
+    label: str,
+    settings: ValidationSettings,
+    names: Counter[str],
+    at: Callable[[str, int | None], Location],
+) -> Iterator[Finding]:
+    name = indicator.name.strip()
+    what = f"{label}第 {i + 1} 个指标" + (f"“{name}”" if name else "")
+    yield from _check_classes(indicator, what, lambda f: at(f, i))
+    if not name:
+        yield _finding("indicator-no-name", f"{what}没有三级指标名称", at("name", i))
+    elif len(name) > settings.max_name_length:
+        yield _finding(
+            "indicator-name-too-long",
+            f"{what}名称有 {len(name)} 个字，超过 {settings.max_name_length} 个字的限制",
+            at("name", i),
+        )
+    if name and names.get(name, 0) > 1:
+        yield _finding("indicator-duplicate-name", f"{what}在本项目中重复", at("name", i))
+    period, annual = indicator.period, indicator.annual
+    for value, field_name, field_label in (
+        (period, "period_value", "实施周期指标值"),
+        (annual, "annual_value", "年度指标值"),
+    ):
+        yield from _check_value(value, f"{what}的{field_label}", at(field_name, i))
+    if _cumulative(period, annual) and annual.number > period.number:  # type: ignore[operator]
+        yield _finding(
+            "value-annual-exceeds-period",
+            f"{what}的年度指标值 {annual.text} 大于实施周期指标值 {period.text}",
+            at("annual_value", i),
+        )
+
+
+def _check_classes(
+    indicator: Indicator, what: str, locate: Callable[[str], Location]
+) -> Iterator[Finding]:
+    level1 = taxonomy_of(indicator.level1).get(indicator.level1)
+    level2 = taxonomy_of(indicator.level2).get(indicator.level2)
+    for field_name, level, cat, code, label in (
+        ("level1", "一级", level1, indicator.level1, indicator.level1_label),
+        ("level2", "二级", level2, indicator.level2, indicator.level2_label),
+    ):
+        if cat is None:
+            yield _finding(
+                f"indicator-unknown-{field_name}",
+                f"{what}的{level}指标“{code or label or '（空）'}”不在指标体系中",
+                locate(field_name),
+            )
+        elif label and not label_matches(cat, label):
+            yield _finding(
+                "indicator-label-mismatch",
+                f"{what}的{level}指标编码 {cat.code} 是“{cat.label}”，但名称写作“{label}”",
+                locate(field_name),
+            )
+    if level1 is not None and level2 is not None and level2.parent != level1.code:
+        yield _finding(
+            "indicator-level2-parent",
+            f"{what}的二级指标“{level2.label}”不属于一级指标“{level1.label}”",
+            locate("level2"),
+        )
+
+
+def _check_value(value: IndicatorValue, what: str, where: Location) -> Iterator[Finding]:
+    if value.is_blank:
+        yield _finding("value-missing", f"{what}为空", where)
+        return
+    if value.is_placeholder:
+        yield _finding("value-placeholder", f"{what}“{value.text}”是未填写的占位符", where)
+        return
+    if value.is_quantitative:
+        if not value.unit:
+            yield _finding("value-no-unit", f"{what}“{value.text}”没有计量单位", where)
+        elif _UNIT_WORDS.match(value.unit):
+            yield _finding(
+                "value-unit-word",
+                f"{what}“{value.text}”的单位“{value.unit}”应写作符号（如 %）",
+                where,
+            )
+
+
+def _cumulative(period: IndicatorValue, annual: IndicatorValue) -> bool:
+    """Both values count the same thing (same unit, not a rate), so the year cannot exceed all."""
+    return (
+        period.number is not None
+        and annual.number is not None
+        and period.unit == annual.unit
+        and bool(period.unit)
+        and period.unit not in _RATE_UNITS
+        and "率" not in period.unit
+        and period.sign in (None, "≥", "＝", "＞")
+        and annual.sign in (None, "≥", "＝", "＞")
+    )
+
+
+def count_by_severity(findings: list[Finding]) -> dict[Severity, int]:
+    """How many errors and warnings there are."""
+    counts = {Severity.ERROR: 0, Severity.WARNING: 0}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
