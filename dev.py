@@ -28,6 +28,8 @@ DEBIAN_PACKAGES = (
     "libgl1",
     "libxkbcommon0",
     "libfontconfig1",
+    "libfreetype6",
+    "libglib2.0-0",
     "libdbus-1-3",
 )
 

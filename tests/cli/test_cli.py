@@ -1,0 +1,174 @@
+"""The command line as a clerk or a script uses it: convert, check, bad input, version."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bpeditor import __version__
+from bpeditor.cli import main
+from bpeditor.io import native
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m bpeditor`` as a user would, without a display."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "bpeditor", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version() -> None:
+    done = run_cli("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"bpeditor {__version__}"
+
+
+def test_check_on_the_sample_passes(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(sample_path)]) == 0
+    out = capsys.readouterr().out
+    assert "0 个错误" in out
+    assert "9 个项目，49 个指标" in out
+
+
+def test_check_fails_and_names_the_project_whose_total_was_changed(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    assert text.count("口岸广域网运作经费\t7.60\t7.60") == 1
+    changed = tmp_path / "changed.txt"
+    changed.write_text(
+        text.replace("口岸广域网运作经费\t7.60\t", "口岸广域网运作经费\t7.80\t"), "utf-8"
+    )
+
+    assert main(["check", str(changed)]) == 1
+    out = capsys.readouterr().out
+    errors = [line for line in out.splitlines() if line.startswith("错误")]
+    assert len(errors) == 1
+    assert "project-total-mismatch" in errors[0] and "口岸广域网运作经费" in errors[0]
+
+    assert main(["check", "--json", str(changed)]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert all(set(f) == {"code", "severity", "message", "location"} for f in findings)
+    (error,) = [f for f in findings if f["severity"] == "error"]
+    assert error["code"] == "project-total-mismatch"
+    assert "口岸广域网运作经费" in error["message"]
+    assert error["location"] == {"unit": 0, "project": 1, "indicator": None, "field": "total"}
+    # The printed unit subtotal and 合计 no longer add up either: reported, with their lines.
+    sums = [f["message"] for f in findings if f["code"] == "import-warning"]
+    assert any("第 11 行" in m and "合计" in m for m in sums)
+
+
+def test_convert_round_trip_through_bpe_and_text_is_identical(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    first, text, second = tmp_path / "a.bpe", tmp_path / "b.txt", tmp_path / "c.bpe"
+    assert main(["convert", str(sample_path), str(first)]) == 0
+    assert main(["convert", str(first), str(text)]) == 0
+    assert main(["convert", str(text), str(second)]) == 0
+    assert native.read_bpe(first).table == native.read_bpe(second).table
+    assert json.loads(first.read_text("utf-8")) == json.loads(second.read_text("utf-8"))
+    table = native.read_bpe(second).table
+    assert (table.project_count(), table.indicator_count()) == (9, 49)
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
+    header = (
+        "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n"
+    )
+    files = {
+        "empty": ("empty.txt", b"", "空"),
+        "random": ("random.txt", bytes(range(256)) * 8, "不是文本文件"),
+        "picture": ("photo.txt", png + bytes(200), "PNG"),
+        "header-only": ("header.txt", header.encode(), "没有任何项目"),
+        "not-a-table": ("notes.txt", "今天开会。\n明天放假。\n".encode(), "表头"),
+        "truncated-bpe": (
+            "cut.bpe",
+            b'{"format": "bpeditor", "version": 1, "units": [{"na',
+            "不完整",
+        ),
+        "newer-bpe": ("new.bpe", b'{"format": "bpeditor", "version": 99, "units": []}', "更新版本"),
+    }
+    result = {}
+    for key, (name, data, expected) in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result[key] = (path, expected)
+    result["missing"] = (tmp_path / "nowhere.txt", "不存在")
+    return result
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "empty",
+        "random",
+        "picture",
+        "header-only",
+        "not-a-table",
+        "truncated-bpe",
+        "newer-bpe",
+        "missing",
+    ],
+)
+def test_bad_input_exits_2_with_one_clear_line_and_writes_nothing(
+    case: str, tmp_path: Path
+) -> None:
+    path, expected = _bad_inputs(tmp_path)[case]
+    fresh = tmp_path / "out" / "fresh.bpe"
+    fresh.parent.mkdir()
+    existing = tmp_path / "out" / "existing.txt"
+    existing.write_bytes(b"the user's old file")
+
+    for out in (fresh, existing):
+        done = run_cli("convert", path, out)
+        assert done.returncode == 2
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1, done.stderr
+        assert str(path) in lines[0] and expected in lines[0]
+        assert "Traceback" not in done.stderr
+    assert not fresh.exists()
+    assert existing.read_bytes() == b"the user's old file"
+    assert sorted(p.name for p in fresh.parent.iterdir()) == ["existing.txt"]
+
+    done = run_cli("check", path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_unsupported_output_format_is_refused_before_reading(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "table.pdf"
+    assert main(["convert", str(sample_path), str(out)]) == 2
+    assert "不支持" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_import_warnings_are_shown_but_do_not_fail_convert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_text(
+        "项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n"
+        "甲项目\t10.00\t10.00\t\t\t目标\t1、1-产出指标；11-数量指标；次数；实施周期指标值:1次；年度指标值:1次。\n"
+        "注：本表为示例。\n",
+        encoding="utf-8",
+    )
+    assert main(["convert", str(source), str(tmp_path / "odd.bpe")]) == 0
+    err = capsys.readouterr().err
+    assert "警告：第 3 行" in err and "注：本表为示例" in err
