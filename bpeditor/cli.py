@@ -91,7 +91,9 @@ def run_convert(args: argparse.Namespace) -> int:
 
 
 def _import_finding(warning: ReadWarning) -> Finding:
-    return Finding("import-warning", Severity.WARNING, str(warning), Location(field=None))
+    return Finding(
+        "import-warning", Severity.WARNING, str(warning), Location(source=warning.location)
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:

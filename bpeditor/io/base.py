@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -41,52 +42,105 @@ class ReadResult:
     format: str = ""
 
 
-_REPLACE_RETRIES = (0.05, 0.1, 0.2, 0.4)
+REPLACE_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4)
+"""Seconds to wait between attempts to replace a file another program holds (Windows)."""
+
+_MAX_PREFIX_NAME = 100
+
+
+def _read_umask() -> int:
+    """The process umask (read once at import: setting it is not thread-safe)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
     """Write ``path`` by calling ``write`` on a temporary file in the same folder, then replacing.
 
-    If writing or replacing fails, the temporary file is removed and the old file stays intact.
+    The temporary file is flushed to disk before it replaces the old file, so the old file is
+    either intact or wholly replaced. If anything fails, the temporary file is removed, the old
+    file stays byte-for-byte as it was, and :class:`WriteError` explains why in Chinese.
     Replacing is retried briefly, since Windows refuses while another program holds the file.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_symlink():  # save through a link into the file it points to
+        target = Path(os.path.realpath(target))
+    if target.is_dir():
+        raise WriteError(f"{target}：这是一个文件夹，不能保存为文件")
+    tmp = _create_temp(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise WriteError(f"{target}：无法在该文件夹中写入（{exc.strerror or exc}）") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
+        try:
+            write(tmp)
+            _flush_to_disk(tmp)
+        except WriteError:
+            raise
+        except OSError as exc:
+            raise WriteError(
+                f"{target}：写入失败（{_reason(exc)}），可能是磁盘已满或没有写入权限；原文件未改动"
+            ) from exc
+        except Exception as exc:
+            raise WriteError(f"{target}：保存失败（{exc}）；原文件未改动") from exc
         _copy_mode(target, tmp)
-        for delay in (*_REPLACE_RETRIES, None):
-            try:
-                os.replace(tmp, target)
-                break
-            except PermissionError:
-                if delay is None:
-                    raise
-                time.sleep(delay)
-    except PermissionError as exc:
-        raise WriteError(
-            f"{target}：文件可能正被其他程序打开，无法保存（{exc.strerror or exc}）"
-        ) from exc
-    except OSError as exc:
-        raise WriteError(f"{target}：保存失败（{exc.strerror or exc}）") from exc
+        _replace(tmp, target)
     finally:
-        if tmp.exists():
+        with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _create_temp(target: Path) -> Path:
+    """An empty temporary file beside ``target`` (hidden, named after it)."""
+    folder = target.parent
+    prefix = f".{target.name[:_MAX_PREFIX_NAME]}."
+    try:
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    except FileNotFoundError as exc:
+        raise WriteError(f"{target}：文件夹“{folder}”不存在，无法保存") from exc
+    except OSError as exc:
+        raise WriteError(
+            f"{target}：无法在文件夹“{folder}”中写入（{_reason(exc)}），"
+            "可能没有写入权限或磁盘已满，请另存到其他位置"
+        ) from exc
+    os.close(fd)
+    return Path(name)
+
+
+def _flush_to_disk(tmp: Path) -> None:
+    """Make sure the written bytes are on disk before the file is put in place."""
+    with tmp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    """Move ``tmp`` over ``target``, retrying while another program holds the target."""
+    for delay in (*REPLACE_RETRY_DELAYS, None):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError as exc:
+            if delay is None:
+                raise WriteError(
+                    f"{target}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，"
+                    f"或是只读文件（{_reason(exc)}）。请关闭该程序后重试，或另存为其他文件名；"
+                    "原文件未改动"
+                ) from exc
+            time.sleep(delay)
+        except OSError as exc:
+            raise WriteError(f"{target}：无法替换原文件（{_reason(exc)}）；原文件未改动") from exc
 
 
 def _copy_mode(target: Path, tmp: Path) -> None:
     """Give the new file the old file's permissions, or the usual ones (mkstemp makes it 0600)."""
     try:
-        mode = target.stat().st_mode & 0o777
+        mode = stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = 0o666 & ~_UMASK
     with contextlib.suppress(OSError):
         os.chmod(tmp, mode)

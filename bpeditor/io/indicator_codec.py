@@ -3,17 +3,22 @@
 Each item reads ``{n}、{一级code}-{一级label}；{二级code}-{二级label}；{三级名称}；
 实施周期指标值:{value}；年度指标值:{value}。`` Real files mix ``；``/``;`` and ``：``/``:``,
 run the items together or put one per line, and values may hold colons and brackets.
+
+An item starts at ``{n}、`` at the start of the cell, of a line, or right after ``。``. When a
+name or a 实施周期 value itself holds ``。{n}、``, the piece before it cannot be read alone and
+the two pieces are read as one; in a 年度 value it cannot be told from a new item (a warning).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bpeditor.model.document import Indicator
 from bpeditor.model.taxonomy import canonical_code
 
-_ITEM_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{1,4})[ \t]*[、，,][ \t]*")
+_ITEM_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{1,4})[ \t]*、[ \t]*")
 _SEP = r"[ \t\u3000]*[；;][ \t\u3000]*"
 _CLASS = r"(?:(?P<{c}>[0-9A-Za-z]+)[ \t]*[-－—][ \t]*)?(?P<{l}>[^；;\n]*?)"
 _ITEM = re.compile(
@@ -29,6 +34,7 @@ _ITEM = re.compile(
     + r"年度指标值[ \t]*[:：][ \t]*(?P<av>.*?)[ \t\u3000]*$",
     re.DOTALL,
 )
+_canonical = lru_cache(maxsize=4096)(canonical_code)
 
 
 @dataclass(frozen=True)
@@ -46,18 +52,21 @@ def _strip_end(text: str) -> str:
     return text[:-1] if text.endswith("。") else text
 
 
-def split_items(cell: str) -> tuple[str, list[str]]:
-    """Split a cell into the text before the first numbered item and the items' texts."""
+def _pieces(cell: str) -> tuple[str, str, list[tuple[int, int]]]:
+    """The cell with normal line ends, the text before the first item, and the items' spans."""
     cell = cell.replace("\r\n", "\n").replace("\r", "\n")
     starts = list(_ITEM_START.finditer(cell))
     if not starts:
-        return cell.strip(), []
+        return cell, cell.strip(), []
+    ends = [m.start() for m in starts[1:]] + [len(cell)]
     lead = cell[: starts[0].start()].strip()
-    items = []
-    for here, after in zip(starts, [*starts[1:], None], strict=True):
-        end = after.start() if after is not None else len(cell)
-        items.append(cell[here.end() : end])
-    return lead, items
+    return cell, lead, [(m.end(), end) for m, end in zip(starts, ends, strict=True)]
+
+
+def split_items(cell: str) -> tuple[str, list[str]]:
+    """Split a cell into the text before the first numbered item and the items' texts."""
+    cell, lead, spans = _pieces(cell)
+    return lead, [cell[start:end] for start, end in spans]
 
 
 def parse_item(text: str) -> Indicator | None:
@@ -68,9 +77,9 @@ def parse_item(text: str) -> Indicator | None:
     c1, l1 = (match.group("c1") or ""), match.group("l1").strip()
     c2, l2 = (match.group("c2") or ""), match.group("l2").strip()
     return Indicator(
-        level1=canonical_code(c1, l1, level=1),
+        level1=_canonical(c1, l1, level=1),
         level1_label=l1,
-        level2=canonical_code(c2, l2, level=2),
+        level2=_canonical(c2, l2, level=2),
         level2_label=l2,
         name=match.group("name").strip(),
         period_value=match.group("pv").strip(),
@@ -78,30 +87,49 @@ def parse_item(text: str) -> Indicator | None:
     )
 
 
+def _read_items(cell: str, spans: list[tuple[int, int]]) -> list[tuple[str, Indicator | None]]:
+    """Each item's text and indicator; a piece that cannot be read alone joins the next one
+    when together they make one item (``。{n}、`` inside a name or a 实施周期 value).
+    """
+    items: list[tuple[str, Indicator | None]] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        indicator = parse_item(cell[start:end])
+        while indicator is None and index + 1 < len(spans):
+            following = spans[index + 1]
+            if parse_item(cell[following[0] : following[1]]) is not None:
+                break
+            merged = parse_item(cell[start : following[1]])
+            if merged is None:
+                break
+            indicator, end, index = merged, following[1], index + 1
+        items.append((cell[start:end], indicator))
+        index += 1
+    return items
+
+
 def parse_indicators(cell: str) -> tuple[list[Indicator], list[CodecProblem]]:
     """Read every indicator in a cell; items that do not fit are kept by name and reported."""
-    lead, items = split_items(cell)
+    normal, lead, spans = _pieces(cell)
     indicators: list[Indicator] = []
     problems: list[CodecProblem] = []
     if lead:
         problems.append(CodecProblem(0, lead, "指标编号之前的文字无法识别，已作为一个指标保留"))
         indicators.append(Indicator(name=lead))
-    for number, item in enumerate(items, start=1):
-        indicator = parse_item(item)
-        if indicator is None:
-            text = _strip_end(item).strip()
-            problems.append(
-                CodecProblem(number, text, "指标格式无法识别，已将全文保留为三级指标名称")
-            )
-            indicator = Indicator(name=text)
-        indicators.append(indicator)
+    for number, (item, indicator) in enumerate(_read_items(normal, spans), start=1):
+        if indicator is not None:
+            indicators.append(indicator)
+            continue
+        text = _strip_end(item).strip()
+        problems.append(CodecProblem(number, text, "指标格式无法识别，已将全文保留为三级指标名称"))
+        indicators.append(Indicator(name=text))
     return indicators, problems
 
 
 def _class_text(code: str, label: str) -> str:
-    if code and label:
-        return f"{code}-{label}"
-    return code or label
+    """``code-label``; a code alone keeps its dash (``1-``) so it is not read as a label."""
+    return f"{code}-{label}" if code else label
 
 
 def format_indicator(number: int, indicator: Indicator) -> str:

@@ -1,4 +1,24 @@
-"""The summary (disclosure) table as text, as saved from the web, Word or Excel or copied."""
+"""The summary (disclosure) table as text, as saved from the web, Word or Excel or copied.
+
+Rows: title lines, the header, 合计, then each unit's subtotal row followed by its projects.
+A unit row is a row with amounts but no goal and no indicators; 合计 and unit rows are
+checked against the sums and not stored. Whatever is not understood becomes a warning.
+
+Limits of the format (what :func:`format_summary_text` cannot carry so that it reads back
+the same); everything else round-trips exactly:
+
+- Only the title, reporting unit, money unit (万元/元/千元), units, projects (name, the four
+  amounts, goal, indicators) and the sign-off line are carried: not the year, the per-project
+  form's fields, nor an indicator's 确定依据/解释/备注. An empty title is written as the default.
+- Cells are stripped: leading and trailing whitespace is lost; CR and CRLF in a cell read as LF.
+- The title and reporting unit are single lines without ``单位：``-style labels (``:``/``：``).
+- A unit cannot be named 合计/总计 (spaces ignored) nor start with a sign-off label such as
+  ``联系电话：``; a project with amounts but no goal and no indicators reads as a unit row.
+- Indicator fields are single lines. A 一级/二级 label holds no ``；``/``;`` and, without a
+  code, does not start like ``code-``; codes are letters and digits. A name holds no
+  ``；实施周期指标值:`` and a 年度 value no ``；年度指标值:``; a 年度 value holding ``。{n}、``
+  reads as a new item (with a warning).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +30,7 @@ from pathlib import Path
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning, atomic_write
 from bpeditor.io.indicator_codec import format_indicators, parse_indicators
 from bpeditor.io.text_decode import decode_text
-from bpeditor.io.tsv import Record, read_records, write_records
+from bpeditor.io.tsv import Record, normalize_newlines, read_records, write_records
 from bpeditor.model.document import DEFAULT_TITLE, Funds, Project, SignOff, Table, Unit
 from bpeditor.model.money import AmountError, format_amount, parse_amount, same_amount
 
@@ -44,7 +64,9 @@ _AMOUNT_LABELS = {
     "special_account": "财政专户拨款",
     "other": "其他资金",
 }
-_TOTAL_NAMES = {"合计", "总计", "合  计", "总  计"}
+_TOTAL_KEYS = frozenset({"合计", "总计"})
+"""The 合计 row's name, spaces removed."""
+_HEADER_STARTS = ("项目名称", "资金使用单位", "项目（单位）名称", "单位名称")
 _REPORTING_UNIT = re.compile(
     r"(?:单位名称|填报单位|编制单位|预算单位)\s*[:：]\s*(?P<name>[^\t]*?)\s*(?=\t|金额单位|单位\s*[:：]|$)"
 )
@@ -55,7 +77,8 @@ _SIGNOFF_KEYS = (
     ("phone", r"联系电话"),
     ("date", r"填报日期"),
 )
-_SIGNOFF_ANY = re.compile("|".join(p for _, p in _SIGNOFF_KEYS) + r"\s*[:：]")
+_SIGNOFF_ANY = re.compile("(?:" + "|".join(p for _, p in _SIGNOFF_KEYS) + r")\s*[:：]")
+_SIGNOFF_START = re.compile(r"\s*" + _SIGNOFF_ANY.pattern)
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
 
 
@@ -158,36 +181,64 @@ class _Parser:
         return funds
 
     def read_body_record(self, record: Record) -> None:
+        """One row after the header: 合计, a unit, a project, a sign-off line or a note."""
         name = self.cell(record, "name")
-        first = next((c.strip() for c in record.cells if c.strip()), "")
+        goal = self.cell(record, "goal")
+        indicators_text = self.cell(record, "indicators")
         used = set(self.roles.values())
         extra = [c.strip() for i, c in enumerate(record.cells) if i not in used and c.strip()]
-        has_text = bool(self.cell(record, "indicators") or self.cell(record, "goal"))
-        if not has_text and _SIGNOFF_ANY.search("\t".join(record.cells)):
-            self.read_signoff(record)
-            return
-        if not has_text and _NOTE.match(first):
-            self.warn(record.line, f"说明文字未导入：{first}")
+        if name and _normal(name).startswith(_HEADER_STARTS) and self.is_header(record):
+            return  # the header repeated on a new page
+        if not goal and not indicators_text and self.read_other_row(record, name, extra):
             return
         if extra:
             self.warn(record.line, f"表头之外的单元格未导入：{'；'.join(extra)}")
-        goal = self.cell(record, "goal")
-        indicators_text = self.cell(record, "indicators")
         funds = self.amounts(record)
-        if _normal(name) in {_normal(n) for n in _TOTAL_NAMES}:
-            self.grand_total = _Checked(record.line, name, funds)
-            return
-        if not goal and not indicators_text and not funds.is_blank():
-            unit = Unit(name=name)
-            self.table.units.append(unit)
-            self.unit_rows.append((_Checked(record.line, name, funds), unit))
-            if not name:
-                self.warn(record.line, "单位行没有名称")
-            return
-        if not name and not goal and not indicators_text:
-            self.warn(record.line, f"无法识别的行，未导入：{'；'.join(extra)}")
-            return
+        if not goal and not indicators_text:
+            if _normal(name) in _TOTAL_KEYS:
+                if self.grand_total is not None:
+                    self.warn(record.line, f"又一个“{name}”行（第 {self.grand_total.line} 行已有）")
+                self.grand_total = _Checked(record.line, name, funds)
+                return
+            if not funds.is_blank():
+                unit = Unit(name=name)
+                self.table.units.append(unit)
+                self.unit_rows.append((_Checked(record.line, name, funds), unit))
+                if not name:
+                    self.warn(record.line, "单位行没有名称")
+                return
+            self.warn(record.line, f"“{name}”没有金额、绩效目标和绩效指标，已作为项目导入")
         self.read_project(record, name, funds, goal, indicators_text)
+
+    def is_header(self, record: Record) -> bool:
+        """Whether the row is the header again (printed tables repeat it on every page)."""
+        if _map_header(record.cells) != self.roles:
+            return False
+        for role in _AMOUNT_FIELDS:
+            try:
+                if parse_amount(self.cell(record, role)) is not None:
+                    return False
+            except AmountError:
+                continue
+        return True
+
+    def read_other_row(self, record: Record, name: str, extra: list[str]) -> bool:
+        """A row with no goal and no indicators that is not a table row; True if handled."""
+        first = next((c.strip() for c in record.cells if c.strip()), "")
+        no_amounts = all(not self.cell(record, role) for role in _AMOUNT_FIELDS)
+        if _SIGNOFF_START.match(first) or (
+            no_amounts and _SIGNOFF_ANY.search("\t".join(record.cells))
+        ):
+            self.read_signoff(record)
+            return True
+        if no_amounts and _NOTE.match(first):
+            self.warn(record.line, f"说明文字未导入：{first}")
+            return True
+        if no_amounts and not name:
+            if extra:
+                self.warn(record.line, f"表头之外的单元格未导入：{'；'.join(extra)}")
+            return True
+        return False
 
     def read_project(
         self, record: Record, name: str, funds: Funds, goal: str, indicators_text: str
@@ -221,13 +272,20 @@ class _Parser:
             self.check_row(self.grand_total, self.table.funds(), "合计")
 
     def check_row(self, checked: _Checked, derived: Funds, what: str) -> None:
+        """Warn about each amount of a printed summary row that differs from the derived sum.
+
+        Zero amounts print blank, so in a row with any amount a blank cell counts as zero.
+        """
+        if checked.funds.is_blank():
+            return
         for name in _AMOUNT_FIELDS:
             printed = getattr(checked.funds, name)
             computed = getattr(derived, name)
-            if printed is not None and not same_amount(printed, computed):
+            if not same_amount(printed, computed):
                 self.warn(
                     checked.line,
-                    f"{what}“{_AMOUNT_LABELS[name]}”为 {format_amount(printed, blank_zero=False)}，"
+                    f"{what}“{_AMOUNT_LABELS[name]}”为 "
+                    f"{format_amount(printed, blank_zero=False) or '空'}，"
                     f"与明细之和 {format_amount(computed, blank_zero=False) or '0.00'} 不符",
                 )
 
@@ -249,8 +307,20 @@ def read_text(path: str | os.PathLike[str]) -> ReadResult:
         raise ReadError(f"{path}：文件过大（{size // (1024 * 1024)} MiB），不像是绩效目标表")
     decoded = decode_text(path.read_bytes(), str(path))
     result = parse_summary_text(decoded.text, str(path))
+    if decoded.damaged_at is not None:
+        result.warnings.insert(
+            0,
+            ReadWarning(
+                f"第 {decoded.damaged_at} 行", "有无法按 UTF-8 解读的字节，已显示为 �，请核对"
+            ),
+        )
     if decoded.truncated:
-        result.warnings.append(ReadWarning("文件末尾", "最后一个字符不完整，文件可能被截断"))
+        last_line = normalize_newlines(decoded.text).count("\n") + 1
+        result.warnings.append(
+            ReadWarning(
+                f"第 {last_line} 行", "文件末尾的字符不完整，文件可能被截断；已读入到截断处"
+            )
+        )
     return result
 
 

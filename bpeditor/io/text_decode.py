@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from bpeditor.io.base import ReadError
@@ -11,17 +12,23 @@ _MAGIC = (
     (b"\x89PNG", "PNG 图片"),
     (b"\xff\xd8\xff", "JPEG 图片"),
     (b"GIF8", "GIF 图片"),
-    (b"BM", "BMP 图片"),
     (b"%PDF", "PDF 文档"),
     (b"PK\x03\x04", "ZIP 压缩包（如 .xlsx/.docx）"),
     (b"\xd0\xcf\x11\xe0", "Office 97-2003 文件（如 .xls/.doc）"),
     (b"Rar!", "RAR 压缩包"),
     (b"7z\xbc\xaf", "7z 压缩包"),
     (b"\x1f\x8b", "gzip 压缩包"),
-    (b"MZ", "Windows 程序"),
     (b"\x7fELF", "程序文件"),
 )
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x0c"}
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+"""Control characters no text file holds (tab, line breaks and form feed are allowed)."""
+_PLAUSIBLE = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u22ff\u3000-\u9fff\uff00-\uffef]"
+)
+"""Characters a Chinese table is made of: ASCII, CJK, CJK and full-width punctuation, signs."""
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_EVIDENCE = 24
+"""Bytes of valid multi-byte UTF-8 before a bad byte that prove a file is damaged UTF-8."""
 
 
 def describe_binary(data: bytes) -> str | None:
@@ -29,31 +36,44 @@ def describe_binary(data: bytes) -> str | None:
     for magic, name in _MAGIC:
         if data.startswith(magic):
             return name
+    # Two-letter magics are checked further so that a text starting "BM…" or "MZ…" is not refused.
+    if data.startswith(b"BM") and data[6:10] == b"\0\0\0\0":
+        return "BMP 图片"
+    if data.startswith(b"MZ") and b"\0" in data[2:64]:
+        return "Windows 程序"
     return None
+
+
+def _plausible_share(text: str) -> float:
+    """The share of characters in ``text`` that a Chinese table plausibly holds."""
+    return len(_PLAUSIBLE.findall(text)) / len(text) if text else 0.0
 
 
 def _guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: most NULs on one side of each code unit."""
+    """UTF-16 without a BOM: text in UTF-8 or GBK never holds NUL bytes, UTF-16 text does
+    (every ASCII character has one); the byte order that reads as plausible text wins.
+    """
     sample = data[:4096]
-    if len(sample) < 4:
+    if b"\0" not in sample or len(sample) < 4:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > half * 0.3 and even < half * 0.05:
-        return "utf-16-le"
-    if even > half * 0.3 and odd < half * 0.05:
-        return "utf-16-be"
-    return None
+    sample = sample[: len(sample) // 2 * 2]
+    shares = {
+        enc: _plausible_share(sample.decode(enc, errors="replace"))
+        for enc in ("utf-16-le", "utf-16-be")
+    }
+    best = max(shares, key=shares.__getitem__)
+    return best if shares[best] >= 0.9 else None
 
 
 @dataclass(frozen=True)
 class DecodedText:
-    """A text file's content, the encoding it was read with, and whether its end was cut."""
+    """A text file's content, the encoding it was read with, and what was wrong with its bytes."""
 
     text: str
     encoding: str
     truncated: bool = False
+    damaged_at: int | None = None
+    """The line of the first undecodable byte, replaced by U+FFFD, or ``None``."""
 
 
 def decode_text(data: bytes, source: str) -> DecodedText:
@@ -67,37 +87,66 @@ def decode_text(data: bytes, source: str) -> DecodedText:
     if kind is not None:
         raise ReadError(f"{source}：这不是文本文件，而是{kind}")
     if data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
+        candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
+        candidates = ["utf-16"]
     else:
-        encoding = _guess_utf16(data) or ""
-    candidates = [encoding] if encoding else ["utf-8", "gb18030"]
+        utf16 = _guess_utf16(data)
+        candidates = [utf16] if utf16 else ["utf-8", "gb18030"]
+    error: UnicodeDecodeError | None = None
     for candidate in candidates:
-        truncated = False
         try:
-            text = data.decode(candidate)
+            decoded = DecodedText(data.decode(candidate), candidate)
         except UnicodeDecodeError as exc:
-            if not _cut_at_end(exc, len(data)):
-                error = exc
+            if _cut_at_end(exc, len(data)):
+                decoded = DecodedText(data[: exc.start].decode(candidate), candidate, True)
+            elif candidate.startswith("utf-8") and _is_damaged_utf8(data, exc.start):
+                text = data.decode(candidate, errors="replace")
+                line = data.count(b"\n", 0, exc.start) + 1
+                decoded = DecodedText(text, candidate, damaged_at=line)
+            else:
+                error = error or exc
                 continue
-            text, truncated = data[: exc.start].decode(candidate), True
-        _reject_binary(text, source)
-        return DecodedText(text, candidate, truncated)
+        _reject_binary(decoded.text, source)
+        if not decoded.text.strip(" \t\r\n\x0c\ufeff\u3000"):
+            raise ReadError(f"{source}：文件是空的")
+        return decoded
+    assert error is not None
+    names = "、".join(_ENCODING_NAMES.get(c, c) for c in candidates)
     raise ReadError(
-        f"{source}：无法识别文本编码（第 {error.start + 1} 字节起无法按 UTF-8 或 GBK 解读），"
+        f"{source}：无法识别文本编码（第 {error.start + 1} 字节起无法按 {names} 解读），"
         "可能不是文本文件或文件已损坏"
     )
 
 
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "gb18030": "GBK/GB18030",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+}
+
+
 def _cut_at_end(exc: UnicodeDecodeError, size: int) -> bool:
     """Whether decoding failed only on an incomplete character at the very end of the file."""
-    return exc.end >= size and size - exc.start <= 3 and "end of data" in exc.reason
+    reasons = ("end of data", "truncated data", "incomplete multibyte sequence")
+    return exc.end >= size and size - exc.start <= 3 and any(r in exc.reason for r in reasons)
+
+
+def _is_damaged_utf8(data: bytes, bad: int) -> bool:
+    """Whether a file that fails as UTF-8 at ``bad`` was plainly UTF-8 before it.
+
+    GBK text seldom forms even one valid multi-byte UTF-8 sequence, never dozens in a row.
+    """
+    before = data[:bad]
+    return len(before) - len(before.translate(None, _HIGH_BYTES)) >= _UTF8_EVIDENCE
 
 
 def _reject_binary(text: str, source: str) -> None:
     """Refuse text full of control characters: a binary file that happened to decode."""
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS.findall(sample))
     if "\x00" in sample or controls > max(8, len(sample) // 100):
         raise ReadError(f"{source}：这不是文本文件（含有大量控制字符），可能是二进制文件")

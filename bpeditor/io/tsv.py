@@ -1,4 +1,10 @@
-"""Tab-separated records as Excel and WPS copy them: quoted cells may hold tabs and line breaks."""
+"""Tab-separated records as Excel and WPS copy them: quoted cells may hold tabs and line breaks.
+
+A cell that starts with ``"`` is a quoted cell when a closing quote follows it directly before
+a tab, a line break or the end (inner quotes doubled); otherwise the quote is ordinary text.
+A quote that never closes is read to the end of the file (a file cut inside a multi-line cell)
+only when no later line holds a tab; if later lines are whole rows it was a stray quote.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _QUOTED = re.compile(r'"((?:[^"]++|"")*+)"(?=[\t\n]|\Z)')
+_OPEN_TO_END = re.compile(r'"(?:[^"]++|"")*+\Z')
 _NEEDS_QUOTES = re.compile(r'[\t\n\r]|^"')
 
 
@@ -23,16 +30,20 @@ class Record:
         return all(not c.strip() for c in self.cells)
 
 
+def normalize_newlines(text: str) -> str:
+    """Windows (CRLF) and old Mac (CR) line ends as ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read_records(text: str) -> Iterator[Record]:
     """Split text into records; a cell that opens a quote and never closes it is flagged."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(text)
     pos, line, size = 0, 1, len(text)
     while pos < size:
         newline = text.find("\n", pos)
         end = size if newline < 0 else newline
-        row = text[pos:end]
-        if '"' not in row:
-            yield Record(line, row.split("\t"))
+        if text.find('"', pos, end) < 0:
+            yield Record(line, text[pos:end].split("\t"))
             pos, line = end + 1, line + 1
             continue
         start_line = line
@@ -46,7 +57,7 @@ def read_records(text: str) -> Iterator[Record]:
                     line += text.count("\n", pos, match.end())
                     pos = match.end()
                 elif _unterminated_at(text, pos):
-                    cells.append(text[pos + 1 :].rstrip("\n"))
+                    cells.append(text[pos + 1 :].rstrip("\n").replace('""', '"'))
                     line += text.count("\n", pos)
                     pos, unterminated = size, True
                 else:
@@ -62,18 +73,27 @@ def read_records(text: str) -> Iterator[Record]:
 
 
 def _take_plain(text: str, pos: int, cells: list[str]) -> int:
-    end = len(text)
-    for stop in (text.find("\t", pos), text.find("\n", pos)):
-        if 0 <= stop < end:
-            end = stop
+    """Append the unquoted cell at ``pos``; returns where it ends (a tab, a break or the end)."""
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    tab = text.find("\t", pos, end)
+    if tab >= 0:
+        end = tab
     cells.append(text[pos:end])
     return end
 
 
 def _unterminated_at(text: str, pos: int) -> bool:
-    """A quote opened at ``pos`` that runs over a line break to the end with no closing quote."""
-    rest = text[pos + 1 :]
-    return "\n" in rest.rstrip("\n") and rest.replace('""', "").count('"') == 0
+    """A quote opened at ``pos`` that never closes, with no whole rows (tabs) after its line.
+
+    The pattern stops at the first lone quote, so a quote that does close costs only the
+    distance to it: reading stays linear however many cells start with a quote.
+    """
+    if _OPEN_TO_END.match(text, pos) is None:
+        return False
+    first_break = text.find("\n", pos)
+    return first_break < 0 or text.find("\t", first_break) < 0
 
 
 def quote_cell(cell: str) -> str:

@@ -13,7 +13,8 @@ CENT = Decimal("0.01")
 
 _SEPARATORS = str.maketrans({",": "", "，": "", " ": "", "\u00a0": "", "\u3000": ""})
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
-_AMOUNT_RE = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+_AMOUNT_RE = re.compile(r"-?(?:\d{1,15}(?:\.\d{0,6})?|\.\d{1,6})")
+"""At most 15 whole digits (trillions of 元) and 6 decimals: anything longer is not money."""
 
 
 class AmountError(ValueError):

@@ -29,15 +29,20 @@ class Location:
     project: int | None = None
     indicator: int | None = None
     field: str | None = None
+    source: str | None = None
+    """Where in the imported file (e.g. ``第 12 行``), for import warnings."""
 
     def to_dict(self) -> dict[str, int | str | None]:
-        """The location as a JSON-ready dict."""
-        return {
+        """The location as a JSON-ready dict (``source`` only when known)."""
+        data: dict[str, int | str | None] = {
             "unit": self.unit,
             "project": self.project,
             "indicator": self.indicator,
             "field": self.field,
         }
+        if self.source is not None:
+            data["source"] = self.source
+        return data
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,9 @@ def test_check_fails_and_names_the_project_whose_total_was_changed(
     assert "口岸广域网运作经费" in error["message"]
     assert error["location"] == {"unit": 0, "project": 1, "indicator": None, "field": "total"}
     # The printed unit subtotal and 合计 no longer add up either: reported, with their lines.
-    sums = [f["message"] for f in findings if f["code"] == "import-warning"]
-    assert any("第 11 行" in m and "合计" in m for m in sums)
+    sums = [f for f in findings if f["code"] == "import-warning"]
+    assert any(f["location"]["source"] == "第 10 行" and "合计" in f["message"] for f in sums)
+    assert any(f["location"]["source"] == "第 11 行" and "小计" in f["message"] for f in sums)
 
 
 def test_convert_round_trip_through_bpe_and_text_is_identical(

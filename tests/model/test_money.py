@@ -60,3 +60,9 @@ def test_sums_treat_blank_as_zero_but_all_blank_stays_blank() -> None:
     assert sum_amounts([None, None]) is None
     assert same_amount(None, Decimal("0.00"))
     assert not same_amount(Decimal("40.00"), Decimal("41.00"))
+
+
+@pytest.mark.parametrize("text", ["1" * 30, "0." + "1" * 20])
+def test_absurdly_long_numbers_are_not_amounts(text: str) -> None:
+    with pytest.raises(AmountError):
+        parse_amount(text)

@@ -13,14 +13,14 @@ class _QtBlocker(importlib.abc.MetaPathFinder):
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
         """Raise for Qt modules; let everything else through."""
-        if fullname.split(".")[0] in BLOCKED:
+        if fullname.split(".", maxsplit=1)[0] in BLOCKED:
             raise ModuleNotFoundError(f"No module named {fullname!r} (blocked)", name=fullname)
 
 
 def install() -> None:
     """Block Qt for the rest of this process."""
     for name in list(sys.modules):
-        if name.split(".")[0] in BLOCKED:
+        if name.split(".", maxsplit=1)[0] in BLOCKED:
             del sys.modules[name]
     sys.meta_path.insert(0, _QtBlocker())
 

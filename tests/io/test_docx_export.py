@@ -1,0 +1,448 @@
+"""Word export: the summary (landscape) and per-project forms (portrait), read back as XML."""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+import subprocess
+import time
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from bpeditor.io.base import WriteError
+from bpeditor.io.docx_common import WordOptions
+from bpeditor.io.docx_forms import write_docx_forms
+from bpeditor.io.docx_summary import write_docx_summary
+from bpeditor.io.text import HEADER, read_text
+from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def sample_path() -> Path:
+    shared = ROOT.parent / "shared/samples/huadu-port-summary.txt"
+    return shared if shared.is_file() else ROOT / "bpeditor/resources/example.txt"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Table:
+    return read_text(sample_path()).table
+
+
+@pytest.fixture(scope="module")
+def summary_docx(sample: Table, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("summary") / "summary.docx"
+    write_docx_summary(sample, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def forms_docx(sample: Table, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("forms") / "forms.docx"
+    write_docx_forms(sample, path)
+    return path
+
+
+def part(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(name))
+
+
+def footer_parts(path: Path) -> list[etree._Element]:
+    with zipfile.ZipFile(path) as z:
+        names = [n for n in z.namelist() if re.fullmatch(r"word/footer\d*\.xml", n)]
+        return [etree.fromstring(z.read(n)) for n in names]
+
+
+def text_of(el: etree._Element) -> str:
+    return "".join(el.xpath(".//w:t/text()", namespaces=NS))
+
+
+def cell_text(tc: etree._Element) -> str:
+    return "\n".join(text_of(p) for p in tc.findall(w("p")))
+
+
+def rows_of(tbl: etree._Element) -> list[list[etree._Element]]:
+    return [tr.findall(w("tc")) for tr in tbl.findall(w("tr"))]
+
+
+def main_table(path: Path) -> etree._Element:
+    return part(path, "word/document.xml").find(f"{w('body')}/{w('tbl')}")
+
+
+# ---------------------------------------------------------------- fonts and page
+
+
+@pytest.mark.parametrize("layout", ["summary", "forms"])
+def test_east_asian_fonts_and_language(layout: str, summary_docx: Path, forms_docx: Path) -> None:
+    path = summary_docx if layout == "summary" else forms_docx
+    styles = part(path, "word/styles.xml")
+    fonts = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
+    assert fonts.get(w("eastAsia")) == "仿宋_GB2312"
+    assert not any(k.endswith("Theme") for k in fonts.attrib), "theme fonts would win"
+    lang = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    assert lang.get(w("eastAsia")) == "zh-CN"
+    for style_id in ("Normal", "Footer"):
+        (style,) = styles.xpath(f"w:style[@w:styleId='{style_id}']", namespaces=NS)
+        assert style.find(f"{w('rPr')}/{w('rFonts')}").get(w("eastAsia")) == "仿宋_GB2312"
+    doc = part(path, "word/document.xml")
+    run_fonts = {f.get(w("eastAsia")) for f in doc.iter(w("rFonts"))}
+    assert {"方正小标宋简体", "黑体"} <= run_fonts
+    assert all(f.get(w("eastAsia")) for f in doc.iter(w("rFonts")))
+    table_fonts = part(path, "word/fontTable.xml")
+    (entry,) = table_fonts.xpath("w:font[@w:name='仿宋_GB2312']", namespaces=NS)
+    assert entry.find(w("altName")).get(w("val")) == "仿宋"
+    assert entry.find(w("charset")).get(w("val")) == "86"
+
+
+def test_fallback_fonts_option(sample: Table, tmp_path: Path) -> None:
+    path = tmp_path / "fallback.docx"
+    write_docx_summary(sample, path, options=WordOptions(use_fallback_fonts=True))
+    styles = part(path, "word/styles.xml")
+    fonts = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
+    assert fonts.get(w("eastAsia")) == "仿宋"
+    doc_fonts = {f.get(w("eastAsia")) for f in part(path, "word/document.xml").iter(w("rFonts"))}
+    assert "方正小标宋简体" not in doc_fonts
+    assert "黑体" in doc_fonts
+
+
+@pytest.mark.parametrize(("layout", "landscape"), [("summary", True), ("forms", False)])
+def test_page_is_a4(layout: str, landscape: bool, summary_docx: Path, forms_docx: Path) -> None:
+    path = summary_docx if layout == "summary" else forms_docx
+    sect = part(path, "word/document.xml").find(f"{w('body')}/{w('sectPr')}")
+    size = sect.find(w("pgSz"))
+    width, height = int(size.get(w("w"))), int(size.get(w("h")))
+    a4 = (16838, 11906) if landscape else (11906, 16838)
+    assert abs(width - a4[0]) <= 2 and abs(height - a4[1]) <= 2
+    assert (size.get(w("orient")) == "landscape") is landscape
+
+
+@pytest.mark.parametrize("layout", ["summary", "forms"])
+def test_footer_has_page_and_numpages_fields(
+    layout: str, summary_docx: Path, forms_docx: Path
+) -> None:
+    path = summary_docx if layout == "summary" else forms_docx
+    (footer,) = footer_parts(path)
+    instructions = [t.strip() for t in footer.xpath(".//w:instrText/text()", namespaces=NS)]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    kinds = [f.get(w("fldCharType")) for f in footer.iter(w("fldChar"))]
+    assert kinds == ["begin", "separate", "end"] * 2
+    text = text_of(footer)
+    assert text.startswith("第 ") and "页 共 " in text and text.endswith(" 页")
+
+
+# ---------------------------------------------------------------- summary
+
+
+def test_summary_table_grid_is_fixed(summary_docx: Path) -> None:
+    tbl = main_table(summary_docx)
+    assert tbl.find(f"{w('tblPr')}/{w('tblLayout')}").get(w("type")) == "fixed"
+    grid = [int(g.get(w("w"))) for g in tbl.iter(w("gridCol"))]
+    assert len(grid) == 7
+    assert abs(sum(grid) - round(267 * 1440 / 25.4)) < 10  # landscape text width
+    assert grid[5] + grid[6] > sum(grid) / 2, "the two text columns get most of the page"
+    for cells in rows_of(tbl):
+        widths = [int(tc.find(f"{w('tcPr')}/{w('tcW')}").get(w("w"))) for tc in cells]
+        assert all(abs(a - b) <= 1 for a, b in zip(widths, grid, strict=True))
+
+
+def test_summary_header_row_repeats_and_rows_do_not_split(summary_docx: Path) -> None:
+    tbl = main_table(summary_docx)
+    trs = tbl.findall(w("tr"))
+    first = trs[0]
+    assert first.find(f"{w('trPr')}/{w('tblHeader')}") is not None
+    assert [cell_text(tc).replace("\n", "") for tc in first.findall(w("tc"))] == list(HEADER)
+    assert all(tr.find(f"{w('trPr')}/{w('tblHeader')}") is None for tr in trs[1:])
+    assert len(trs) == 1 + 1 + 1 + 9
+    for tr in trs:
+        props = [child.tag for child in tr.find(w("trPr"))]
+        assert props[0] == w("cantSplit"), "cantSplit comes first in w:trPr"
+
+
+def test_summary_amounts(summary_docx: Path) -> None:
+    rows = [[cell_text(tc) for tc in cells] for cells in rows_of(main_table(summary_docx))]
+    assert rows[1][:5] == ["合计", "1,664.69", "1,664.69", "", ""]
+    assert rows[2][:3] == ["广州市花都区口岸服务保障中心", "1,664.69", "1,664.69"]
+    by_name = {r[0]: r for r in rows}
+    assert by_name["车检场口岸单位经费"][1:5] == ["1,361.00", "1,361.00", "", ""]
+    assert by_name["共建文明口岸活动经费"][1] == "0.50"
+    tbl = main_table(summary_docx)
+    amount_p = tbl.findall(w("tr"))[3].findall(w("tc"))[1].find(w("p"))
+    assert amount_p.find(f"{w('pPr')}/{w('jc')}").get(w("val")) == "right"
+
+
+def test_summary_indicators_one_per_paragraph(sample: Table, summary_docx: Path) -> None:
+    rows = rows_of(main_table(summary_docx))[3:]
+    projects = [p for _, p in sample.iter_projects()]
+    names = []
+    for cells, project in zip(rows, projects, strict=True):
+        paragraphs = cells[6].findall(w("p"))
+        assert len(paragraphs) == len(project.indicators)
+        first = text_of(paragraphs[0])
+        assert first.startswith("1、1-产出指标；11-数量指标；")
+        assert "；实施周期指标值:" in first and first.endswith("。")
+        names.extend(ind.name for ind in project.indicators)
+    assert len(names) == 49
+    text = text_of(main_table(summary_docx))
+    assert all(name in text for name in names)
+
+
+def test_summary_indicators_in_one_run(sample: Table, tmp_path: Path) -> None:
+    path = tmp_path / "one-run.docx"
+    write_docx_summary(sample, path, options=WordOptions(one_per_line=False, sign_off=False))
+    cells = rows_of(main_table(path))[3]
+    assert len(cells[6].findall(w("p"))) == 1
+    assert text_of(cells[6]).count("实施周期指标值") == 6
+    assert "填报人" not in text_of(part(path, "word/document.xml"))
+
+
+def test_summary_title_unit_line_and_signoff(sample: Table, tmp_path: Path) -> None:
+    table = copy.deepcopy(sample)
+    table.signoff = SignOff(head="张三", preparer="李四", phone="020-1234", date="2024-01-05")
+    path = tmp_path / "signed.docx"
+    write_docx_summary(table, path)
+    body = part(path, "word/document.xml").find(w("body"))
+    paragraphs = [text_of(p) for p in body.findall(w("p"))]
+    assert paragraphs[0] == "项目支出绩效目标表（含转移支付项目）"
+    assert paragraphs[1] == "单位名称：广州市花都区口岸服务保障中心单位：万元"
+    assert "单位负责人：张三" in paragraphs[-1] and "填报日期：2024-01-05" in paragraphs[-1]
+
+
+def test_a_row_taller_than_a_page_may_split(tmp_path: Path) -> None:
+    many = [
+        Indicator("1", "产出指标", "11", "数量指标", f"很长的指标名称第{i}项", "100%", "100%")
+        for i in range(80)
+    ]
+    table = Table(
+        units=[Unit("单位", [Project("大项目", Funds(total=Decimal(1)), indicators=many)])]
+    )
+    path = tmp_path / "tall.docx"
+    write_docx_summary(table, path)
+    trs = main_table(path).findall(w("tr"))
+    assert trs[-1].find(f"{w('trPr')}/{w('cantSplit')}") is None
+    assert trs[0].find(f"{w('trPr')}/{w('cantSplit')}") is not None
+
+
+def test_awkward_text_is_escaped(tmp_path: Path) -> None:
+    project = Project('<a&b> "引号"\x0b', goal="第一行\n第二行\t制表", indicators=[])
+    table = Table(title="标题 & <测试>", units=[Unit("单位", [project])])
+    path = tmp_path / "odd.docx"
+    write_docx_summary(table, path)
+    write_docx_forms(table, tmp_path / "odd-forms.docx")
+    text = text_of(part(path, "word/document.xml"))
+    assert '<a&b> "引号"' in text and "标题 & <测试>" in text
+
+
+def test_write_error_leaves_no_file(sample: Table, tmp_path: Path) -> None:
+    with pytest.raises(WriteError):
+        write_docx_summary(sample, tmp_path / "missing" / "x.docx")
+    assert not (tmp_path / "missing").exists()
+
+
+# ---------------------------------------------------------------- forms
+
+
+def grid_rows(tbl: etree._Element) -> list[list[etree._Element]]:
+    rows = rows_of(tbl)
+    start = next(i for i, cells in enumerate(rows) if cell_text(cells[1]) == "一级指标")
+    return rows[start + 1 :]
+
+
+def vmerge(tc: etree._Element) -> str | None:
+    el = tc.find(f"{w('tcPr')}/{w('vMerge')}")
+    return None if el is None else (el.get(w("val")) or "continue")
+
+
+def test_forms_one_table_per_project_with_page_breaks(sample: Table, forms_docx: Path) -> None:
+    body = part(forms_docx, "word/document.xml").find(w("body"))
+    tables = body.findall(w("tbl"))
+    assert len(tables) == 9
+    breaks = body.xpath("w:p/w:pPr/w:pageBreakBefore", namespaces=NS)
+    assert len(breaks) == 8
+    titles = [text_of(p) for p in body.findall(w("p")) if text_of(p) == "项目支出绩效目标申报表"]
+    assert len(titles) == 9
+    for tbl in tables:
+        assert tbl.find(f"{w('tblPr')}/{w('tblLayout')}").get(w("type")) == "fixed"
+        for tr in tbl.findall(w("tr")):
+            assert tr.find(f"{w('trPr')}/{w('cantSplit')}") is not None
+
+
+def test_forms_merge_level_cells(sample: Table, forms_docx: Path) -> None:
+    tables = part(forms_docx, "word/document.xml").find(w("body")).findall(w("tbl"))
+    names = []
+    for tbl, (_, project) in zip(tables, sample.iter_projects(), strict=True):
+        rows = grid_rows(tbl)
+        assert len(rows) == len(project.indicators)
+        keys1 = [i.level1 for i in project.indicators]
+        keys2 = [(i.level1, i.level2) for i in project.indicators]
+        groups1 = sum(1 for i, k in enumerate(keys1) if i == 0 or keys1[i - 1] != k)
+        groups2 = sum(1 for i, k in enumerate(keys2) if i == 0 or keys2[i - 1] != k)
+        marks1 = [vmerge(cells[1]) for cells in rows]
+        marks2 = [vmerge(cells[2]) for cells in rows]
+        assert marks1.count("restart") == groups1
+        assert marks1.count("continue") == len(rows) - groups1
+        assert marks2.count("restart") == groups2
+        assert marks2.count("continue") == len(rows) - groups2
+        starts = [cell_text(cells[1]) for cells in rows if vmerge(cells[1]) == "restart"]
+        assert starts[0] == "产出指标"
+        assert all(cell_text(c[1]) == "" for c in rows if vmerge(c[1]) == "continue")
+        names.extend(cell_text(cells[3]) for cells in rows)
+        assert [cell_text(c[4]) for c in rows] == [i.period_value for i in project.indicators]
+    assert len(names) == 49
+
+
+def test_forms_fields_and_amounts(sample: Table, tmp_path: Path) -> None:
+    table = copy.deepcopy(sample)
+    _, project = next(table.iter_projects())
+    project.period_funds = Funds(total=Decimal("120"), fiscal=Decimal("120"))
+    project.period_goal = "三年保障口岸通关"
+    project.attribute = "延续"
+    project.period = "2024-2026"
+    table.year = 2024
+    path = tmp_path / "filled.docx"
+    write_docx_forms(table, path)
+    tbl = main_table(path)
+    rows = [[cell_text(tc) for tc in cells] for cells in rows_of(tbl)]
+    assert rows[0] == ["项目名称", "口岸车检场水电费"]
+    unit = "广州市花都区口岸服务保障中心"
+    assert rows[1] == ["主管部门及代码", unit, "实施单位", unit]
+    assert rows[2] == ["项目属性", "延续", "项目期", "2024-2026"]
+    assert rows[3] == ["项目资金（万元）", "实施期资金总额", "120.00", "年度资金总额", "40.00"]
+    assert rows[4] == ["", "其中：财政拨款", "120.00", "其中：财政拨款", "40.00"]
+    assert rows[5][2] == "" and rows[5][4] == ""
+    assert rows[8][1:] == ["三年保障口岸通关", sample.units[0].projects[0].goal]
+    text = text_of(part(path, "word/document.xml"))
+    assert "（2024年度）" in text and "负责人：" in text and "经办人：" in text
+
+
+def test_forms_of_a_project_without_indicators(tmp_path: Path) -> None:
+    table = Table(units=[Unit("单位", [Project("空项目")])])
+    path = tmp_path / "empty.docx"
+    write_docx_forms(table, path)
+    rows = grid_rows(main_table(path))
+    assert len(rows) == 1 and cell_text(rows[0][3]) == ""
+
+
+# ---------------------------------------------------------------- size
+
+
+def big_table(sample: Table, projects: int) -> Table:
+    source = [p for _, p in sample.iter_projects()]
+    units = []
+    for u in range(projects // 100):
+        unit = Unit(f"单位{u}")
+        for i in range(100):
+            p = copy.copy(source[(u * 100 + i) % len(source)])
+            p.name = f"{p.name}{u}-{i}"
+            unit.projects.append(p)
+        units.append(unit)
+    return Table(title=sample.title, reporting_unit="某部门", units=units)
+
+
+def test_five_thousand_projects_are_quick(sample: Table, tmp_path: Path) -> None:
+    table = big_table(sample, 5000)
+    started = time.perf_counter()
+    write_docx_summary(table, tmp_path / "big.docx")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"summary of 5,000 projects took {elapsed:.1f} s"
+    rows = main_table(tmp_path / "big.docx").findall(w("tr"))
+    assert len(rows) == 2 + 50 + 5000
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice")
+    assert found, (
+        "LibreOffice is needed for the PDF check: install it with "
+        "`apt-get install --no-install-recommends libreoffice-writer poppler-utils "
+        "fonts-noto-cjk` (dev.py does this)"
+    )
+    for tool in ("pdfinfo", "pdftotext"):
+        assert shutil.which(tool), f"{tool} is needed: install poppler-utils"
+    return found
+
+
+def to_pdf(docx: Path, tmp_path: Path) -> Path:
+    profile = tmp_path / "lo-profile"
+    outdir = tmp_path / "pdf"
+    done = subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    pdf = outdir / (docx.stem + ".pdf")
+    assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
+    return pdf
+
+
+def pdf_pages(pdf: Path) -> tuple[int, str]:
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+    return pages, f"{round(float(size.group(1)))}x{round(float(size.group(2)))}"
+
+
+def page_texts(pdf: Path, pages: int) -> list[str]:
+    texts = []
+    for page in range(1, pages + 1):
+        out = subprocess.run(
+            ["pdftotext", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
+        texts.append(re.sub(r"\s+", "", out))
+    return texts
+
+
+@pytest.mark.parametrize(("layout", "size"), [("summary", "842x595"), ("forms", "595x842")])
+def test_libreoffice_renders_both_layouts(
+    layout: str, size: str, sample: Table, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    pdf = to_pdf(request.getfixturevalue(f"{layout}_docx"), tmp_path)
+    pages, page_size = pdf_pages(pdf)
+    assert page_size == size
+    texts = page_texts(pdf, pages)
+    whole = "".join(texts)
+    names = [
+        re.sub(r"\s+", "", ind.name) for _, p in sample.iter_projects() for ind in p.indicators
+    ]
+    missing = [name for name in names if name not in whole]
+    assert len(names) == 49 and not missing
+    for number, text in enumerate(texts, start=1):
+        assert f"第{number}页共{pages}页" in text
+    if layout == "summary":
+        assert pages > 1
+        for text in texts:
+            assert "财政专户拨款" in text and "绩效指标" in text and "项目名称" in text
+        assert "1,664.69" in texts[0]
+    else:
+        assert pages >= 9
+        assert whole.count("项目支出绩效目标申报表") == 9

@@ -1,0 +1,103 @@
+"""The one-cell encoding of a project's indicators."""
+
+from __future__ import annotations
+
+from bpeditor.io.indicator_codec import (
+    format_indicator,
+    format_indicators,
+    parse_indicators,
+    parse_item,
+    split_items,
+)
+from bpeditor.model.document import Indicator
+
+FULL = "1、1-产出指标；11-数量指标；供水保障月数；实施周期指标值:12个月；年度指标值:12个月。"
+HALF = "1、1-产出指标;11-数量指标;保障口岸查验单位数(个);实施周期指标值:1个/年;年度指标值:1个/年。"
+
+
+def test_full_and_half_width_items() -> None:
+    (full,), problems = parse_indicators(FULL)
+    assert problems == []
+    assert full == Indicator("1", "产出指标", "11", "数量指标", "供水保障月数", "12个月", "12个月")
+    (half,), _ = parse_indicators(HALF)
+    assert half.name == "保障口岸查验单位数(个)"
+    assert half.period_value == half.annual_value == "1个/年"
+
+
+def test_value_with_colon_semicolon_and_final_full_stop() -> None:
+    item = "1-产出指标；12-质量指标；时间：上午；实施周期指标值:比例：1;2；年度指标值:完成。。"
+    indicator = parse_item(item)
+    assert indicator is not None
+    assert indicator.name == "时间：上午"
+    assert indicator.period_value == "比例：1;2"
+    assert indicator.annual_value == "完成。"
+
+
+def test_labels_without_codes_and_old_codes() -> None:
+    indicator = parse_item("效益指标；社会效益指标；投资环境；实施周期指标值:优化；年度指标值:优化")
+    assert indicator is not None
+    assert (indicator.level1, indicator.level2) == ("2", "22")
+    old = parse_item("001-产出指标；001001-数量指标；人数；实施周期指标值:5；年度指标值:5")
+    assert old is not None and (old.level1, old.level2) == ("1", "11")
+    assert (old.level1_label, old.level2_label) == ("产出指标", "数量指标")
+    guide = parse_item("G2-成本指标；G21-经济成本指标；单价；实施周期指标值:≤5元；年度指标值:≤5元")
+    assert guide is not None and (guide.level1, guide.level2) == ("G2", "G21")
+
+
+def test_one_per_line_and_spaces() -> None:
+    cell = (
+        FULL
+        + "\r\n 2 、 2-效益指标；22-社会效益；安全事故；实施周期指标值: 0次 ；年度指标值:0次。\n"
+    )
+    indicators, problems = parse_indicators(cell)
+    assert problems == []
+    assert [i.name for i in indicators] == ["供水保障月数", "安全事故"]
+    assert indicators[1].period_value == "0次"
+
+
+def test_numbers_inside_text_do_not_start_items() -> None:
+    cell = "1、1-产出指标；11-数量指标；人数，2、3；实施周期指标值:≥1,000人；年度指标值:2,000人。"
+    indicators, problems = parse_indicators(cell)
+    assert problems == []
+    assert [i.name for i in indicators] == ["人数，2、3"]
+    assert indicators[0].annual_value == "2,000人"
+
+
+def test_numbered_text_inside_a_period_value_is_one_item() -> None:
+    cell = (
+        "1、1-产出指标；11-数量指标；制度建设；实施周期指标值:建立制度。2、完善流程；"
+        "年度指标值:完成。2、2-效益指标；22-社会效益；投资环境；实施周期指标值:优化；年度指标值:优化。"
+    )
+    indicators, problems = parse_indicators(cell)
+    assert problems == []
+    assert [i.name for i in indicators] == ["制度建设", "投资环境"]
+    assert indicators[0].period_value == "建立制度。2、完善流程"
+
+
+def test_unreadable_items_are_kept_and_reported() -> None:
+    indicators, problems = parse_indicators("说明文字\n" + FULL + "2、随便写的。")
+    assert [i.name for i in indicators] == ["说明文字", "供水保障月数", "随便写的"]
+    assert [(p.item, p.text) for p in problems] == [(0, "说明文字"), (2, "随便写的")]
+
+
+def test_split_items() -> None:
+    assert split_items("前言。" + FULL + FULL.replace("1、", "2、", 1)) == (
+        "前言。",
+        [FULL[2:], FULL[2:]],
+    )
+    assert split_items("  没有编号  ") == ("没有编号", [])
+
+
+def test_format_round_trip_and_code_only_classes() -> None:
+    indicators = [
+        Indicator("1", "产出指标", "11", "数量指标", "人数", "≥5人", "≥5人"),
+        Indicator("1", "", "11", "", "代码", "1", "1"),
+        Indicator("", "", "", "", "无分类", "", ""),
+        Indicator("X9", "地方自定", "", "自定二级", "名称；含分号", "a;b", "c：d"),
+    ]
+    assert format_indicator(2, indicators[1]) == (
+        "2、1-；11-；代码；实施周期指标值:1；年度指标值:1。"
+    )
+    for one_per_line in (False, True):
+        text = format_indicators(indicators, one_per_line=one_per_line)
+        assert parse_indicators(text) == (indicators, [])

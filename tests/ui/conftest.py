@@ -1,0 +1,98 @@
+"""Fixtures for the GUI tests: offscreen Qt, a dialog service that records, and no stray modals."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from bpeditor.resources import example_path
+from bpeditor.ui.dialogs import DialogService
+from bpeditor.ui.main_window import MainWindow
+
+SAMPLE = Path("/work/shared/samples/huadu-port-summary.txt")
+
+
+class UnexpectedDialogError(AssertionError):
+    """A test reached a dialog it did not arrange for."""
+
+
+class RecordingDialogs(DialogService):
+    """A dialog service that records messages and answers file questions from a queue."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.open_answers: list[Path | None] = []
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.errors.append((title, message))
+
+    def information(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.infos.append((title, message))
+
+    def open_file(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+        if not self.open_answers:
+            raise UnexpectedDialogError(f"unexpected file dialog: {title}")
+        return self.open_answers.pop(0)
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Any dialog opened behind the dialog service's back fails the test instead of hanging."""
+    opened: list[str] = []
+
+    def refuse(name: str):  # type: ignore[no-untyped-def]
+        def _refuse(*args: object, **kwargs: object) -> None:
+            opened.append(name)
+            raise UnexpectedDialogError(f"unexpected modal dialog: {name}")
+
+        return _refuse
+
+    for cls, names in (
+        (QDialog, ("exec", "open")),
+        (QMessageBox, ("exec", "open", "critical", "warning", "information", "question")),
+        (
+            QFileDialog,
+            ("exec", "open", "getOpenFileName", "getSaveFileName", "getExistingDirectory"),
+        ),
+    ):
+        for name in names:
+            monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))
+    yield opened
+    assert not opened, f"unexpected dialogs: {opened}"
+
+
+@pytest.fixture
+def dialogs() -> RecordingDialogs:
+    """The dialog service the window under test uses."""
+    return RecordingDialogs()
+
+
+@pytest.fixture
+def window(qtbot, dialogs: RecordingDialogs) -> MainWindow:  # type: ignore[no-untyped-def]
+    """An empty main window, shown."""
+    win = MainWindow(dialogs=dialogs)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    """The canonical sample table (the shared copy if present, else the bundled example)."""
+    return SAMPLE if SAMPLE.exists() else example_path()
+
+
+@pytest.fixture
+def loaded(window: MainWindow, sample_path: Path) -> MainWindow:
+    """The main window with the sample open."""
+    assert window.open_path(sample_path)
+    return window

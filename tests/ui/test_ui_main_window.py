@@ -1,0 +1,229 @@
+"""The read-only main window on the sample table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLabel, QTableView, QTreeView
+
+from bpeditor.model.validation import Severity
+from bpeditor.ui.main_window import MainWindow
+from bpeditor.ui.models import ProjectTreeModel
+
+FIRST_PROJECT_INDICATORS = [
+    ["产出指标", "数量指标", "供水保障月数", "12个月", "12个月"],
+    ["产出指标", "数量指标", "供电保障月数", "12个月", "12个月"],
+    ["产出指标", "时效指标", "费用支付及时率", "100%", "100%"],
+    [
+        "效益指标",
+        "社会效益",
+        "口岸车检场全年通关保障率",
+        "100%（通关顺畅保障天数/365天*100%）",
+        "100%（通关顺畅保障天数/365天*100%）",
+    ],
+    ["效益指标", "社会效益", "安全事故发生次数", "0次", "0次"],
+    [
+        "满意度指标",
+        "服务对象满意度",
+        "口岸查验单位对保障工作满意度",
+        "100%（口岸查验单位满意）",
+        "100%（口岸查验单位满意）",
+    ],
+]
+
+
+def _grid(win: MainWindow) -> QTableView:
+    grid = win.findChild(QTableView, "indicatorGrid")
+    assert grid is not None
+    return grid
+
+
+def _tree(win: MainWindow) -> QTreeView:
+    tree = win.findChild(QTreeView, "projectTree")
+    assert tree is not None
+    return tree
+
+
+def _grid_rows(win: MainWindow) -> list[list[str]]:
+    model = _grid(win).model()
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def _click_tree(qtbot, win: MainWindow, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    tree = _tree(win)
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    assert rect.isValid()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_empty_window(window: MainWindow) -> None:
+    assert window.objectName() == "MainWindow"
+    assert window.windowTitle() == "绩效目标表编辑器"
+    assert _tree(window).model().rowCount() == 0
+    assert _grid(window).model().rowCount() == 0
+    assert window.findChild(QTreeView, "problemsPanel").model().rowCount() == 0
+
+
+def test_title_names_the_file(loaded: MainWindow, sample_path: Path) -> None:
+    assert loaded.windowTitle() == f"绩效目标表编辑器 - {sample_path.name}"
+
+
+def test_tree_shows_one_unit_and_nine_projects(loaded: MainWindow) -> None:
+    model = _tree(loaded).model()
+    assert model.rowCount() == 1
+    root = model.index(0, 0)
+    assert root.data() == "广州市花都区口岸服务保障中心"
+    assert model.index(0, 1).data() == "1,664.69"
+    assert model.rowCount(root) == 1
+    unit = model.index(0, 0, root)
+    assert unit.data() == "广州市花都区口岸服务保障中心"
+    assert model.index(0, 1, root).data() == "1,664.69"
+    assert model.rowCount(unit) == 9
+    names = [model.index(r, 0, unit).data() for r in range(9)]
+    assert names[0] == "口岸车检场水电费"
+    assert names[-1] == "机构运行辅助经费"
+    totals = [model.index(r, 1, unit).data() for r in range(9)]
+    assert totals == [
+        "40.00", "7.60", "9.79", "120.00", "1,361.00", "38.00", "0.50", "50.00", "37.80"
+    ]  # fmt: skip
+    assert model.index(4, 1, unit).data(Qt.ItemDataRole.TextAlignmentRole) is not None
+    assert "8 个指标" in model.index(4, 0, unit).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_tree_is_read_only(loaded: MainWindow) -> None:
+    model = _tree(loaded).model()
+    index = loaded.tree_model.project_index(0, 0)
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_selecting_a_project_shows_its_indicators(qtbot, loaded: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tree_model: ProjectTreeModel = loaded.tree_model
+    _click_tree(qtbot, loaded, tree_model.project_index(0, 4))
+    assert loaded.project_panel.project.name == "车检场口岸单位经费"
+    assert _grid(loaded).model().rowCount() == 8
+
+    _click_tree(qtbot, loaded, tree_model.project_index(0, 0))
+    panel = loaded.project_panel
+    assert panel.name_edit.text() == "口岸车检场水电费"
+    assert panel.unit_label.text() == "广州市花都区口岸服务保障中心"
+    assert panel.amount_edits["total"].text() == "40.00"
+    assert panel.amount_edits["fiscal"].text() == "40.00"
+    assert panel.amount_edits["special_account"].text() == ""
+    assert panel.amount_edits["other"].text() == ""
+    assert panel.goal_edit.isReadOnly()
+    assert panel.goal_edit.toPlainText().startswith("通过保障口岸车检场全年水电供应到位")
+    assert _grid_rows(loaded) == FIRST_PROJECT_INDICATORS
+
+
+def test_grid_headers_tooltips_and_no_editing(loaded: MainWindow) -> None:
+    loaded.select_project(0, 0)
+    grid = _grid(loaded)
+    model = grid.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"]
+    assert "编码 22" in model.index(3, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "社会效益指标" in model.index(3, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "编码 1" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    long_value = "100%（通关顺畅保障天数/365天*100%）"
+    assert model.index(3, 3).data(Qt.ItemDataRole.ToolTipRole) == long_value
+    assert not grid.wordWrap()
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_selecting_a_unit_clears_the_project(loaded: MainWindow) -> None:
+    loaded.tree.setCurrentIndex(loaded.tree_model.unit_index(0))
+    assert loaded.project_panel.project is None
+    assert _grid(loaded).model().rowCount() == 0
+    assert loaded.project_panel.name_edit.text() == ""
+
+
+def test_status_bar(loaded: MainWindow) -> None:
+    texts = [label.text() for label in loaded.statusBar().findChildren(QLabel)]
+    joined = "  ".join(texts)
+    assert "合计 1,664.69 万元" in joined
+    assert "9 个项目 / 49 个指标" in joined
+    assert "0 个错误，14 个警告" in joined
+
+
+def test_problems_panel_lists_findings(loaded: MainWindow) -> None:
+    view = loaded.findChild(QTreeView, "problemsPanel")
+    model = view.model()
+    assert model.rowCount() == 14
+    assert model.index(0, 0).data() == "警告"
+    assert "花都海关招商引资工作经费" in model.index(0, 1).data()
+    assert "缺少“满意度指标”" in model.index(0, 1).data()
+    assert all(f.severity is Severity.WARNING for f in loaded.findings)
+
+
+def test_double_clicking_a_finding_selects_its_project(qtbot, loaded: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.findChild(QTreeView, "problemsPanel")
+    model = view.model()
+    # Row 3: 花都海关招商引资工作经费 (project 7), its 2nd indicator's 实施周期指标值.
+    finding = loaded.problem_model.finding_at(model.index(3, 1))
+    assert finding is not None
+    assert (finding.location.project, finding.location.indicator) == (7, 1)
+    loaded.select_project(0, 0)
+
+    index = model.index(3, 1)
+    view.scrollTo(index)
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+    assert loaded.project_panel.project.name == "花都海关招商引资工作经费"
+    assert loaded.tree.currentIndex() == loaded.tree_model.project_index(0, 7)
+    grid = _grid(loaded)
+    assert grid.currentIndex().row() == 1
+    assert grid.currentIndex().column() == 3
+
+
+def test_bad_file_shows_an_error_and_keeps_the_window(
+    loaded: MainWindow, dialogs, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    before = loaded.windowTitle()
+    assert not loaded.open_path(empty)
+    assert len(dialogs.errors) == 1
+    title, message = dialogs.errors[0]
+    assert title == "无法打开文件"
+    assert "empty.txt" in message
+    assert loaded.windowTitle() == before
+    assert loaded.tree_model.rowCount() == 1
+
+
+def test_missing_file_on_an_empty_window(window: MainWindow, dialogs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert not window.open_path(tmp_path / "nope.txt")
+    assert "文件不存在" in dialogs.errors[0][1]
+    assert window.windowTitle() == "绩效目标表编辑器"
+
+
+def test_open_action_asks_the_dialog_service(
+    window: MainWindow, dialogs, sample_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialogs.open_answers.append(sample_path)
+    window.open_action.trigger()
+    assert window.table is not None
+    assert window.table.project_count() == 9
+
+
+def test_open_action_cancelled(window: MainWindow, dialogs) -> None:  # type: ignore[no-untyped-def]
+    dialogs.open_answers.append(None)
+    window.open_action.trigger()
+    assert window.table is None
+    assert dialogs.errors == []
+
+
+def test_reopening_replaces_the_document(loaded: MainWindow, sample_path: Path) -> None:
+    loaded.select_project(0, 4)
+    old = loaded.table
+    assert loaded.open_path(sample_path)
+    assert loaded.table is not old
+    assert loaded.project_panel.project is loaded.table.units[0].projects[0]
+    assert loaded.tree.currentIndex() == loaded.tree_model.project_index(0, 0)
+    assert _grid_rows(loaded) == FIRST_PROJECT_INDICATORS
