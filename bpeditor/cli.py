@@ -12,7 +12,7 @@ from bpeditor import __version__
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning, WriteError
 from bpeditor.io.registry import format_for_writing, read_path, write_path
 from bpeditor.model.money import format_amount
-from bpeditor.model.validation import Finding, Location, Severity, count_by_severity, validate
+from bpeditor.model.validation import Severity, count_by_severity, validate
 from bpeditor.resources import example_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -90,18 +90,12 @@ def run_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_finding(warning: ReadWarning) -> Finding:
-    return Finding(
-        "import-warning", Severity.WARNING, str(warning), Location(source=warning.location)
-    )
-
-
 def run_check(args: argparse.Namespace) -> int:
     """Print the findings of every check; exit 1 when any is an error."""
     result = _read(args.input)
     if result is None:
         return EXIT_BAD_INPUT
-    findings = [_import_finding(w) for w in result.warnings] + validate(result.table)
+    findings = [w.as_finding() for w in result.warnings] + validate(result.table)
     counts = count_by_severity(findings)
     if args.json:
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bpeditor.model.document import Table
+from bpeditor.model.validation import Finding, Location, Severity
 
 
 class ReadError(Exception):
@@ -31,6 +32,12 @@ class ReadWarning:
 
     def __str__(self) -> str:
         return f"{self.location}：{self.message}" if self.location else self.message
+
+    def as_finding(self) -> Finding:
+        """This warning as a finding, to be listed with the checks' findings."""
+        return Finding(
+            "import-warning", Severity.WARNING, str(self), Location(source=self.location)
+        )
 
 
 @dataclass

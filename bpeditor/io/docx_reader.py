@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning
-from bpeditor.io.text import _map_header, _Parser
+from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
 from bpeditor.model.document import Indicator, Project, Table, Unit
 from bpeditor.model.money import AmountError, parse_amount
@@ -43,11 +43,6 @@ W_V_MERGE, W_H_MERGE = f"{_W}vMerge", f"{_W}hMerge"
 _SKIPPED = (f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}txbxContent")
 _CONTAINERS = (W_SDT, W_SDT_CONTENT, W_CUSTOM_XML)
 _PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
-
-
-def sniff_docx(head: bytes) -> bool:
-    """Whether the first bytes of a file look like a Word package (a zip with ``word/`` parts)."""
-    return head.startswith(b"PK\x03\x04") and b"word/" in head
 
 
 # ---------------------------------------------------------------------------------------------
@@ -427,15 +422,15 @@ class _SummaryReader:
                 header = _header_rows(item, header_index)
                 combined = _combined_header(header, width)
                 self.add(combined, _location(self.tables, item, header[0]))
-                self.name_col = (_map_header(combined) or {}).get("name", 0)
+                self.name_col = (map_summary_header(combined) or {}).get("name", 0)
                 signatures = {tuple(map(_norm, r.own_texts())) for r in header}
                 started = True
                 self.body(item, item.rows[header_index + len(header) :], signatures)
-            elif item.width == width or any(_map_header(r.own_texts()) for r in item.rows):
+            elif item.width == width or any(map_summary_header(r.own_texts()) for r in item.rows):
                 self.body(item, item.rows, signatures)
             else:
                 self.other_table(item)
-        parser = _Parser(self.source)
+        parser = SummaryParser(self.source)
         table = parser.run(self.records)
         if table.project_count() == 0:
             raise ReadError(f"{self.source}：表中没有任何项目（只有表头或只有汇总行）")
@@ -476,7 +471,7 @@ class _SummaryReader:
             return True
         filled = [t for t in texts if t.strip()]
         return (
-            _map_header(texts) is not None
+            map_summary_header(texts) is not None
             and all(len(_norm(t)) <= 30 for t in filled)
             and not any(_is_amount(t) for t in filled)
         )
@@ -500,7 +495,7 @@ class _SummaryReader:
 def _find_summary_header(tables: list[_Table]) -> tuple[_Table, int] | None:
     for table in tables:
         for row in table.rows:
-            if _map_header([row.cover_text(c) for c in range(table.width)]) is not None:
+            if map_summary_header([row.cover_text(c) for c in range(table.width)]) is not None:
                 return table, row.index
     return None
 

@@ -257,7 +257,9 @@ class _Reader:
         table = Table(
             title=self.text(data, "title", ""),
             reporting_unit=self.text(data, "reporting_unit", ""),
-            money_unit=self.text(data, "money_unit", "") or "万元",
+            money_unit="万元"
+            if data.get("money_unit") is None
+            else self.text(data, "money_unit", ""),
             year=year,
             signoff=signoff,
         )

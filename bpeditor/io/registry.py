@@ -41,8 +41,40 @@ def _sniff_text(head: bytes) -> bool:
     return describe_binary(head) is None
 
 
+# The Word modules load python-docx and lxml: import them only when a .docx is read or written.
+def _read_docx(path: Path) -> ReadResult:
+    from bpeditor.io.docx_reader import read_docx  # noqa: PLC0415
+
+    return read_docx(path)
+
+
+def _write_docx(table: Table, path: Path, layout: str) -> None:
+    if layout == "forms":
+        from bpeditor.io.docx_forms import write_docx_forms  # noqa: PLC0415
+
+        write_docx_forms(table, path)
+    else:
+        from bpeditor.io.docx_summary import write_docx_summary  # noqa: PLC0415
+
+        write_docx_summary(table, path)
+
+
+def sniff_docx(head: bytes) -> bool:
+    """Whether the first bytes of a file look like a Word package (a zip with ``word/`` parts)."""
+    return head.startswith(b"PK\x03\x04") and b"word/" in head
+
+
 FORMATS: list[FileFormat] = [
     FileFormat("bpe", "绩效目标表编辑器文件", (".bpe",), native.read_bpe, _write_bpe, native.sniff),
+    FileFormat(
+        "docx",
+        "Word 文档",
+        (".docx",),
+        _read_docx,
+        _write_docx,
+        sniff_docx,
+        layouts=("summary", "forms"),
+    ),
     FileFormat(
         "text",
         "文本（制表符分隔）",
@@ -96,8 +128,14 @@ def read_path(path: str | os.PathLike[str]) -> ReadResult:
     assert fmt.reader is not None
     try:
         result = fmt.reader(path)
+    except (ReadError, MemoryError, KeyboardInterrupt):
+        raise
     except OSError as exc:
         raise ReadError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+    except Exception as exc:  # an importer's bug must still reach the user as one clear line
+        raise ReadError(
+            f"{path}：无法读取，文件内容不符合预期（{type(exc).__name__}：{exc}）"
+        ) from exc
     result.format = fmt.name
     return result
 
@@ -117,4 +155,9 @@ def write_path(table: Table, path: str | os.PathLike[str], layout: str = "summar
     if layout not in fmt.layouts:
         raise WriteError(f"{path}：{fmt.description}不支持“{layout}”版式")
     assert fmt.writer is not None
-    fmt.writer(table, Path(path), layout)
+    try:
+        fmt.writer(table, Path(path), layout)
+    except WriteError:
+        raise
+    except OSError as exc:
+        raise WriteError(f"{path}：保存失败（{exc.strerror or exc}）") from exc

@@ -86,7 +86,7 @@ def _normal(cell: str) -> str:
     return re.sub(r"\s+", "", cell)
 
 
-def _map_header(cells: list[str]) -> dict[str, int] | None:
+def map_summary_header(cells: list[str]) -> dict[str, int] | None:
     """Column roles for a header row, or ``None`` when the row is not the summary header."""
     roles: dict[str, int] = {}
     for index, cell in enumerate(cells):
@@ -112,7 +112,7 @@ class _Checked:
 
 
 @dataclass
-class _Parser:
+class SummaryParser:
     """Reads records of the summary layout into a table, collecting warnings with line numbers."""
 
     source: str
@@ -123,15 +123,18 @@ class _Parser:
     unit_rows: list[tuple[_Checked, Unit]] = field(default_factory=list)
 
     def warn(self, line: int, message: str) -> None:
+        """Record a warning about a line of the file."""
         self.warnings.append(ReadWarning(f"第 {line} 行", message))
 
     def cell(self, record: Record, role: str) -> str:
+        """The stripped text of the cell in the column of ``role`` (empty if absent)."""
         index = self.roles.get(role)
         if index is None or index >= len(record.cells):
             return ""
         return record.cells[index].strip()
 
     def run(self, records: list[Record]) -> Table:
+        """Read every record into the table and check the printed sums."""
         body_start = self.read_preamble(records)
         for record in records[body_start:]:
             if record.unterminated:
@@ -147,7 +150,7 @@ class _Parser:
         for index, record in enumerate(records):
             if record.is_blank():
                 continue
-            roles = _map_header(record.cells)
+            roles = map_summary_header(record.cells)
             if roles is not None:
                 self.roles = roles
                 return index + 1
@@ -171,6 +174,7 @@ class _Parser:
         )
 
     def amounts(self, record: Record) -> Funds:
+        """The row's four amounts; a cell that is not a number is left blank with a warning."""
         funds = Funds()
         for name in _AMOUNT_FIELDS:
             text = self.cell(record, name)
@@ -212,7 +216,7 @@ class _Parser:
 
     def is_header(self, record: Record) -> bool:
         """Whether the row is the header again (printed tables repeat it on every page)."""
-        if _map_header(record.cells) != self.roles:
+        if map_summary_header(record.cells) != self.roles:
             return False
         for role in _AMOUNT_FIELDS:
             try:
@@ -243,6 +247,7 @@ class _Parser:
     def read_project(
         self, record: Record, name: str, funds: Funds, goal: str, indicators_text: str
     ) -> None:
+        """Add a project row to the current unit (a unit named after the table if none yet)."""
         if not self.table.units:
             self.table.units.append(Unit(name=self.table.reporting_unit))
         project = Project(name=name, funds=funds, goal=goal)
@@ -256,6 +261,7 @@ class _Parser:
         self.table.units[-1].projects.append(project)
 
     def read_signoff(self, record: Record) -> None:
+        """Fill the sign-off fields from a 负责人/填报人/联系电话/填报日期 line."""
         text = "\t".join(record.cells)
         keys = "|".join(p for _, p in _SIGNOFF_KEYS)
         for attr, pattern in _SIGNOFF_KEYS:
@@ -266,6 +272,7 @@ class _Parser:
                 setattr(self.table.signoff, attr, match.group("value").strip())
 
     def check_sums(self) -> None:
+        """Compare the printed unit subtotals and 合计 with the sums of their projects."""
         for checked, unit in self.unit_rows:
             self.check_row(checked, unit.funds(), f"单位“{checked.name}”的小计")
         if self.grand_total is not None:
@@ -292,7 +299,7 @@ class _Parser:
 
 def parse_summary_text(text: str, source: str = "文本") -> ReadResult:
     """Read the summary layout from text (tab-separated cells, as saved or copied)."""
-    parser = _Parser(source)
+    parser = SummaryParser(source)
     parser.run(list(read_records(text)))
     if parser.table.project_count() == 0:
         raise ReadError(f"{source}：表中没有任何项目（只有表头或只有汇总行）")

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from bpeditor.io.base import ReadError, ReadResult, ReadWarning
+from bpeditor.io.base import ReadError, ReadResult
 from bpeditor.io.registry import FORMATS, read_path
 from bpeditor.model.document import Table
 from bpeditor.model.money import format_amount
 from bpeditor.model.validation import (
     Finding,
-    Location,
     Severity,
     count_by_severity,
     validate,
@@ -35,11 +34,6 @@ from bpeditor.ui.project_panel import ProjectPanel
 
 APP_TITLE = "绩效目标表编辑器"
 """The application's name, as shown in window titles."""
-
-
-def import_finding(warning: ReadWarning) -> Finding:
-    """An importer's warning as a finding, so it is listed with the checks' findings."""
-    return Finding("import-warning", Severity.WARNING, str(warning), Location(field=None))
 
 
 def open_file_filter() -> str:
@@ -191,7 +185,7 @@ class MainWindow(QMainWindow):
         self.result = result
         self.path = path
         table = result.table
-        self.findings = [import_finding(w) for w in result.warnings] + validate(table)
+        self.findings = [w.as_finding() for w in result.warnings] + validate(table)
         self.project_panel.set_project(None)
         self.project_panel.set_money_unit(table.money_unit)
         self.tree_model.set_table(table)

@@ -17,7 +17,8 @@ from docx.table import Table as DocxTable
 from lxml import etree
 
 from bpeditor.io.base import ReadError
-from bpeditor.io.docx_reader import read_docx, sniff_docx, strip_department_code
+from bpeditor.io.docx_reader import read_docx, strip_department_code
+from bpeditor.io.registry import sniff_docx
 from bpeditor.io.text import HEADER, read_text, summary_rows
 from bpeditor.model.document import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
 
