@@ -31,6 +31,9 @@ DEBIAN_PACKAGES = (
     "libfreetype6",
     "libglib2.0-0",
     "libdbus-1-3",
+    "libreoffice-writer",
+    "libreoffice-calc",
+    "poppler-utils",
 )
 
 

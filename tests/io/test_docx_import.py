@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import io
 import struct
-import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -488,10 +487,8 @@ def docx_bytes() -> bytes:
 
 
 def refuse(path: Path, *words: str) -> str:
-    start = time.perf_counter()
     with pytest.raises(ReadError) as caught:
         read_docx(path)
-    assert time.perf_counter() - start < 2.0
     message = str(caught.value)
     assert "\n" not in message
     assert str(path) in message
