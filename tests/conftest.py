@@ -15,7 +15,7 @@ def find_sample() -> Path:
     return _SHARED_SAMPLE if _SHARED_SAMPLE.is_file() else _BUNDLED_SAMPLE
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def sample_path() -> Path:
     """The path of the canonical sample in the summary layout (UTF-8, tab-separated)."""
     return find_sample()

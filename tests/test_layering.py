@@ -65,3 +65,10 @@ def test_convert_and_check_work_without_qt(tmp_path: Path) -> None:
     done = _run(sys.executable, "-c", code, env_extra={"PYTHONPATH": str(SUPPORT)})
     assert done.returncode == 0, done.stderr[-3000:]
     assert (tmp_path / "x.bpe").exists()
+
+
+def test_the_bundled_example_is_the_real_sample() -> None:
+    """The example shipped in the package is byte for byte the published sample."""
+    shared = ROOT.parent / "shared" / "samples" / "huadu-port-summary.txt"
+    bundled = ROOT / "bpeditor" / "resources" / "example.txt"
+    assert bundled.read_bytes() == shared.read_bytes()

@@ -111,6 +111,8 @@ CHECKS: dict[str, Check] = {
 }
 
 _UNIT_WORDS = re.compile(r"^(百分比|百分之|百分点?数?|千分比|千分之)$")
+_UNIT_IN_NAME = re.compile(r"[（(][^（）()]{1,6}[）)]\s*$")
+"""A name that states its unit, as in ``拜访企业个数(个)``: its values need none."""
 _RATE_UNITS = {"%", "％", "‰", "分", "级", "星", "倍"}
 
 
@@ -239,11 +241,14 @@ def _check_indicator(  # noqa: PLR0917 - a private helper of validate_project
     if name and names.get(name, 0) > 1:
         yield _finding("indicator-duplicate-name", f"{what}在本项目中重复", at("name", i))
     period, annual = indicator.period, indicator.annual
+    unit_in_name = _UNIT_IN_NAME.search(name)
     for value, field_name, field_label in (
         (period, "period_value", "实施周期指标值"),
         (annual, "annual_value", "年度指标值"),
     ):
-        yield from _check_value(value, f"{what}的{field_label}", at(field_name, i))
+        yield from _check_value(
+            value, f"{what}的{field_label}", at(field_name, i), unit_in_name=bool(unit_in_name)
+        )
     if _cumulative(period, annual) and annual.number > period.number:  # type: ignore[operator]
         yield _finding(
             "value-annual-exceeds-period",
@@ -281,7 +286,9 @@ def _check_classes(
         )
 
 
-def _check_value(value: IndicatorValue, what: str, where: Location) -> Iterator[Finding]:
+def _check_value(
+    value: IndicatorValue, what: str, where: Location, *, unit_in_name: bool
+) -> Iterator[Finding]:
     if value.is_blank:
         yield _finding("value-missing", f"{what}为空", where)
         return
@@ -289,7 +296,7 @@ def _check_value(value: IndicatorValue, what: str, where: Location) -> Iterator[
         yield _finding("value-placeholder", f"{what}“{value.text}”是未填写的占位符", where)
         return
     if value.is_quantitative:
-        if not value.unit:
+        if not value.unit and not unit_in_name:
             yield _finding("value-no-unit", f"{what}“{value.text}”没有计量单位", where)
         elif _UNIT_WORDS.match(value.unit):
             yield _finding(

@@ -21,7 +21,7 @@ from bpeditor.io.registry import sniff_docx
 from bpeditor.io.text import HEADER, read_text, summary_rows
 from bpeditor.model.document import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
 
-SAMPLE = Path("/work/shared/samples/huadu-port-summary.txt")
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "huadu-port-summary.txt"
 FALLBACK = Path(__file__).resolve().parents[2] / "bpeditor" / "resources" / "example.txt"
 SIGNOFF = "单位负责人：张三    填报人：李四    联系电话：020-12345678    填报日期：2024年1月5日"
 

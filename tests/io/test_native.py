@@ -20,13 +20,12 @@ from bpeditor.io.base import ReadError, WriteError
 from bpeditor.io.text import read_text
 from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "huadu-port-summary.txt"
 FORMAT_DOC = Path(__file__).resolve().parents[2] / "docs" / "file-format.md"
 
 
 @pytest.fixture(scope="module")
-def sample() -> Table:
-    return read_text(SAMPLE).table
+def sample(sample_path: Path) -> Table:
+    return read_text(sample_path).table
 
 
 @pytest.fixture

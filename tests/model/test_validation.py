@@ -214,3 +214,10 @@ def test_every_check_is_documented() -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "checks.md").read_text("utf-8")
     for code in CHECKS:
         assert f"`{code}`" in doc
+
+
+def test_a_unit_stated_in_the_name_is_enough() -> None:
+    project = good_project()
+    project.indicators[0] = indicator(name="拜访企业个数(个)", period="≥20", annual="≥20")
+    project.indicators[1] = indicator("2", "22", "签约项目金额（万元）", "≥500", "≥500")
+    assert validate_project(project, 0, 0) == []

@@ -16,7 +16,7 @@ from bpeditor.resources import example_path
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.main_window import MainWindow
 
-SAMPLE = Path("/work/shared/samples/huadu-port-summary.txt")
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "huadu-port-summary.txt"
 
 
 class UnexpectedDialogError(AssertionError):

@@ -147,13 +147,13 @@ def test_status_bar(loaded: MainWindow) -> None:
     joined = "  ".join(texts)
     assert "合计 1,664.69 万元" in joined
     assert "9 个项目 / 49 个指标" in joined
-    assert "0 个错误，14 个警告" in joined
+    assert "0 个错误，4 个警告" in joined
 
 
 def test_problems_panel_lists_findings(loaded: MainWindow) -> None:
     view = loaded.findChild(QTreeView, "problemsPanel")
     model = view.model()
-    assert model.rowCount() == 14
+    assert model.rowCount() == 4
     assert model.index(0, 0).data() == "警告"
     assert "花都海关招商引资工作经费" in model.index(0, 1).data()
     assert "缺少“满意度指标”" in model.index(0, 1).data()
@@ -163,22 +163,22 @@ def test_problems_panel_lists_findings(loaded: MainWindow) -> None:
 def test_double_clicking_a_finding_selects_its_project(qtbot, loaded: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = loaded.findChild(QTreeView, "problemsPanel")
     model = view.model()
-    # Row 3: 花都海关招商引资工作经费 (project 7), its 2nd indicator's 实施周期指标值.
-    finding = loaded.problem_model.finding_at(model.index(3, 1))
+    # Row 2: 机构运行辅助经费 (project 8), its 1st indicator's 实施周期指标值.
+    finding = loaded.problem_model.finding_at(model.index(2, 1))
     assert finding is not None
-    assert (finding.location.project, finding.location.indicator) == (7, 1)
+    assert (finding.location.project, finding.location.indicator) == (8, 0)
     loaded.select_project(0, 0)
 
-    index = model.index(3, 1)
+    index = model.index(2, 1)
     view.scrollTo(index)
     pos = view.visualRect(index).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
-    assert loaded.project_panel.project.name == "花都海关招商引资工作经费"
-    assert loaded.tree.currentIndex() == loaded.tree_model.project_index(0, 7)
+    assert loaded.project_panel.project.name == "机构运行辅助经费"
+    assert loaded.tree.currentIndex() == loaded.tree_model.project_index(0, 8)
     grid = _grid(loaded)
-    assert grid.currentIndex().row() == 1
+    assert grid.currentIndex().row() == 0
     assert grid.currentIndex().column() == 3
 
 

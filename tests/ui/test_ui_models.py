@@ -42,7 +42,7 @@ def test_problem_model(qtmodeltester, qapp, sample_path: Path) -> None:  # type:
     qtmodeltester.check(model)
     model.set_findings(validate(read_path(sample_path).table))
     qtmodeltester.check(model)
-    assert model.rowCount() == 14
+    assert model.rowCount() == 4
 
 
 def test_models_in_the_window(qtmodeltester, loaded: MainWindow) -> None:  # type: ignore[no-untyped-def]
