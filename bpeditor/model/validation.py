@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bpeditor.model.document import Indicator, Project, Table, Unit
@@ -318,6 +318,49 @@ def _cumulative(period: IndicatorValue, annual: IndicatorValue) -> bool:
         and period.sign in (None, "≥", "＝", "＞")
         and annual.sign in (None, "≥", "＝", "＞")
     )
+
+
+class IncrementalValidator:
+    """Re-runs only the checks of projects that changed, for live checking while editing.
+
+    Call :meth:`invalidate` with every project an edit touched (or :meth:`clear` after a
+    structural change you cannot pin down), then :meth:`run`.
+    """
+
+    def __init__(self, settings: ValidationSettings | None = None) -> None:
+        self.settings = settings or ValidationSettings()
+        self._cache: dict[int, tuple[Project, int, int, list[Finding]]] = {}
+
+    def invalidate(self, project: Project) -> None:
+        """Forget the findings of one project."""
+        self._cache.pop(id(project), None)
+
+    def clear(self) -> None:
+        """Forget every cached finding."""
+        self._cache.clear()
+
+    def run(self, table: Table) -> list[Finding]:
+        """All findings of the table, re-checking only projects not in the cache."""
+        findings = list(validate_table_fields(table))
+        alive: dict[int, tuple[Project, int, int, list[Finding]]] = {}
+        for u, unit in enumerate(table.units):
+            findings.extend(validate_unit(unit, u))
+            for p, project in enumerate(unit.projects):
+                entry = self._cache.get(id(project))
+                if entry is None or entry[0] is not project:
+                    entry = (project, u, p, validate_project(project, u, p, self.settings))
+                elif (entry[1], entry[2]) != (u, p):
+                    moved = [_relocate(f, u, p) for f in entry[3]]
+                    entry = (project, u, p, moved)
+                alive[id(project)] = entry
+                findings.extend(entry[3])
+        self._cache = alive
+        return findings
+
+
+def _relocate(finding: Finding, u: int, p: int) -> Finding:
+    location = replace(finding.location, unit=u, project=p)
+    return replace(finding, location=location)
 
 
 def count_by_severity(findings: list[Finding]) -> dict[Severity, int]:

@@ -1,0 +1,99 @@
+"""Find and replace across the whole table, and the names offered for completion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bpeditor.model.document import Table
+from bpeditor.model.edits import (
+    CompoundEdit,
+    Edit,
+    SetIndicatorField,
+    SetProjectField,
+    SetTableField,
+    SetUnitName,
+)
+
+SEARCHABLE_INDICATOR_FIELDS = (
+    "name",
+    "period_value",
+    "annual_value",
+    "basis",
+    "explanation",
+    "note",
+)
+SEARCHABLE_PROJECT_FIELDS = ("name", "goal", "department", "implementing_unit", "period_goal")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A text field that contains what was searched for, and how often."""
+
+    unit: int | None
+    project: int | None
+    indicator: int | None
+    field: str
+    count: int
+
+
+def _pattern(needle: str, case_sensitive: bool) -> re.Pattern[str]:
+    return re.compile(re.escape(needle), 0 if case_sensitive else re.IGNORECASE)
+
+
+def _fields(table: Table) -> Iterator[tuple[int | None, int | None, int | None, str, str]]:
+    for name in ("title", "reporting_unit"):
+        yield None, None, None, name, getattr(table, name)
+    for u, unit in enumerate(table.units):
+        yield u, None, None, "name", unit.name
+        for p, project in enumerate(unit.projects):
+            for name in SEARCHABLE_PROJECT_FIELDS:
+                yield u, p, None, name, getattr(project, name)
+            for i, indicator in enumerate(project.indicators):
+                for name in SEARCHABLE_INDICATOR_FIELDS:
+                    yield u, p, i, name, getattr(indicator, name)
+
+
+def find_all(table: Table, needle: str, *, case_sensitive: bool = False) -> list[Match]:
+    """Every text field containing ``needle``, in table order."""
+    if not needle:
+        return []
+    pattern = _pattern(needle, case_sensitive)
+    matches = []
+    for u, p, i, name, value in _fields(table):
+        if value and (count := len(pattern.findall(value))):
+            matches.append(Match(u, p, i, name, count))
+    return matches
+
+
+def replace_all(
+    table: Table, needle: str, replacement: str, *, case_sensitive: bool = False
+) -> CompoundEdit:
+    """One edit that replaces ``needle`` everywhere (empty when it occurs nowhere)."""
+    pattern = _pattern(needle, case_sensitive)
+    edits: list[Edit] = []
+    for u, p, i, name, value in _fields(table) if needle else ():
+        if not value or not pattern.search(value):
+            continue
+        new = pattern.sub(lambda _m: replacement, value)
+        if u is None:
+            edits.append(SetTableField(name, new))
+        elif p is None:
+            edits.append(SetUnitName(u, new))
+        elif i is None:
+            edits.append(SetProjectField(u, p, name, new))
+        else:
+            edits.append(SetIndicatorField(u, p, i, name, new))
+    return CompoundEdit(f"全部替换“{needle}”为“{replacement}”", edits)
+
+
+def indicator_names(table: Table) -> list[str]:
+    """The distinct 三级 names already in the table, for completion (most used first)."""
+    counts: dict[str, int] = {}
+    for _, project in table.iter_projects():
+        for indicator in project.indicators:
+            name = indicator.name.strip()
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda n: (-counts[n], n))
