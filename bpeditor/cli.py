@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bpeditor import __version__
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning, WriteError
+from bpeditor.io.batch import TARGETS, convert_many
 from bpeditor.io.registry import format_for_writing, read_path, write_path
 from bpeditor.model.money import format_amount
 from bpeditor.model.validation import Severity, count_by_severity, validate
@@ -22,9 +23,20 @@ _COMMANDS = ("convert", "check")
 def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bpeditor", description="绩效目标表编辑器 命令行")
     sub = parser.add_subparsers(dest="command", required=True)
-    convert = sub.add_parser("convert", help="转换格式：bpeditor convert 输入文件 输出文件")
-    convert.add_argument("input", type=Path, help="要导入的文件（.txt/.tsv/.bpe …）")
-    convert.add_argument("output", type=Path, help="输出文件，格式由扩展名决定")
+    convert = sub.add_parser(
+        "convert",
+        help="转换格式：bpeditor convert 输入文件 输出文件；批量：--out-dir 目录 文件或文件夹…",
+    )
+    convert.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        help="输入文件 输出文件（格式由扩展名决定）；带 --out-dir 时全部是输入文件或文件夹",
+    )
+    convert.add_argument("--out-dir", type=Path, help="批量转换：输出到这个文件夹")
+    convert.add_argument(
+        "--to", choices=sorted(TARGETS), default="bpe", help="批量转换的输出格式（默认 bpe）"
+    )
     convert.add_argument(
         "--layout",
         choices=("summary", "forms"),
@@ -67,6 +79,12 @@ def _read(path: Path) -> ReadResult | None:
 
 def run_convert(args: argparse.Namespace) -> int:
     """Read one file and write it in the format the output's extension names."""
+    if args.out_dir is not None:
+        return run_batch(args)
+    if len(args.paths) != 2:
+        _say("错误：convert 需要一个输入文件和一个输出文件（批量转换请用 --out-dir 目录）")
+        return EXIT_BAD_INPUT
+    args.input, args.output = args.paths
     try:
         format_for_writing(args.output)
     except WriteError as exc:
@@ -88,6 +106,31 @@ def run_convert(args: argparse.Namespace) -> int:
         f"{len(result.warnings)} 条警告）"
     )
     return EXIT_OK
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """Convert many files into a folder and print a report; exit 2 if any file failed."""
+    try:
+        items = convert_many(args.paths, args.out_dir, args.to, args.layout)
+        failed = done = 0
+        for item in items:
+            if item.ok:
+                done += 1
+                print(
+                    f"成功 {item.source} → {item.target}（{item.recognised}；{item.units} 个单位，"
+                    f"{item.projects} 个项目，{item.indicators} 个指标，"
+                    f"{len(item.warnings)} 条警告）"
+                )
+                for warning in item.warnings:
+                    print(f"    警告：{warning}")
+            else:
+                failed += 1
+                print(f"失败 {item.error}")
+    except (WriteError, OSError) as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
+    print(f"共 {done + failed} 个文件：成功 {done} 个，失败 {failed} 个")
+    return EXIT_BAD_INPUT if failed or not done else EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
