@@ -14,6 +14,7 @@ from typing import Any
 
 from bpeditor.io.base import ReadError, ReadResult, WriteError, atomic_write
 from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.editing import INDICATOR_FIELDS, PROJECT_TEXT_FIELDS, SIGNOFF_FIELDS
 from bpeditor.model.money import to_storage
 
 FORMAT_NAME = "bpeditor"
@@ -24,24 +25,13 @@ MAX_BYTES = 512 * 1024 * 1024
 """Larger files are refused before they are read into memory."""
 
 # Indicator keys in the order of Indicator's fields, so that a row can be built positionally.
-_INDICATOR_FIELDS = (
-    "level1",
-    "level1_label",
-    "level2",
-    "level2_label",
-    "name",
-    "period_value",
-    "annual_value",
-    "basis",
-    "explanation",
-    "note",
-)
+_INDICATOR_FIELDS = INDICATOR_FIELDS
 _INDICATOR_REQUIRED = _INDICATOR_FIELDS[:7]
 _INDICATOR_OPTIONAL = _INDICATOR_FIELDS[7:]
 _BLANKS = ("",) * len(_INDICATOR_FIELDS)
 _TEXT_ONLY = frozenset({str})
-_PROJECT_OPTIONAL = ("department", "implementing_unit", "attribute", "period", "period_goal")
-_SIGNOFF_FIELDS = ("head", "preparer", "phone", "date")
+_PROJECT_OPTIONAL = PROJECT_TEXT_FIELDS[2:]
+_SIGNOFF_FIELDS = SIGNOFF_FIELDS
 _FUNDS_LABELS = {
     "total": "总计",
     "fiscal": "财政拨款",

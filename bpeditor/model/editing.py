@@ -7,7 +7,7 @@ like); reversible edits (:mod:`bpeditor.model.edits`) call this API and nothing 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
@@ -26,18 +26,8 @@ PROJECT_TEXT_FIELDS = (
 )
 FUNDS_GROUPS = ("funds", "period_funds")
 FUNDS_FIELDS = ("total", "fiscal", "special_account", "other")
-INDICATOR_FIELDS = (
-    "level1",
-    "level1_label",
-    "level2",
-    "level2_label",
-    "name",
-    "period_value",
-    "annual_value",
-    "basis",
-    "explanation",
-    "note",
-)
+INDICATOR_FIELDS = tuple(f.name for f in fields(Indicator))
+"""An indicator's fields in their declared order (native files rely on the order)."""
 
 
 class ChangeKind(StrEnum):
