@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 from bpeditor.io.docx_common import (
     PageSetup,
     WordOptions,
+    break_label,
     cell,
     estimate_lines,
     level_label,
     line_mm,
     new_document,
     paragraph,
+    print_signoff,
     row,
+    row_mm,
     run,
     run_props,
     save_document,
@@ -29,10 +32,13 @@ PAGE = PageSetup(landscape=False, top=20, bottom=18, left=20, right=20)
 FORM_TITLE = "项目支出绩效目标申报表"
 
 # label | 一级 | 二级 | 三级 | 实施期指标值 | 年度指标值 (mm, = text width)
-WIDTHS = [20.0, 22.0, 26.0, 38.0, 32.0, 32.0]
+WIDTHS = [20.0, 22.0, 30.0, 38.0, 30.0, 30.0]
 ROW_HEIGHT = 7.5  # minimum row height in mm, so the form does not look cramped
 GOAL_HEIGHT = 25.0
 GRID_HEADER = ("一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值")
+CONTINUED = "（续）"
+PAGE_FILL = 0.94  # of a page the estimates may fill: they are rough, and keep-with-next is not
+TITLE_MM = 16.0  # the title with the space after it
 
 
 def _group_key(indicator: Indicator, level: int) -> str:
@@ -42,16 +48,14 @@ def _group_key(indicator: Indicator, level: int) -> str:
     return indicator.level2 or indicator.level2_label
 
 
-def merge_marks(indicators: list[Indicator]) -> Iterator[tuple[str, str, bool]]:
-    """Per indicator: 一级 and 二级 ``vMerge`` (restart/continue), and whether a 一级 block ends."""
-    count = len(indicators)
-    for i, ind in enumerate(indicators):
-        prev = indicators[i - 1] if i else None
-        nxt = indicators[i + 1] if i + 1 < count else None
-        same1 = prev is not None and _group_key(prev, 1) == _group_key(ind, 1)
-        same2 = same1 and prev is not None and _group_key(prev, 2) == _group_key(ind, 2)
-        ends = nxt is None or _group_key(nxt, 1) != _group_key(ind, 1)
-        yield ("continue" if same1 else "restart", "continue" if same2 else "restart", ends)
+@dataclass(frozen=True)
+class _Piece:
+    """Indicator rows ``start`` to ``end`` kept together, and how the piece begins."""
+
+    start: int
+    end: int
+    continued: bool  # continues a 一级 block: its labels carry （续）
+    new_page: bool  # estimated to start a page: the grid header is repeated above it
 
 
 class _FormBuilder:
@@ -167,38 +171,149 @@ class _FormBuilder:
             ),
         ]
 
-    def indicator_rows(self, project: Project) -> list[str]:
-        """The grid 一级 | 二级 | 三级 | 实施期/年度指标值, 一级 and 二级 merged down their rows.
-
-        Rows never split, and each 一级 block is kept with the rows after it (keep-with-next)
-        so that a block stays on one page where it fits.
-        """
+    def grid_header(self, *, continued: bool) -> str:
+        """The row 一级指标 | 二级指标 | …; where a block continues, 绩效指标（续） on the left."""
         w = WIDTHS
-        header = [self.label(w[0], "绩效指标", vmerge="restart")]
-        header += [
+        if continued:
+            label = cell(
+                w[0],
+                text_paragraphs(f"绩效指标\n{CONTINUED}", align="center", keep_next=True),
+                vmerge="restart",
+            )
+        else:
+            label = cell(
+                w[0], paragraph(run("绩效指标"), align="center", keep_next=True), vmerge="restart"
+            )
+        cells = [label]
+        cells += [
             cell(width, paragraph(run(text, self.heading), align="center", keep_next=True))
             for width, text in zip(w[1:], GRID_HEADER, strict=True)
         ]
-        rows = [row(header, height=ROW_HEIGHT)]
+        return row(cells, height=ROW_HEIGHT)
+
+    def indicator_height(self, indicator: Indicator) -> float:
+        """The estimated height in mm of an indicator's row."""
+        size, w = self.options.body_size, WIDTHS
+        lines = max(
+            estimate_lines(indicator.name, w[3], size),
+            estimate_lines(indicator.period_value, w[4], size),
+            estimate_lines(indicator.annual_value, w[5], size),
+        )
+        return row_mm(lines, self.options, ROW_HEIGHT)
+
+    def head_height(self, unit: Unit, project: Project) -> float:
+        """The estimated height in mm of a form down to its indicator grid (title included)."""
+        size, w, options = self.options.body_size, WIDTHS, self.options
+        left, right = w[1] + w[2], w[4] + w[5]
+        department = project.department or self.table.reporting_unit
+        implementing = project.implementing_unit or unit.name
+        lines = [
+            estimate_lines(project.name, sum(w[1:]), size),
+            max(estimate_lines(department, left, size), estimate_lines(implementing, right, size)),
+            max(
+                estimate_lines(project.attribute, left, size),
+                estimate_lines(project.period, right, size),
+            ),
+        ]
+        goal_lines = max(
+            estimate_lines(project.period_goal, w[1] + w[2] + w[3], size),
+            estimate_lines(project.goal, right, size),
+        )
+        above = TITLE_MM + (6.5 if self.table.year else 0) + line_mm(options) + 1.1
+        rows = sum(row_mm(n, options, ROW_HEIGHT) for n in lines) + 5 * ROW_HEIGHT
+        return above + rows + row_mm(goal_lines, options, GOAL_HEIGHT)
+
+    def chunks(self, indicators: list[Indicator], used: float) -> list[_Piece]:
+        """The grid cut into runs of rows kept together, each starting a page or not.
+
+        A 一级 block stays whole where it fits on a page (keep-with-next moves it to the next
+        page when it does not fit on this one); a block taller than a page is cut where the
+        page is estimated to end, and each later piece repeats its labels with （续）. A piece
+        estimated to start a page repeats the grid header. ``used`` is the estimated height
+        of the page above the grid.
+        """
+        page = PAGE.text_height * PAGE_FILL
+        heights = [self.indicator_height(ind) for ind in indicators]
+        keys = [_group_key(ind, 1) for ind in indicators]
+        used += ROW_HEIGHT  # the grid header
+        out: list[_Piece] = []
+        start = 0
+        while start < len(indicators):
+            end = start + 1
+            while end < len(indicators) and keys[end] == keys[start]:
+                end += 1
+            total = sum(heights[start:end])
+            if used + total <= page:
+                out.append(_Piece(start, end, continued=False, new_page=False))
+                used += total
+                start = end
+                continue
+            if total + ROW_HEIGHT <= page:  # kept together: it moves to the next page
+                out.append(_Piece(start, end, continued=False, new_page=True))
+                used = ROW_HEIGHT + total
+                start = end
+                continue
+            at, new_page = start, False
+            while at < end:
+                room = page - used
+                stop, filled = at, 0.0
+                while stop < end and filled + heights[stop] <= room:
+                    filled += heights[stop]
+                    stop += 1
+                if stop - at < 2 and not new_page:  # no room to speak of: start a page
+                    used, new_page = ROW_HEIGHT, True
+                    continue
+                stop = max(stop, at + 1)
+                out.append(_Piece(at, stop, continued=at > start, new_page=new_page))
+                at, used, new_page = stop, ROW_HEIGHT, True  # the next piece starts a page
+            used += filled
+            start = end
+        return out
+
+    def indicator_rows(self, unit: Unit, project: Project, *, keep_last: bool) -> list[str]:
+        """The grid 一级 | 二级 | 三级 | 实施期/年度指标值, 一级 and 二级 merged down their rows.
+
+        Rows never split. A 一级 block is kept together with keep-with-next where it fits on a
+        page; a longer block is cut into page-sized pieces, each continued piece repeating its
+        一级 (and 二级) label marked （续）; a piece that starts a page repeats the grid header.
+        """
+        w = WIDTHS
+        rows = [self.grid_header(continued=False)]
         indicators = project.indicators or [Indicator()]
-        for ind, (m1, m2, ends) in zip(indicators, merge_marks(indicators), strict=True):
-            keep = not ends
-            cells = [
-                cell(w[0], paragraph(keep_next=keep), vmerge="continue"),
-                self.merged(w[1], level_label(ind, 1), m1, keep),
-                self.merged(w[2], level_label(ind, 2), m2, keep),
-                cell(w[3], text_paragraphs(ind.name, keep_next=keep)),
-                cell(w[4], text_paragraphs(ind.period_value, align="center", keep_next=keep)),
-                cell(w[5], text_paragraphs(ind.annual_value, align="center", keep_next=keep)),
-            ]
-            rows.append(row(cells, height=ROW_HEIGHT))
+        pieces = self.chunks(indicators, self.head_height(unit, project))
+        for number, piece in enumerate(pieces):
+            if piece.new_page and number:  # the first grid header moves with piece 0
+                rows.append(self.grid_header(continued=True))
+            last_piece = number == len(pieces) - 1
+            for at in range(piece.start, piece.end):
+                ind = indicators[at]
+                prev = indicators[at - 1] if at > piece.start else None
+                same1 = prev is not None and _group_key(prev, 1) == _group_key(ind, 1)
+                same2 = same1 and prev is not None and _group_key(prev, 2) == _group_key(ind, 2)
+                label1 = level_label(ind, 1)
+                label2 = level_label(ind, 2)
+                if piece.continued and at == piece.start:
+                    label1 += CONTINUED
+                    if _group_key(indicators[at - 1], 2) == _group_key(ind, 2):
+                        label2 += CONTINUED
+                keep = at < piece.end - 1 or (last_piece and keep_last)
+                cells = [
+                    cell(w[0], paragraph(keep_next=keep), vmerge="continue"),
+                    self.merged(w[1], label1, "continue" if same1 else "restart", keep),
+                    self.merged(w[2], label2, "continue" if same2 else "restart", keep),
+                    cell(w[3], text_paragraphs(ind.name, keep_next=keep)),
+                    cell(w[4], text_paragraphs(ind.period_value, align="center", keep_next=keep)),
+                    cell(w[5], text_paragraphs(ind.annual_value, align="center", keep_next=keep)),
+                ]
+                rows.append(row(cells, height=ROW_HEIGHT))
         return rows
 
     def merged(self, width: float, text: str, vmerge: str, keep: bool) -> str:
         """A 一级/二级 cell: the label where its block starts, an empty continuation below."""
         if vmerge == "continue":
             return cell(width, paragraph(keep_next=keep), vmerge="continue")
-        return cell(width, text_paragraphs(text, align="center", keep_next=keep), vmerge="restart")
+        label = break_label(text, width, self.options.body_size)
+        return cell(width, text_paragraphs(label, align="center", keep_next=keep), vmerge="restart")
 
     def form(self, unit: Unit, project: Project, *, first: bool) -> str:
         """One project's form: title, year, reporting unit, the table and the sign-off line."""
@@ -224,14 +339,15 @@ class _FormBuilder:
         parts.append(
             paragraph(run(f"填报单位：{self.table.reporting_unit}"), after=3, keep_next=True)
         )
+        signed = print_signoff(self.table.signoff, options, when_empty=True)
         rows = [
             *self.info_rows(unit, project),
             *self.funds_rows(project),
             *self.goal_rows(project),
-            *self.indicator_rows(project),
+            *self.indicator_rows(unit, project, keep_last=signed),
         ]
         parts.append(table(WIDTHS, rows))
-        if options.sign_off:
+        if signed:
             s = self.table.signoff
             items = [
                 ("负责人", s.head),

@@ -551,7 +551,8 @@ def _fund_field(text: str) -> str | None:
 
 def _class_of(text: str, level: int) -> tuple[str, str]:
     """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label."""
-    label = _CONTINUED.sub("", text).strip()
+    # a label the column wrapped by hand (服务对象 / 满意度指标) is one label
+    label = _CONTINUED.sub("", re.sub(r"\s*\n\s*", "", text)).strip()
     code_text = ""
     match = _CLASS_TEXT.match(label)
     if match:

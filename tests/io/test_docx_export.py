@@ -442,3 +442,125 @@ def test_libreoffice_renders_both_layouts(
     else:
         assert pages >= 9
         assert whole.count("项目支出绩效目标申报表") == 9
+
+
+# ---------------------------------------------------------------- long blocks and sign-off
+
+
+def sixty_indicator_table() -> Table:
+    """One project with 60 indicators: a 38-row 产出 block taller than a page."""
+    levels = (
+        [("1", "产出指标", "11", "数量指标")] * 22
+        + [("1", "产出指标", "12", "质量指标")] * 10
+        + [("1", "产出指标", "13", "时效指标")] * 6
+        + [("2", "效益指标", "22", "社会效益指标")] * 14
+        + [("3", "满意度指标", "31", "服务对象满意度指标")] * 8
+    )
+    indicators = [
+        Indicator(*codes, f"第{i}项指标名称较长一些的说明", "≥95%", "≥98%")
+        for i, codes in enumerate(levels, start=1)
+    ]
+    project = Project("六十个指标的大项目", Funds(Decimal(100), Decimal(100)), "目标。", indicators)
+    return Table(reporting_unit="某局", units=[Unit("某中心", [project])])
+
+
+def test_forms_long_block_continues_with_labels(tmp_path: Path) -> None:
+    table = sixty_indicator_table()
+    path = tmp_path / "sixty.docx"
+    write_docx_forms(table, path)
+    tbl = main_table(path)
+    rows = rows_of(tbl)
+    headers = [i for i, cells in enumerate(rows) if cell_text(cells[1]) == "一级指标"]
+    assert len(headers) >= 3, "the grid header is repeated where a piece starts a page"
+    restarts = [cell_text(c[1]) for c in rows if vmerge(c[1]) == "restart"]
+    restarts = [t.replace("\n", "") for t in restarts if t != "一级指标"]
+    assert restarts[0] == "产出指标" and "产出指标（续）" in restarts
+    assert {"效益指标", "满意度指标"} <= set(restarts)
+    assert "效益指标（续）" not in restarts, "a block that fits a page is kept whole"
+    # every indicator row still there, in order, none lost to the repeated headers
+    names = [cell_text(c[3]) for c in rows[headers[0] + 1 :] if cell_text(c[1]) != "一级指标"]
+    assert names == [ind.name for ind in table.units[0].projects[0].indicators]
+    # rows of a piece are kept with the next row; the last row of a piece is not
+    trs = tbl.findall(w("tr"))
+    continued = [i for i, c in enumerate(rows) if "（续）" in cell_text(c[1])]
+    before = trs[continued[0] - 2]  # the row above the repeated header
+    assert not before.xpath(".//w:keepNext", namespaces=NS)
+    assert trs[continued[0]].xpath(".//w:keepNext", namespaces=NS)
+
+
+def test_forms_long_block_reads_back_as_one_class(tmp_path: Path) -> None:
+    from bpeditor.io.docx_reader import read_docx
+
+    table = sixty_indicator_table()
+    path = tmp_path / "sixty.docx"
+    write_docx_forms(table, path)
+    result = read_docx(path)
+    assert result.warnings == []
+    assert result.table.units[0].projects[0].indicators == table.units[0].projects[0].indicators
+
+
+def test_forms_long_label_breaks_at_a_word(forms_docx: Path, tmp_path: Path) -> None:
+    tables = part(forms_docx, "word/document.xml").find(w("body")).findall(w("tbl"))
+    labels = {cell_text(c[2]) for tbl in tables for c in grid_rows(tbl)}
+    assert "服务对象满意度" in labels  # fits its column: not broken
+    path = tmp_path / "sixty.docx"
+    write_docx_forms(sixty_indicator_table(), path)
+    labels = {cell_text(c[2]) for c in grid_rows(main_table(path))}
+    assert "服务对象\n满意度指标" in labels  # too long: broken before 满意度, not mid-word
+
+
+def test_summary_signoff_only_when_filled_or_asked(sample: Table, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.docx"
+    write_docx_summary(sample, plain)
+    assert "填报人" not in text_of(part(plain, "word/document.xml"))
+    asked = tmp_path / "asked.docx"
+    write_docx_summary(sample, asked, options=WordOptions(sign_off=True))
+    assert "单位负责人：" in text_of(part(asked, "word/document.xml"))
+    signed = copy.deepcopy(sample)
+    signed.signoff = SignOff(phone="020-1234")
+    refused = tmp_path / "refused.docx"
+    write_docx_summary(signed, refused, options=WordOptions(sign_off=False))
+    assert "联系电话" not in text_of(part(refused, "word/document.xml"))
+
+
+def test_forms_print_a_blank_signoff_unless_refused(sample: Table, tmp_path: Path) -> None:
+    path = tmp_path / "blank.docx"
+    write_docx_forms(sample, path)
+    text = text_of(part(path, "word/document.xml"))
+    assert text.count("经办人：") == 9
+    none = tmp_path / "none.docx"
+    write_docx_forms(sample, none, options=WordOptions(sign_off=False))
+    assert "经办人" not in text_of(part(none, "word/document.xml"))
+
+
+def test_summary_widths_favour_the_indicators(sample: Table) -> None:
+    from bpeditor.io.docx_summary import column_widths
+
+    widths = column_widths(sample, WordOptions())
+    assert abs(sum(widths) - 267) < 0.5
+    assert 36 <= widths[5] <= 66 and widths[6] > 2 * widths[5]
+    assert widths[3] < widths[1], "an all-blank amount column only fits its heading"
+
+
+def two_unit_table(sample: Table) -> Table:
+    """A department's table: the sample's unit and a second unit with four of its projects."""
+    table = copy.deepcopy(sample)
+    table.reporting_unit = "广州市花都区商务局"
+    second = copy.deepcopy(sample.units[0])
+    second.name = "广州市花都区商务局（本级）"
+    second.projects = second.projects[:4]
+    table.units.append(second)
+    return table
+
+
+def test_department_with_two_units(sample: Table, tmp_path: Path) -> None:
+    from bpeditor.io.docx_reader import read_docx
+
+    table = two_unit_table(sample)
+    path = tmp_path / "dept.docx"
+    write_docx_summary(table, path)
+    rows = [[cell_text(tc) for tc in cells] for cells in rows_of(main_table(path))]
+    assert rows[1][:2] == ["合计", "1,842.08"]
+    unit_rows = [r for r in rows if r[0].startswith("广州市花都区") and not r[5]]
+    assert [r[0] for r in unit_rows] == [u.name for u in table.units]
+    assert read_docx(path).table == table
