@@ -27,6 +27,14 @@ class FileFormat:
     writer: Writer | None = None
     sniff: Callable[[bytes], bool] | None = None
     layouts: tuple[str, ...] = ("summary",)
+    write_extensions: tuple[str, ...] | None = None
+    """The extensions the writer produces, when fewer than it reads (not ``.xls``)."""
+
+    def writes(self, extension: str) -> bool:
+        """Whether this format's writer produces files with ``extension``."""
+        if self.writer is None:
+            return False
+        return extension in (self.write_extensions or self.extensions)
 
 
 def _write_bpe(table: Table, path: Path, layout: str) -> None:
@@ -59,6 +67,36 @@ def _write_docx(table: Table, path: Path, layout: str) -> None:
         write_docx_summary(table, path)
 
 
+# The Excel modules load python-calamine (and defusedxml): import them only when a workbook is read.
+def _read_excel(path: Path) -> ReadResult:
+    from bpeditor.io.excel_reader import read_excel  # noqa: PLC0415
+
+    return read_excel(path)
+
+
+def _write_xlsx(table: Table, path: Path, layout: str) -> None:
+    from bpeditor.io.xlsx_writer import write_xlsx_forms, write_xlsx_summary  # noqa: PLC0415
+
+    if layout == "forms":
+        write_xlsx_forms(table, path)
+    else:
+        write_xlsx_summary(table, path)
+
+
+def sniff_excel(head: bytes) -> bool:
+    """Whether the first bytes look like an Excel workbook (OLE2, or a zip with ``xl/`` parts)."""
+    return head.startswith(b"\xd0\xcf\x11\xe0") or (
+        head.startswith(b"PK\x03\x04") and b"xl/" in head
+    )
+
+
+def sniff_html(head: bytes) -> bool:
+    """Whether the first bytes look like an HTML page (web systems' "Excel" exports)."""
+    from bpeditor.io.excel_html import looks_like_html  # noqa: PLC0415
+
+    return looks_like_html(head)
+
+
 def sniff_docx(head: bytes) -> bool:
     """Whether the first bytes of a file look like a Word package (a zip with ``word/`` parts)."""
     return head.startswith(b"PK\x03\x04") and b"word/" in head
@@ -75,6 +113,17 @@ FORMATS: list[FileFormat] = [
         sniff_docx,
         layouts=("summary", "forms"),
     ),
+    FileFormat(
+        "excel",
+        "Excel 工作簿",
+        (".xlsx", ".xlsm", ".xls"),
+        _read_excel,
+        _write_xlsx,
+        sniff_excel,
+        layouts=("summary", "forms"),
+        write_extensions=(".xlsx",),
+    ),
+    FileFormat("html", "网页表格（另存的 .xls）", (".html", ".htm"), _read_excel, None, sniff_html),
     FileFormat(
         "text",
         "文本（制表符分隔）",
@@ -142,9 +191,10 @@ def read_path(path: str | os.PathLike[str]) -> ReadResult:
 
 def format_for_writing(path: str | os.PathLike[str]) -> FileFormat:
     """The exporter for a file name's extension; raises :class:`WriteError` if there is none."""
-    fmt = _by_extension(Path(path))
-    if fmt is None or fmt.writer is None:
-        known = "、".join(e for f in FORMATS if f.writer for e in f.extensions)
+    suffix = Path(path).suffix.lower()
+    fmt = next((f for f in FORMATS if f.writes(suffix)), None)
+    if fmt is None:
+        known = "、".join(e for f in FORMATS for e in f.extensions if f.writes(e))
         raise WriteError(f"{path}：不支持导出为这种格式（可用：{known}）")
     return fmt
 
