@@ -31,7 +31,8 @@ from bpeditor.io.excel_layouts import (
     read_summary_sheet,
     roles_of,
 )
-from bpeditor.io.forms_grid import FormsReader, GridCell, GridRow, GridTable
+from bpeditor.io.forms_grid import FormsReader
+from bpeditor.io.grid_table import GridCell, GridRow, GridTable
 from bpeditor.io.text import read_text
 from bpeditor.io.text_decode import describe_binary
 from bpeditor.model.document import Table

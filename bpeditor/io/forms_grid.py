@@ -1,9 +1,15 @@
-"""Per-project forms (项目支出绩效目标申报表) read from a grid of merged cells, for any format.
+"""Per-project forms (项目支出绩效目标申报表) read from grids of merged cells, for any format.
 
-A table is a list of :class:`GridRow`: each grid column points to the :class:`GridCell` that
-covers it (merged cells point to their origin), so a merged 一级/二级 cell is read once and
-known on every row it covers. The Excel importer builds these rows from a sheet; the logic
-is the Word importer's forms reader (``docx_reader``) lifted out so both can share it.
+The Word importer hands the document's paragraphs and tables, the Excel importer a sheet's
+lines and its grid (:mod:`bpeditor.io.grid_table`); :class:`FormsReader` reads them row by row:
+项目名称 starts a project, label/value rows fill its fields, 项目资金 and 总体目标 blocks its
+amounts and goals, and the grid 一级 | 二级 | 三级 | 指标值 (halves side by side or not) its
+indicators. Labels are compared with their whitespace removed (``主管部门\\n及代码``).
+
+A form's 实施单位 is its project's unit (forms of the same 实施单位 gather under one unit) and
+its 主管部门 the reporting unit, as the exporters print them when a project leaves them blank:
+so a 实施单位 is not kept in the project's own field (its unit carries it), and a 主管部门 only
+when it differs from the reporting unit. Exported forms thus read back as the same table.
 """
 
 from __future__ import annotations
@@ -12,124 +18,21 @@ import re
 from dataclasses import dataclass, field
 
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning
+from bpeditor.io.grid_table import (
+    ATTACHMENT,
+    MONEY_UNIT,
+    REPORTING_UNIT,
+    GridCell,
+    GridRow,
+    GridTable,
+    is_amount,
+    is_signoff,
+    norm,
+    read_signoff,
+)
 from bpeditor.model.document import Indicator, Project, Table, Unit
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.taxonomy import canonical_code
-
-
-@dataclass(eq=False)
-class GridCell:
-    """A cell of the rebuilt grid: its text once, its first row and column and its width."""
-
-    text: str
-    row: int
-    col: int
-    span: int
-
-
-@dataclass
-class GridRow:
-    """A table row: the covering cell of every grid column (merged cells point to their origin)."""
-
-    index: int
-    grid: list[GridCell | None]
-
-    @property
-    def number(self) -> int:
-        """The row's 1-based number in its table."""
-        return self.index + 1
-
-    def cover(self, col: int) -> GridCell | None:
-        """The cell covering grid column ``col`` (its origin when merged), or ``None``."""
-        return self.grid[col] if 0 <= col < len(self.grid) else None
-
-    def cover_text(self, col: int) -> str:
-        """The text of the cell covering ``col``, merged or not."""
-        cell = self.cover(col)
-        return cell.text if cell is not None else ""
-
-    def own_cells(self) -> list[GridCell]:
-        """The cells that start in this row, left to right (each once)."""
-        cells: list[GridCell] = []
-        for col, cell in enumerate(self.grid):
-            if cell is not None and cell.row == self.index and cell.col == col:
-                cells.append(cell)
-        return cells
-
-    def own_texts(self) -> list[str]:
-        """One text per grid column: a cell's text at its first column, else empty."""
-        return [
-            c.text if c is not None and c.row == self.index and c.col == col else ""
-            for col, c in enumerate(self.grid)
-        ]
-
-    def is_blank(self) -> bool:
-        """True when no cell starting in this row holds text."""
-        return all(not c.text.strip() for c in self.own_cells())
-
-
-@dataclass
-class GridTable:
-    """A table (a Word table, a sheet) as a grid of rows; ``label`` names it in warnings."""
-
-    number: int
-    rows: list[GridRow]
-    width: int
-    label: str = "表格"
-
-    def place(self, row: GridRow) -> str:
-        """A warning location: the table's label and the row's 1-based number."""
-        return f"{self.label}第 {row.number} 行"
-
-
-def _is_amount(text: str) -> bool:
-    if not text.strip():
-        return False
-    try:
-        parse_amount(text)
-    except AmountError:
-        return False
-    return True
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-_SIGNOFF_KEYS = (
-    ("head", r"(?:单位)?负责人"),
-    ("preparer", r"(?:经办人|填报人|填表人)"),
-    ("phone", r"联系电话"),
-    ("date", r"填报日期"),
-)
-_SIGNOFF_ALL = "|".join(p for _, p in _SIGNOFF_KEYS)
-_SIGNOFF_ANY = re.compile(rf"(?:{_SIGNOFF_ALL})\s*[:：]")
-_REPORTING_UNIT = re.compile(
-    r"(?:单位名称|填报单位|编制单位|预算单位|申报单位)\s*[:：]\s*(?P<name>.*?)\s*"
-    r"(?=\t|金额单位|单位\s*[:：]|$)"
-)
-_MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)")
-_ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
-
-
-def _is_signoff(text: str) -> bool:
-    return bool(_SIGNOFF_ANY.search(text))
-
-
-def _read_signoff(text: str, table: Table) -> None:
-    """Fill the table's sign-off from a line; values already found are kept."""
-    for attr, pattern in _SIGNOFF_KEYS:
-        match = re.search(
-            rf"{pattern}\s*[:：][ \u3000]*(?P<value>.*?)\s*(?=\t|\n|(?:{_SIGNOFF_ALL})\s*[:：]|$)",
-            text,
-        )
-        if match and match.group("value").strip() and not getattr(table.signoff, attr):
-            setattr(table.signoff, attr, match.group("value").strip())
-
-
-# ---------------------------------------------------------------------------------------------
-# The summary layout
-
 
 _FIELD_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("name", ("项目名称",)),
@@ -157,14 +60,14 @@ _YEAR_LINE = re.compile(r"[（(]?\s*(\d{4})\s*年度?\s*[）)]?")
 
 
 def _field_label(text: str) -> str | None:
-    key = _norm(text).rstrip(":：")
+    key = norm(text).rstrip(":：")
     if not key or len(key) > _MAX_LABEL:
         return None
     return next((f for f, words in _FIELD_LABELS if any(w in key for w in words)), None)
 
 
 def _side(text: str) -> str | None:
-    key = _norm(text)
+    key = norm(text)
     if "实施期" in key or "实施周期" in key:
         return "period"
     if "年度" in key:
@@ -173,13 +76,14 @@ def _side(text: str) -> str | None:
 
 
 def _fund_field(text: str) -> str | None:
-    key = _norm(text)
+    key = norm(text)
     return next((f for f, words in _FUND_FIELDS if any(w in key for w in words)), None)
 
 
 def _class_of(text: str, level: int) -> tuple[str, str]:
     """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label."""
-    label = _CONTINUED.sub("", text).strip()
+    # a label the column wrapped by hand (服务对象 / 满意度指标) is one label
+    label = _CONTINUED.sub("", re.sub(r"\s*\n\s*", "", text)).strip()
     code_text = ""
     match = _CLASS_TEXT.match(label)
     if match:
@@ -248,7 +152,7 @@ class FormsReader:
                 continue
             paragraph += 1
             text = item.strip()
-            if not text or _ATTACHMENT.match(text):
+            if not text or ATTACHMENT.match(text):
                 continue
             self.here = f"第 {paragraph} 段文字"
             year = _YEAR_LINE.fullmatch(text)
@@ -265,15 +169,15 @@ class FormsReader:
     def meta_line(self, text: str) -> bool:
         """单位名称/单位/sign-off lines, wherever they are; True when the line was one of them."""
         found = False
-        if _is_signoff(text):
-            _read_signoff(text, self.table)
+        if is_signoff(text):
+            read_signoff(text, self.table)
             return True
-        unit = _REPORTING_UNIT.search(text)
+        unit = REPORTING_UNIT.search(text)
         if unit and unit.group("name").strip():
             if not self.table.reporting_unit:
                 self.table.reporting_unit = unit.group("name").strip()
             found = True
-        money = _MONEY_UNIT.search(text)
+        money = MONEY_UNIT.search(text)
         if money:
             self.table.money_unit = money.group("unit")
             found = True
@@ -292,10 +196,10 @@ class FormsReader:
         """One row: a label row starting a block, a field row, a grid row or a sign-off line."""
         first = row.cover(0) or next((c for c in row.grid if c is not None), None)
         own_first = first is not None and first.row == row.index
-        label = _norm(first.text) if first is not None and own_first else ""
+        label = norm(first.text) if first is not None and own_first else ""
         joined = "\t".join(c.text.strip() for c in row.own_cells() if c.text.strip())
-        if _is_signoff(joined):
-            _read_signoff(joined, self.table)
+        if is_signoff(joined):
+            read_signoff(joined, self.table)
             return
         if own_first and label:
             kind = self.kind_of(label, row)
@@ -339,7 +243,7 @@ class FormsReader:
             return "title"
         if _field_label(label):
             return "fields"
-        if _REPORTING_UNIT.search(label) or _MONEY_UNIT.search(label):
+        if REPORTING_UNIT.search(label) or MONEY_UNIT.search(label):
             return "meta"
         if len(label) <= _MAX_LABEL:
             if "资金" in label and "指标" not in label:
@@ -407,7 +311,7 @@ class FormsReader:
             if unit:
                 self.table.money_unit = unit.group(1)
         cells = [c for c in row.own_cells() if c is not label]
-        if not any(_is_amount(c.text) for c in cells) and any(_side(c.text) for c in cells):
+        if not any(is_amount(c.text) for c in cells) and any(_side(c.text) for c in cells):
             for cell in cells:
                 side = _side(cell.text)
                 if side:
@@ -417,12 +321,17 @@ class FormsReader:
         fund: str | None = None
         side: str | None = None
         slot = 0
-        for cell in cells:
+        for index, cell in enumerate(cells):
             text = cell.text.strip()
             label_field, label_side = _fund_field(text), _side(text)
             if label_field or label_side:
                 fund = label_field or fund
                 side = label_side or side
+                if label_side:  # 实施期资金总额 | amount | 年度资金总额 | amount: columns' sides
+                    labels = [c for c in cells[index + 1 :] if _fund_field(c.text) or _side(c.text)]
+                    end = labels[0].col if labels else len(row.grid)
+                    for col in range(cell.col + cell.span, end):
+                        self.sides[col] = label_side
                 continue
             try:
                 amount = parse_amount(text)
@@ -487,7 +396,7 @@ class FormsReader:
     @staticmethod
     def is_grid_header(row: GridRow) -> bool:
         """Whether a row is an indicator grid header (一级 … 三级)."""
-        texts = [_norm(c.text) for c in row.own_cells()]
+        texts = [norm(c.text) for c in row.own_cells()]
         return any("一级" in t for t in texts) and any("三级" in t for t in texts)
 
     def read_grid_header(self, table: GridTable, row: GridRow) -> None:
@@ -497,7 +406,7 @@ class FormsReader:
         if above is not None:
             cells = [c for c in above.own_cells() if c.col > 0 and c.text.strip()]
             if cells and all(
-                _side(c.text) and "一级" not in c.text and len(_norm(c.text)) <= _MAX_LABEL
+                _side(c.text) and "一级" not in c.text and len(norm(c.text)) <= _MAX_LABEL
                 for c in cells
             ):
                 rows.insert(0, above)
@@ -521,7 +430,7 @@ class FormsReader:
             cell = bottom.cover(col)
             if cell is None or cell.col != col:
                 continue
-            text = "".join(dict.fromkeys(_norm(r.cover_text(col)) for r in rows))
+            text = "".join(dict.fromkeys(norm(r.cover_text(col)) for r in rows))
             role = _grid_role(text)
             if role == "level1":
                 group += 1
@@ -547,7 +456,7 @@ class FormsReader:
             return
         first = partials[0]
         for other in partials[1:]:
-            same = _norm(other.name) == _norm(first.name) or not other.name or not first.name
+            same = norm(other.name) == norm(first.name) or not other.name or not first.name
             if same:
                 first.name = first.name or other.name
                 first.level1 = first.level1 if first.level1[1] else other.level1
@@ -609,11 +518,16 @@ class FormsReader:
                 units[key] = Unit(name=key)
                 self.table.units.append(units[key])
             units[key].projects.append(project)
+            # what the exporters print for a blank field: the unit and the reporting unit
+            if project.implementing_unit.strip() == key:
+                project.implementing_unit = ""
+            if project.department.strip() == self.table.reporting_unit:
+                project.department = ""
 
 
 def _goal_side(text: str) -> str | None:
-    match = _GOAL_LABEL.match(_norm(text))
-    if not match or not _norm(text):
+    match = _GOAL_LABEL.match(norm(text))
+    if not match or not norm(text):
         return None
     return "period" if match.group(1) else "annual"
 
@@ -657,13 +571,10 @@ def is_forms(tables: list[GridTable]) -> bool:
     for table in tables:
         for row in table.rows:
             first = row.cover(0)
-            label = _norm(first.text) if first is not None and first.row == row.index else ""
+            label = norm(first.text) if first is not None and first.row == row.index else ""
             has_name = has_name or _field_label(label) == "name"
             has_grid = has_grid or FormsReader.is_grid_header(row)
             has_block = has_block or (
                 len(label) <= _MAX_LABEL and ("项目资金" in label or "总体目标" in label)
             )
     return has_name and (has_grid or has_block)
-
-
-# ---------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ the same); everything else round-trips exactly:
 - Cells are stripped: leading and trailing whitespace is lost; CR and CRLF in a cell read as LF.
 - The title and reporting unit are single lines without ``单位：``-style labels (``:``/``：``).
 - A unit cannot be named 合计/总计 (spaces ignored) nor start with a sign-off label such as
-  ``联系电话：``; a project with amounts but no goal and no indicators reads as a unit row.
+  ``联系电话：``, nor can a project whose every filled cell starts with one; a project with
+  amounts but no goal and no indicators reads as a unit row.
 - Indicator fields are single lines. A 一级/二级 label holds no ``；``/``;`` and, without a
   code, does not start like ``code-``; codes are letters and digits. A name holds no
   ``；实施周期指标值:`` and a 年度 value no ``；年度指标值:``; a 年度 value holding ``。{n}、``
@@ -193,6 +194,11 @@ class SummaryParser:
         extra = [c.strip() for i, c in enumerate(record.cells) if i not in used and c.strip()]
         if name and _normal(name).startswith(_HEADER_STARTS) and self.is_header(record):
             return  # the header repeated on a new page
+        if _SIGNOFF_START.match(name) and all(
+            _SIGNOFF_START.match(c) for c in record.cells if c.strip()
+        ):  # the sign-off line, in one cell or across the columns (goal's and indicators')
+            self.read_signoff(record)
+            return
         if not goal and not indicators_text and self.read_other_row(record, name, extra):
             return
         if extra:

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 from bpeditor.io.base import WriteError, atomic_write
 from bpeditor.io.indicator_codec import format_indicators
 from bpeditor.io.text import HEADER
-from bpeditor.model.document import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
+from bpeditor.model.document import (
+    DEFAULT_TITLE,
+    Funds,
+    Indicator,
+    Project,
+    SignOff,
+    Table,
+    Unit,
+)
 from bpeditor.model.money import Amount
 from bpeditor.model.taxonomy import taxonomy_of
 
@@ -271,10 +279,13 @@ def summary_widths(table: Table) -> list[float]:
 class _Summary:
     """Writes the one sheet of the summary layout."""
 
-    def __init__(self, workbook: Workbook, table: Table, one_per_line: bool) -> None:
+    def __init__(
+        self, workbook: Workbook, table: Table, one_per_line: bool, sign_off: bool | None
+    ) -> None:
         self.sheet = _Sheet(_Styles(workbook), workbook.add_worksheet(SUMMARY_SHEET))
         self.table = table
         self.one_per_line = one_per_line
+        self.sign_off = has_signoff(table.signoff) if sign_off is None else sign_off
         self.widths = summary_widths(table)
         fmt = self.sheet.fmt
         self.bold_amount = fmt(bold=True, num_format=AMOUNT_FORMAT, align="right", text_wrap=False)
@@ -298,7 +309,8 @@ class _Summary:
             for project in unit.projects:
                 row += 1
                 self.project_row(row, project)
-        self.signoff_row(row + 2)
+        if self.sign_off:
+            self.signoff_row(row + 2)
         ws.freeze_panes(3, 0)
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.7)
         self.sheet.print_setup(landscape=True, repeat=2)
@@ -364,14 +376,27 @@ class _Summary:
         self.sheet.ws.set_row(row, row_height(1))
 
 
+def has_signoff(signoff: SignOff) -> bool:
+    """Whether any sign-off field is filled in (the summary prints the line only then)."""
+    return any(v.strip() for v in (signoff.head, signoff.preparer, signoff.phone, signoff.date))
+
+
 def write_xlsx_summary(
-    table: Table, path: str | os.PathLike[str], *, one_per_line: bool = True
+    table: Table,
+    path: str | os.PathLike[str],
+    *,
+    one_per_line: bool = True,
+    sign_off: bool | None = None,
 ) -> None:
-    """Write the summary layout (项目支出绩效目标表) as a print-ready .xlsx file, atomically."""
+    """Write the summary layout (项目支出绩效目标表) as a print-ready .xlsx file, atomically.
+
+    ``sign_off``: print the sign-off line always (True), never (False) or, by default, only
+    when a sign-off field is filled in, as the Word summary does.
+    """
 
     def write(tmp: Path) -> None:
         with _open_workbook(tmp, table) as workbook:
-            _Summary(workbook, table, one_per_line).write()
+            _Summary(workbook, table, one_per_line, sign_off).write()
 
     atomic_write(path, write)
 

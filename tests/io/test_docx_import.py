@@ -357,8 +357,8 @@ def expected_forms_table() -> Table:
         name="口岸车检场水电费",
         funds=Funds(Decimal("40.00"), Decimal("40.00")),
         goal="保障全年水电供应到位，\n确保口岸通关正常运作。",
-        department="广州市花都区商务局（123001）",
-        implementing_unit="广州市花都区口岸服务保障中心",
+        department="广州市花都区商务局（123001）",  # differs from the reporting unit: kept
+        # its 实施单位 (广州市花都区口岸服务保障中心) is its unit, not a field of its own
         attribute="延续",
         period="1年",
         period_funds=Funds(Decimal("120.00"), Decimal("120.00")),
@@ -378,7 +378,7 @@ def expected_forms_table() -> Table:
         funds=Funds(Decimal("100.00"), Decimal("80.00"), None, Decimal("20.00")),
         goal="培训 300 人次。",
         department="广州市花都区商务局（123001）",
-        implementing_unit="广州市花都区商务局",
+        # its 实施单位 (广州市花都区商务局) is its unit, not a field of its own
         attribute="新增",
         period="3年",
         period_funds=Funds(Decimal("300.00"), Decimal("250.00"), None, Decimal("50.00")),
@@ -450,8 +450,7 @@ def test_forms_variant_with_one_value_column_and_signoff_row(tmp_path: Path) -> 
     project = Project(
         name="某项目",
         goal="完成某事。",
-        department="某局",
-        implementing_unit="某所",
+        # 主管部门 某局 is the reporting unit and 实施单位 某所 the unit: not the project's own
         indicators=[
             Indicator("1", "产出指标", "11", "数量指标", "次数", "≥3次", "≥3次", note="说明"),
             Indicator("1", "产出指标", "12", "质量指标", "合格率", "100%", "100%"),

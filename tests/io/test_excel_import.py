@@ -248,6 +248,7 @@ def _expected_forms() -> Table:
     table.year = 2024
     for _, project in table.iter_projects():
         project.department = "广州市花都区某局（123001）"
+        project.implementing_unit = ""  # a form's 实施单位 is its project's unit
     return table
 
 

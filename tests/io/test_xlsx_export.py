@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bpeditor.io.base import WriteError
 from bpeditor.io.indicator_codec import format_indicators, parse_indicators
+from bpeditor.io.registry import read_path
 from bpeditor.io.text import HEADER, read_text
 from bpeditor.io.xlsx_writer import (
     AMOUNT_FORMAT,
@@ -216,6 +217,30 @@ def test_summary_signoff_line(tmp_path: Path) -> None:
         "联系电话：020-86888888",
         "填报日期：2025-01-15",
     ]
+
+
+def test_summary_signoff_line_only_when_filled(
+    sample: Table, summary_sheet: Worksheet, tmp_path: Path
+) -> None:
+    """No sign-off data, no sign-off line (as in Word), unless asked for: blank labels then."""
+    last = FIRST_DATA_ROW + 1 + sample.project_count()  # 合计, the unit row, the projects
+    assert summary_sheet.max_row == last
+    write_xlsx_summary(sample, tmp_path / "s.xlsx", sign_off=True)
+    ws = openpyxl.load_workbook(tmp_path / "s.xlsx").active
+    assert ws.max_row == last + 2
+    assert [c.value for c in ws[ws.max_row] if c.value] == [
+        "单位负责人：",
+        "填报人：",
+        "联系电话：",
+        "填报日期：",
+    ]
+
+
+def test_sample_imports_back_identically(sample: Table, summary_xlsx: Path) -> None:
+    """The sample exported to .xlsx reads back as the same table, without warnings."""
+    result = read_path(summary_xlsx)
+    assert result.warnings == []
+    assert result.table == sample
 
 
 def test_summary_indicators_run_together(sample: Table, tmp_path: Path) -> None:
