@@ -339,22 +339,51 @@ class IncrementalValidator:
         """Forget every cached finding."""
         self._cache.clear()
 
+    def prime(self, table: Table, limit: int) -> bool:
+        """Check up to ``limit`` projects not in the cache yet; ``True`` once all are cached.
+
+        Lets a big table be checked a slice at a time (e.g. between GUI events) before
+        :meth:`run` collects the findings.
+        """
+        done = 0
+        for u, unit in enumerate(table.units):
+            for p, project in enumerate(unit.projects):
+                entry = self._cache.get(id(project))
+                if entry is not None and entry[0] is project:
+                    continue
+                if done >= limit:
+                    return False
+                findings = validate_project(project, u, p, self.settings)
+                self._cache[id(project)] = (project, u, p, findings)
+                done += 1
+        return True
+
+    def project_findings(self, project: Project, u: int, p: int) -> list[Finding]:
+        """The findings of one project at ``(u, p)``, from the cache when still valid."""
+        entry = self._cache.get(id(project))
+        if entry is None or entry[0] is not project:
+            entry = (project, u, p, validate_project(project, u, p, self.settings))
+            self._cache[id(project)] = entry
+        elif (entry[1], entry[2]) != (u, p):
+            entry = (project, u, p, [_relocate(f, u, p) for f in entry[3]])
+            self._cache[id(project)] = entry
+        return entry[3]
+
+    def prune(self, table: Table) -> None:
+        """Forget the projects that are no longer in the table."""
+        alive = {id(project) for _, project in table.iter_projects()}
+        self._cache = {key: entry for key, entry in self._cache.items() if key in alive}
+
     def run(self, table: Table) -> list[Finding]:
         """All findings of the table, re-checking only projects not in the cache."""
         findings = list(validate_table_fields(table))
-        alive: dict[int, tuple[Project, int, int, list[Finding]]] = {}
+        alive: set[int] = set()
         for u, unit in enumerate(table.units):
             findings.extend(validate_unit(unit, u))
             for p, project in enumerate(unit.projects):
-                entry = self._cache.get(id(project))
-                if entry is None or entry[0] is not project:
-                    entry = (project, u, p, validate_project(project, u, p, self.settings))
-                elif (entry[1], entry[2]) != (u, p):
-                    moved = [_relocate(f, u, p) for f in entry[3]]
-                    entry = (project, u, p, moved)
-                alive[id(project)] = entry
-                findings.extend(entry[3])
-        self._cache = alive
+                findings.extend(self.project_findings(project, u, p))
+                alive.add(id(project))
+        self._cache = {key: entry for key, entry in self._cache.items() if key in alive}
         return findings
 
 

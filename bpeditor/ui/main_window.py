@@ -1,12 +1,19 @@
-"""The main window: project tree on the left, the project on the right, findings below."""
+"""The main window: the project tree, the selected node's panel beside it, the findings below.
+
+The window owns the :class:`~bpeditor.model.editing.Document` and the undo stack. Everything that
+changes the table is an undo command; the models, panels and live checks follow the document's
+announcements. The file commands (:mod:`bpeditor.ui.files`) hook in through ``document``,
+``undo_stack``, ``dialogs``, the menus and :meth:`MainWindow.load_table`.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -14,26 +21,48 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QTreeView,
+    QUndoView,
+    QWidget,
 )
 
-from bpeditor.io.base import ReadError, ReadResult
-from bpeditor.io.registry import FORMATS, read_path
-from bpeditor.model.document import Table
+from bpeditor.io.base import ReadWarning
+from bpeditor.io.registry import FORMATS
+from bpeditor.model.document import Project, Table
+from bpeditor.model.editing import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
-from bpeditor.model.validation import (
-    Finding,
-    Severity,
-    count_by_severity,
-    validate,
-)
+from bpeditor.model.search import Match, indicator_names
+from bpeditor.model.validation import Finding, Severity
 from bpeditor.resources import example_path
+from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.dialogs import DialogService
+from bpeditor.ui.files import FileController  # --- files (ui/files.py) ---
+from bpeditor.ui.find_replace import FindReplacePanel
+from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
+from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.models import ProblemListModel, ProjectTreeModel
+from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.project_panel import ProjectPanel
 
 APP_TITLE = "绩效目标表编辑器"
 """The application's name, as shown in window titles."""
+EXPAND_ALL_LIMIT = 1000
+"""Tables with up to this many projects open with every unit expanded in the tree."""
+
+_FIELD_COLUMNS = {name: column for column, name in enumerate(IndicatorTableModel.FIELDS)} | {
+    "level1_label": IndicatorTableModel.LEVEL1,
+    "level2_label": IndicatorTableModel.LEVEL2,
+}
+_NAME_CHANGES = {
+    ChangeKind.RESET,
+    ChangeKind.INDICATORS_INSERTED,
+    ChangeKind.INDICATORS_REMOVED,
+    ChangeKind.PROJECTS_INSERTED,
+    ChangeKind.PROJECTS_REMOVED,
+    ChangeKind.UNITS_INSERTED,
+    ChangeKind.UNITS_REMOVED,
+}
 
 
 def open_file_filter() -> str:
@@ -47,22 +76,38 @@ def open_file_filter() -> str:
 
 
 class MainWindow(QMainWindow):
-    """The editor's main window (read-only for now)."""
+    """The editor's main window."""
 
     def __init__(self, dialogs: DialogService | None = None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_TITLE)
         self.dialogs = dialogs or DialogService()
+        self.document = Document()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
         self.path: Path | None = None
-        self.result: ReadResult | None = None
-        self.findings: list[Finding] = []
+        self.warnings: list[ReadWarning] = []
+        self._names: list[str] | None = None
+        self._lost: Project | None = None
+        # First in line: notes the shown project before the models move the selection.
+        self.document.subscribe(self._on_change)
 
-        self.tree_model = ProjectTreeModel(self)
+        self.tree_model = ProjectTreeModel(self.document, self.undo_stack, self)
         self.problem_model = ProblemListModel(self)
+        self.checks = LiveChecks(self.document, self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("projectTree")
         self.tree.setModel(self.tree_model)
-        self.project_panel = ProjectPanel(self)
+        self.table_panel = TablePanel(self.document, self.undo_stack, self.tree_model.sums, self)
+        self.unit_panel = UnitPanel(self.document, self.undo_stack, self.select_project, self)
+        self.project_panel = ProjectPanel(
+            self.document, self.undo_stack, self.indicator_names, self
+        )
+        self.panels = QStackedWidget(self)
+        self.panels.setObjectName("panels")
+        for panel in (self.table_panel, self.unit_panel, self.project_panel):
+            self.panels.addWidget(panel)
         self.problems = QTreeView(self)
         self.problems.setObjectName("problemsPanel")
         self.problems.setModel(self.problem_model)
@@ -72,38 +117,53 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.project_panel)
+        self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-
-        self.problems_dock = QDockWidget("检查结果", self)
-        self.problems_dock.setObjectName("problemsDock")
-        self.problems_dock.setWidget(self.problems)
-        self.problems_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-
+        self._setup_docks()
         self._setup_status_bar()
-        self._setup_actions()
+
+        self._setup_menus()
+
+        self._connect_signals()
         self.resize(1280, 800)
         self.splitter.setSizes([380, 900])
         self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
-        self._update_title()
-        self._update_status()
+        self.checks.restart([])
+        self._show_node(self.tree_model.table_index())
+        self.tree.setCurrentIndex(self.tree_model.table_index())
+        self._ensure_open_action()
 
     # --- construction ---------------------------------------------------------------------
+
+    def _connect_signals(self) -> None:
+        self.checks.updated.connect(self._show_findings)
+        self.checks.spliced.connect(self._splice_findings)
+        self.checks.progress.connect(self._show_progress)
+        self.undo_stack.indexChanged.connect(self._after_command)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(0)
+        self._status_timer.timeout.connect(self._update_status)
 
     def _setup_tree(self) -> None:
         tree = self.tree
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        tree.setExpandsOnDoubleClick(False)
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree.setDragEnabled(True)
+        tree.setAcceptDrops(True)
+        tree.setDropIndicatorShown(True)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ProjectTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
@@ -129,6 +189,34 @@ class MainWindow(QMainWindow):
         view.doubleClicked.connect(self.go_to_finding)
         view.activated.connect(self.go_to_finding)
 
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _setup_docks(self) -> None:
+        bottom, right = (
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.problems_dock = self._dock("检查结果", "problemsDock", self.problems, bottom)
+        self.undo_view = QUndoView(self.undo_stack, self)
+        self.undo_view.setObjectName("undoView")
+        self.undo_view.setEmptyLabel("（打开时的状态）")
+        self.undo_dock = self._dock("撤销历史", "undoDock", self.undo_view, right)
+        self.undo_dock.hide()
+        self.find_panel = FindReplacePanel(self.document, self.undo_stack, self)
+        self.find_panel.found.connect(self.go_to_match)
+        self.find_dock = self._dock("查找和替换", "findDock", self.find_panel, bottom)
+        self.tabifyDockWidget(self.problems_dock, self.find_dock)
+        self.find_dock.hide()
+
     def _setup_status_bar(self) -> None:
         bar = self.statusBar()
         self.total_label = QLabel(self)
@@ -141,28 +229,77 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
-    def _setup_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
+    def _setup_menus(self) -> None:
+        """文件, 编辑, 视图 (in this order: the file commands rely on it), 项目 and 指标."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("文件(&F)")
+        self.file_menu.setObjectName("fileMenu")
+        self.edit_menu = bar.addMenu("编辑(&E)")
+        self.edit_menu.setObjectName("editMenu")
+        self.view_menu = bar.addMenu("视图(&V)")
+        self.view_menu.setObjectName("viewMenu")
+        self.project_menu = bar.addMenu("项目(&P)")
+        self.project_menu.setObjectName("projectMenu")
+        self.indicator_menu = bar.addMenu("指标(&I)")
+        self.indicator_menu.setObjectName("indicatorMenu")
+        self.editor_actions = EditorActions(self)
+        self._fill_file_and_view_menus()
+        # --- files (ui/files.py) ---
+        self.files = FileController(self)  # 文件 commands, title, drops, closing, recovery
+        # --- end files ---
+
+    def _fill_file_and_view_menus(self) -> None:
+        self.example_action = QAction("打开示例表(&E)", self)
+        self.example_action.setObjectName("actionExample")
+        self.example_action.triggered.connect(  # --- files (ui/files.py): asks to save first ---
+            lambda: self.files.open_interactive(example_path())
+        )
+        self.quit_action = QAction("退出(&X)", self)
+        self.quit_action.setObjectName("actionQuit")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.example_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        view = self.view_menu
+        for dock, name in (
+            (self.problems_dock, "actionShowProblems"),
+            (self.find_dock, "actionShowFind"),
+            (self.undo_dock, "actionShowUndoHistory"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(name)
+            view.addAction(toggle)
+        view.addSeparator()
+        columns = view.addMenu("指标表的列(&C)")
+        columns.addActions(self.project_panel.grid.column_actions)
+
+    def _ensure_open_action(self) -> None:
+        """An 打开 command if the file commands did not bring their own."""
+        if self.findChild(QAction, "actionOpen") is not None:
+            return
         self.open_action = QAction("打开(&O)…", self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.ask_open)
-        self.example_action = QAction("打开示例表(&E)", self)
-        self.example_action.triggered.connect(lambda: self.open_path(example_path()))
-        self.quit_action = QAction("退出(&X)", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.open_action, self.example_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = self.menuBar().addMenu("视图(&V)")
-        view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.file_menu.insertAction(self.example_action, self.open_action)
 
     # --- the document -----------------------------------------------------------------------
 
     @property
-    def table(self) -> Table | None:
-        """The open document, or ``None``."""
-        return self.result.table if self.result is not None else None
+    def table(self) -> Table:
+        """The table being edited."""
+        return self.document.table
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The current findings: import warnings, then the checks' findings."""
+        return self.checks.findings
+
+    def indicator_names(self) -> list[str]:
+        """The 三级 names in the table, for completion (cached until names change)."""
+        if self._names is None:
+            self._names = indicator_names(self.document.table)
+        return self._names
 
     def ask_open(self) -> None:
         """Ask for a file and open it."""
@@ -170,43 +307,57 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_path(path)
 
+    # --- files (ui/files.py) ---
     def open_path(self, path: str | os.PathLike[str]) -> bool:
-        """Open a file; on failure tell the user and keep the current document."""
-        try:
-            result = read_path(path)
-        except ReadError as exc:
-            self.dialogs.error(self, "无法打开文件", str(exc))
-            return False
-        self.set_document(result, Path(path))
-        return True
+        """Open a file now (without asking to save); on failure tell the user, keep the table."""
+        return self.files.open_path(path)
 
-    def set_document(self, result: ReadResult, path: Path | None = None) -> None:
-        """Show an imported document."""
-        self.result = result
+    def save_as(self, path: str | os.PathLike[str]) -> bool:
+        """Save the table to ``path`` as a ``.bpe`` file and make that the document's file."""
+        return self.files.save_as(path)
+
+    # --- end files ---
+
+    def load_table(
+        self, table: Table, path: Path | None, warnings: Sequence[ReadWarning] = ()
+    ) -> None:
+        """Show a new document: clear the undo history, check it, select its first project."""
         self.path = path
-        table = result.table
-        self.findings = [w.as_finding() for w in result.warnings] + validate(table)
+        self.warnings = list(warnings)
         self.project_panel.set_project(None)
+        self.unit_panel.set_unit(None)
+        self.document.replace_table(table)
+        self.undo_stack.clear()
         self.project_panel.set_money_unit(table.money_unit)
-        self.tree_model.set_table(table)
-        self.problem_model.set_findings(self.findings)
-        self.tree.expandAll()
-        self._update_title()
-        self._update_status()
+        self.checks.restart([w.as_finding() for w in self.warnings])
+        self._expand_units()
         first = next(((u, 0) for u, unit in enumerate(table.units) if unit.projects), None)
         if first is not None:
             self.select_project(*first)
         else:
-            self.tree.setCurrentIndex(self.tree_model.table_index())
+            self.select_index(self.tree_model.table_index())
 
-    def select_project(self, unit: int, project: int) -> None:
-        """Make a project current in the tree (and so in the panel)."""
-        index = self.tree_model.project_index(unit, project)
-        self._select_in_tree(index)
+    def _expand_units(self) -> None:
+        """Open the table and its units; in a big table, only the unit being worked on.
 
-    def _select_in_tree(self, index: QModelIndex) -> None:
+        Laying out thousands of open rows is what costs (``expandAll`` even walks them all),
+        so with more than :data:`EXPAND_ALL_LIMIT` projects the other units stay closed.
+        """
+        model = self.tree_model
+        self.tree.expand(model.table_index())
+        if self.document.table.project_count() <= EXPAND_ALL_LIMIT:
+            for u in range(len(self.document.table.units)):
+                self.tree.expand(model.unit_index(u))
+
+    # --- selection and jumping --------------------------------------------------------------
+
+    def select_index(self, index: QModelIndex) -> None:
+        """Make a tree node current (and so show its panel), opening its unit."""
         if not index.isValid():
             return
+        parent = index.parent()
+        if parent.isValid() and not self.tree.isExpanded(parent):
+            self.tree.expand(parent)
         self.tree.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -214,63 +365,136 @@ class MainWindow(QMainWindow):
         )
         self.tree.scrollTo(index)
 
-    def go_to_finding(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        """Select what a finding is about: its project, and its indicator's row."""
-        finding = self.problem_model.finding_at(index)
-        if finding is None:
-            return
-        where = finding.location
-        if where.unit is None:
-            return
-        if where.project is None:
-            self._select_in_tree(self.tree_model.unit_index(where.unit))
-            return
-        self.select_project(where.unit, where.project)
-        if where.indicator is not None:
-            model = self.project_panel.indicator_model
-            column = {
-                "name": model.NAME,
-                "level1": model.LEVEL1,
-                "level2": model.LEVEL2,
-                "period_value": model.PERIOD,
-                "annual_value": model.ANNUAL,
-            }.get(where.field or "", model.NAME)
-            cell = model.index(where.indicator, column)
-            grid = self.project_panel.grid
-            grid.selectRow(where.indicator)
-            grid.setCurrentIndex(cell)
-            grid.scrollTo(cell)
+    def select_project(self, unit: int, project: int) -> None:
+        """Make a project current in the tree (and so in the panel)."""
+        self.select_index(self.tree_model.project_index(unit, project))
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        unit = self.tree_model.unit_at(current)
-        self.project_panel.set_project(
-            self.tree_model.project_at(current), unit.name if unit is not None else ""
-        )
+        self._show_node(current)
+
+    def _show_node(self, index: QModelIndex) -> None:
+        level = self.tree_model.level(index)
+        if level == ProjectTreeModel.LEVEL_PROJECT:
+            unit = self.tree_model.unit_at(index)
+            self.project_panel.set_project(
+                self.tree_model.project_at(index), unit.name if unit is not None else ""
+            )
+            self.panels.setCurrentWidget(self.project_panel)
+        elif level == ProjectTreeModel.LEVEL_UNIT:
+            self.project_panel.set_project(None)
+            self.unit_panel.set_unit(self.tree_model.unit_at(index))
+            self.panels.setCurrentWidget(self.unit_panel)
+        else:
+            self.project_panel.set_project(None)
+            self.panels.setCurrentWidget(self.table_panel)
+            self.table_panel.refresh()
+
+    def go_to_finding(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Select what a finding is about: its project, and its indicator's cell."""
+        finding = self.problem_model.finding_at(index)
+        if finding is not None:
+            where = finding.location
+            self.go_to(where.unit, where.project, where.indicator, where.field)
+
+    def go_to_match(self, match: Match) -> None:
+        """Show a find result: its project and cell (or field)."""
+        self.go_to(match.unit, match.project, match.indicator, match.field)
+
+    def go_to(
+        self,
+        unit: int | None,
+        project: int | None,
+        indicator: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        """Select a node and put the cursor on the field or cell named."""
+        table = self.document.table
+        if unit is None or unit >= len(table.units):
+            self.select_index(self.tree_model.table_index())
+            target = {"title": self.table_panel.title_edit}.get(field or "")
+            (target or self.table_panel.reporting_unit_edit).setFocus()
+            return
+        if project is None or project >= len(table.units[unit].projects):
+            self.select_index(self.tree_model.unit_index(unit))
+            self.unit_panel.name_edit.setFocus()
+            return
+        self.select_project(unit, project)
+        panel = self.project_panel
+        if indicator is not None:
+            panel.grid.go_to_cell(indicator, _FIELD_COLUMNS.get(field or "", 2))
+            panel.grid.setFocus()
+            return
+        widgets = {"name": panel.name_edit, "goal": panel.goal_edit, "indicators": panel.grid}
+        widget = widgets.get(field or "") or panel.amount_edits.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def show_find(self, *, replace: bool = False) -> None:
+        """Show the find panel with the cursor in 查找 (or 替换为)."""
+        self.find_dock.show()
+        self.find_dock.raise_()
+        edit = self.find_panel.replace_edit if replace else self.find_panel.find_edit
+        edit.setFocus()
+        edit.selectAll()
+
+    # --- following the document -----------------------------------------------------------
+
+    def _on_change(self, change: Change, done: bool) -> None:
+        if not hasattr(self, "_status_timer"):
+            return
+        kind = change.kind
+        if kind in _NAME_CHANGES or (kind is ChangeKind.INDICATOR_FIELD and change.field == "name"):
+            self._names = None
+        if not done and kind in (ChangeKind.PROJECTS_REMOVED, ChangeKind.UNITS_REMOVED):
+            shown = self.project_panel.project
+            where = self.project_panel.location() if shown is not None else None
+            if where is not None:
+                u, p = where
+                last = change.first + change.count
+                if (kind is ChangeKind.UNITS_REMOVED and change.first <= u < last) or (
+                    change.unit == u and change.first <= p < last
+                ):
+                    self._lost = shown
+        if done and kind is ChangeKind.TABLE and change.field == "money_unit":
+            self.project_panel.set_money_unit(self.document.table.money_unit)
+        if done and not self._status_timer.isActive():
+            self._status_timer.start()
+
+    def _after_command(self, _index: int = 0) -> None:
+        """After an undo step: bring back the project that was shown if it only moved."""
+        lost, self._lost = self._lost, None
+        if lost is None:
+            return
+        where = find_project(self.document, lost)
+        if where is not None:
+            self.select_project(*where)
+
+    def _show_findings(self) -> None:
+        self.problem_model.set_findings(self.checks.findings)
+        self._update_status()
+
+    def _splice_findings(self, start: int, old_count: int, new: list[Finding]) -> None:
+        self.problem_model.splice(start, old_count, new)
+        self._update_status()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.problem_count_label.setText(f"正在检查… {done}/{total}")
 
     # --- window chrome ------------------------------------------------------------------
 
-    def _update_title(self) -> None:
-        if self.path is None:
-            self.setWindowTitle(APP_TITLE)
-        else:
-            self.setWindowTitle(f"{APP_TITLE} - {self.path.name}")
-
     def _update_status(self) -> None:
-        table = self.table
-        if table is None:
-            self.total_label.setText("")
-            self.count_label.setText("")
-            self.problem_count_label.setText("")
-            self.problems_dock.setWindowTitle("检查结果")
-            self.statusBar().showMessage("请打开一个文件（文件 → 打开）")
-            return
-        self.statusBar().clearMessage()
-        total = format_amount(table.funds().total, blank_zero=False) or "0.00"
+        table = self.document.table
+        sums = self.tree_model.sums
+        total = format_amount(sums.table_funds().effective_total(), blank_zero=False) or "0.00"
         self.total_label.setText(f"合计 {total} {table.money_unit}")
         self.count_label.setText(
-            f"{table.project_count()} 个项目 / {table.indicator_count()} 个指标"
+            f"{table.project_count()} 个项目 / {sums.indicator_count()} 个指标"
         )
-        counts = count_by_severity(self.findings)
+        if self.checks.checking:
+            self.problem_count_label.setText("正在检查…")
+            self.problems_dock.setWindowTitle("检查结果（正在检查…）")
+            return
+        counts = self.checks.counts
         summary = f"{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告"
         self.problem_count_label.setText(summary)
         self.problems_dock.setWindowTitle(f"检查结果（{summary}）")

@@ -1,29 +1,39 @@
-"""Qt item models over the document: the project tree, one project's indicators, the findings.
+"""Qt item models over the document: the project tree, indicators, a unit's projects, findings.
 
-The models hold no copies of the document's data: ``data()`` reads the dataclasses directly, and
-a model is reset (``beginResetModel``/``endResetModel``) whenever its document or project changes.
-They are read-only for now: no ``ItemIsEditable`` flag and no ``setData``.
+The models hold no copies of the document's data: ``data()`` reads the dataclasses directly and
+changes arrive from the :class:`~bpeditor.model.editing.Document` as row inserts, removes and
+``dataChanged``. The tree and the indicator grid live in their own modules; this one keeps the
+small read-only models and re-exports the others.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.document import Unit
+from bpeditor.model.editing import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
-from bpeditor.model.taxonomy import taxonomy_of
 from bpeditor.model.validation import CHECKS, Finding, Severity
+from bpeditor.ui.indicator_model import IndicatorTableModel
+from bpeditor.ui.tree_model import MISMATCH_COLOR, ProjectTreeModel, funds_tooltip, total_disagrees
+
+__all__ = [
+    "IndicatorTableModel",
+    "ProblemListModel",
+    "ProjectTreeModel",
+    "UnitProjectsModel",
+    "funds_tooltip",
+]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -34,134 +44,78 @@ _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
-def funds_tooltip(funds: Funds, money_unit: str) -> str:
-    """The four amounts of a row as a multi-line tooltip."""
-    lines = (
-        ("总计", funds.effective_total()),
-        ("财政拨款", funds.fiscal),
-        ("财政专户拨款", funds.special_account),
-        ("其他资金", funds.other),
-    )
-    return "\n".join(
-        f"{label}：{format_amount(amount, blank_zero=False) or '—'} {money_unit}"
-        for label, amount in lines
-    )
+class UnitProjectsModel(QAbstractTableModel):
+    """A unit's projects and their amounts (read-only), for the unit panel."""
 
+    NAME, TOTAL, FISCAL, SPECIAL, OTHER, COUNT = range(6)
+    HEADERS = ("项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金", "指标数")
+    _AMOUNTS: ClassVar[dict[int, str]] = {
+        TOTAL: "total",
+        FISCAL: "fiscal",
+        SPECIAL: "special_account",
+        OTHER: "other",
+    }
 
-class ProjectTreeModel(QAbstractItemModel):
-    """Table (reporting unit) → funding-user units → projects, with each node's 总计.
-
-    Nodes are identified without pointers: an index's ``internalId`` names its parent —
-    0 for the table row, 1 for a unit row (parent: the table), ``2 + u`` for a project row of
-    unit ``u``.
-    """
-
-    NAME, TOTAL = range(2)
-    HEADERS = ("项目名称（资金使用单位）", "总计")
-    LEVEL_TABLE, LEVEL_UNIT, LEVEL_PROJECT = range(3)
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, document: Document | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._table: Table | None = None
-        self._bold: QFont | None = None
-
-    # --- the document -------------------------------------------------------------------
+        self.document = document if document is not None else Document()
+        self._unit: Unit | None = None
+        self._pending = False
+        self._mismatch = QBrush(MISMATCH_COLOR)
+        self.document.subscribe(self._on_change)
 
     @property
-    def table(self) -> Table | None:
-        """The document shown, or ``None``."""
-        return self._table
+    def unit(self) -> Unit | None:
+        """The unit shown."""
+        return self._unit
 
-    def set_table(self, table: Table | None) -> None:
-        """Show another document (or none)."""
+    def set_unit(self, unit: Unit | None) -> None:
+        """Show another unit's projects (or none)."""
         self.beginResetModel()
-        self._table = table
+        self._unit = unit
         self.endResetModel()
 
-    def table_index(self, column: int = 0) -> QModelIndex:
-        """The index of the table (root) row."""
-        return self.index(0, column, _ROOT) if self._table is not None else QModelIndex()
+    def _is_mine(self, u: int | None) -> bool:
+        units = self.document.table.units
+        return (
+            self._unit is not None and u is not None and u < len(units) and (units[u] is self._unit)
+        )
 
-    def unit_index(self, u: int, column: int = 0) -> QModelIndex:
-        """The index of unit ``u``'s row."""
-        return self.index(u, column, self.table_index())
-
-    def project_index(self, u: int, p: int, column: int = 0) -> QModelIndex:
-        """The index of project ``p`` of unit ``u``."""
-        return self.index(p, column, self.unit_index(u))
-
-    def level(self, index: AnyIndex) -> int | None:
-        """Which kind of node an index is (``LEVEL_*``), or ``None`` for an invalid index."""
-        if not index.isValid():
-            return None
-        return min(int(index.internalId()), self.LEVEL_PROJECT)
-
-    def location(self, index: AnyIndex) -> tuple[int | None, int | None]:
-        """``(unit, project)`` indices of a node; ``None`` where the node is above that level."""
-        level = self.level(index)
-        if level == self.LEVEL_UNIT:
-            return index.row(), None
-        if level == self.LEVEL_PROJECT:
-            return int(index.internalId()) - 2, index.row()
-        return None, None
-
-    def unit_at(self, index: AnyIndex) -> Unit | None:
-        """The unit of a unit or project node."""
-        u, _ = self.location(index)
-        return self._table.units[u] if self._table is not None and u is not None else None
-
-    def project_at(self, index: AnyIndex) -> Project | None:
-        """The project of a project node, else ``None``."""
-        u, p = self.location(index)
-        if self._table is None or u is None or p is None:
-            return None
-        return self._table.units[u].projects[p]
-
-    # --- QAbstractItemModel --------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
-        """The index of a child of ``parent``."""
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        level = self.level(parent)
-        if level is None:
-            return self.createIndex(row, column, 0)
-        if level == self.LEVEL_TABLE:
-            return self.createIndex(row, column, 1)
-        if level == self.LEVEL_UNIT:
-            return self.createIndex(row, column, 2 + parent.row())
-        return QModelIndex()
-
-    def parent(self, child: AnyIndex | None = None) -> Any:  # type: ignore[override]
-        """The parent of an index (called without an argument: the QObject parent)."""
-        if child is None:
-            return super().parent()
-        level = self.level(child)
-        if level == self.LEVEL_UNIT:
-            return self.createIndex(0, 0, 0)
-        if level == self.LEVEL_PROJECT:
-            return self.createIndex(int(child.internalId()) - 2, 0, 1)
-        return QModelIndex()
+    def _on_change(self, change: Change, done: bool) -> None:
+        kind = change.kind
+        if kind is ChangeKind.RESET:
+            if done:
+                self._unit = None
+                self.endResetModel()
+            else:
+                self.beginResetModel()
+        elif kind in (ChangeKind.PROJECTS_INSERTED, ChangeKind.PROJECTS_REMOVED):
+            inserted = kind is ChangeKind.PROJECTS_INSERTED
+            if done:
+                if self._pending:
+                    self._pending = False
+                    self.endInsertRows() if inserted else self.endRemoveRows()
+            elif self._is_mine(change.unit):
+                self._pending = True
+                last = change.first + change.count - 1
+                if inserted:
+                    self.beginInsertRows(_ROOT, change.first, last)
+                else:
+                    self.beginRemoveRows(_ROOT, change.first, last)
+        elif done and change.project is not None and self._is_mine(change.unit):
+            left = self.index(change.project, 0)
+            self.dataChanged.emit(left, left.siblingAtColumn(self.COUNT))
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        """How many children a node has."""
-        if self._table is None or parent.column() > 0:
-            return 0
-        level = self.level(parent)
-        if level is None:
-            return 1
-        if level == self.LEVEL_TABLE:
-            return len(self._table.units)
-        if level == self.LEVEL_UNIT:
-            return len(self._table.units[parent.row()].projects)
-        return 0
+        """The number of projects."""
+        return 0 if parent.isValid() or self._unit is None else len(self._unit.projects)
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        """Name and 总计."""
-        return len(self.HEADERS)
+        """Name, four amounts and the number of indicators."""
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Selectable, not editable."""
+        """Selectable, not editable (projects are edited in the project panel)."""
         return _READ_ONLY if index.isValid() else _NO_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
@@ -169,141 +123,31 @@ class ProjectTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == _DISPLAY:
                 return self.HEADERS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == self.TOTAL:
+            if role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
                 return _ALIGN_RIGHT
         return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
-        """A node's name or 总计, with tooltips and alignment."""
-        if self._table is None or not index.isValid():
+        """A project's name, amounts (总计 in red when it disagrees) and indicator count."""
+        if self._unit is None or not index.isValid():
             return None
-        name, funds, count = self._node(index)
+        if not 0 <= index.row() < len(self._unit.projects):
+            return None
+        project = self._unit.projects[index.row()]
         column = index.column()
-        if role == _DISPLAY:
+        if role in (_DISPLAY, _TOOLTIP):
             if column == self.NAME:
-                return name
-            return format_amount(funds.effective_total())
-        if role == _TOOLTIP:
-            tip = f"{name}\n{funds_tooltip(funds, self._table.money_unit)}"
-            return f"{tip}\n{count}" if count else tip
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TOTAL:
+                return project.name or ("（未命名项目）" if role == _DISPLAY else None)
+            if column == self.COUNT:
+                return str(len(project.indicators))
+            if column == self.TOTAL:
+                return format_amount(project.funds.effective_total())
+            return format_amount(getattr(project.funds, self._AMOUNTS[column]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return _ALIGN_RIGHT
-        if role == Qt.ItemDataRole.FontRole and self.level(index) != self.LEVEL_PROJECT:
-            if self._bold is None:
-                self._bold = QFont()
-                self._bold.setBold(True)
-            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.TOTAL:
+            return self._mismatch if total_disagrees(project.funds) else None
         return None
-
-    def _node(self, index: AnyIndex) -> tuple[str, Funds, str]:
-        """Name, amounts and a count line of the node at ``index``."""
-        table = self._table
-        assert table is not None
-        u, p = self.location(index)
-        if u is None:
-            name = table.reporting_unit or table.title
-            count = f"{table.project_count()} 个项目，{table.indicator_count()} 个指标"
-            return name or "（未命名）", table.funds(), count
-        unit = table.units[u]
-        if p is None:
-            return unit.name or "（未命名单位）", unit.funds(), f"{len(unit.projects)} 个项目"
-        project = unit.projects[p]
-        return project.name or "（未命名项目）", project.funds, f"{len(project.indicators)} 个指标"
-
-
-class IndicatorTableModel(QAbstractTableModel):
-    """One project's indicators: 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值."""
-
-    LEVEL1, LEVEL2, NAME, PERIOD, ANNUAL = range(5)
-    HEADERS = ("一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._project: Project | None = None
-
-    @property
-    def project(self) -> Project | None:
-        """The project shown, or ``None``."""
-        return self._project
-
-    def set_project(self, project: Project | None) -> None:
-        """Show another project's indicators (or none)."""
-        self.beginResetModel()
-        self._project = project
-        self.endResetModel()
-
-    def indicator_at(self, index: AnyIndex) -> Indicator | None:
-        """The indicator of a row."""
-        if self._project is None or not index.isValid():
-            return None
-        return self._project.indicators[index.row()]
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        """The number of indicators (none under a valid parent: this is a flat table)."""
-        if self._project is None or parent.isValid():
-            return 0
-        return len(self._project.indicators)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        """Five columns (none under a valid parent)."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Selectable, not editable (for now)."""
-        return _READ_ONLY if index.isValid() else _NO_FLAGS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        """Column titles, and row numbers 1, 2, … down the side."""
-        if role != _DISPLAY:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
-
-    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
-        """The label as found (code in the tooltip), the name, or a value exactly as written."""
-        indicator = self.indicator_at(index)
-        if indicator is None:
-            return None
-        column = index.column()
-        if role == _DISPLAY:
-            return self._text(indicator, column)
-        if role == _TOOLTIP:
-            if column in (self.LEVEL1, self.LEVEL2):
-                return self._class_tooltip(indicator, column)
-            return self._text(indicator, column) or None
-        return None
-
-    def _text(self, indicator: Indicator, column: int) -> str:
-        if column == self.LEVEL1:
-            return indicator.level1_label or _official_label(indicator.level1)
-        if column == self.LEVEL2:
-            return indicator.level2_label or _official_label(indicator.level2)
-        if column == self.NAME:
-            return indicator.name
-        if column == self.PERIOD:
-            return indicator.period_value
-        return indicator.annual_value
-
-    def _class_tooltip(self, indicator: Indicator, column: int) -> str:
-        code, label = (
-            (indicator.level1, indicator.level1_label)
-            if column == self.LEVEL1
-            else (indicator.level2, indicator.level2_label)
-        )
-        official = _official_label(code)
-        text = f"编码 {code}" if code else "无编码"
-        if official and official != label:
-            text += f"（{official}）"
-        return f"{label}\n{text}" if label else text
-
-
-def _official_label(code: str) -> str:
-    """The taxonomy's label for a code, or an empty string."""
-    if not code:
-        return ""
-    cat = taxonomy_of(code).get(code)
-    return cat.label if cat is not None else ""
 
 
 SEVERITY_LABELS: dict[Severity, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
@@ -328,10 +172,43 @@ class ProblemListModel(QAbstractTableModel):
         return self._findings
 
     def set_findings(self, findings: list[Finding]) -> None:
-        """Show another list of findings."""
-        self.beginResetModel()
-        self._findings = list(findings)
-        self.endResetModel()
+        """Show another list of findings, replacing only the rows that differ.
+
+        The common head and tail stay, so the selection and the scroll position survive
+        the live re-checks after every edit.
+        """
+        old, new = self._findings, list(findings)
+        size = min(len(old), len(new))
+        head = 0
+        while head < size and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < size - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        old_end, new_end = len(old) - tail, len(new) - tail
+        if head < old_end:
+            self.beginRemoveRows(_ROOT, head, old_end - 1)
+            del self._findings[head:old_end]
+            self.endRemoveRows()
+        if head < new_end:
+            self.beginInsertRows(_ROOT, head, new_end - 1)
+            self._findings[head:head] = new[head:new_end]
+            self.endInsertRows()
+
+    def splice(self, start: int, old_count: int, new: list[Finding]) -> None:
+        """Replace ``old_count`` rows from ``start`` by ``new`` (a live re-check's slice)."""
+        common = min(old_count, len(new))
+        if common:
+            self._findings[start : start + common] = new[:common]
+            self.dataChanged.emit(self.index(start, 0), self.index(start + common - 1, 1))
+        if old_count > common:
+            self.beginRemoveRows(_ROOT, start + common, start + old_count - 1)
+            del self._findings[start + common : start + old_count]
+            self.endRemoveRows()
+        elif len(new) > common:
+            self.beginInsertRows(_ROOT, start + common, start + len(new) - 1)
+            self._findings[start + common : start + common] = new[common:]
+            self.endInsertRows()
 
     def finding_at(self, index: AnyIndex) -> Finding | None:
         """The finding of a row."""

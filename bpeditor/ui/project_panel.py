@@ -1,25 +1,38 @@
-"""The right-hand panel: the selected project's name, amounts, goal and indicator grid."""
+"""The right-hand panel for a project: name, amounts, goal and the indicator grid, all editable.
+
+Every change the user makes becomes an undo command; the panel shows what the document says
+and follows its announcements (an undo puts the old text back into the fields).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTableView,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from bpeditor.model.document import Funds, Project
-from bpeditor.model.money import format_amount
-from bpeditor.ui.models import IndicatorTableModel
+from bpeditor.model.editing import Change, ChangeKind, Document
+from bpeditor.model.edits import CompoundEdit, Edit, SetAmount, SetProjectField
+from bpeditor.model.money import Amount, format_amount, same_amount, sum_amounts
+from bpeditor.ui.commands import push_edit
+from bpeditor.ui.fields import ERROR_STYLE, AmountEdit, BurstFilter, set_text_quietly
+from bpeditor.ui.grid import IndicatorGrid
+from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
+from bpeditor.ui.tree_model import total_disagrees
 
 AMOUNT_FIELDS = (
     ("total", "总计"),
@@ -30,19 +43,32 @@ AMOUNT_FIELDS = (
 """The four amounts in display order: attribute of :class:`Funds` and label."""
 
 FIT_ROWS_LIMIT = 500
-"""Up to this many indicators, the value columns are sized to their text on every change."""
+"""Up to this many indicators, the value columns are sized to their text when shown."""
+
+TOTAL_TIP = "总计 = 财政拨款 + 财政专户拨款 + 其他资金，随资金来源自动计算"
 
 _PLACEHOLDER = "请在左侧选择一个项目"
 
 
 class ProjectPanel(QWidget):
-    """Shows one project read-only; the later editor turns these fields into editors."""
+    """Edits one project: its name, the amounts, the goal and the indicators."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(  # noqa: PLR0915 - builds the panel's widgets
+        self,
+        document: Document | None = None,
+        undo_stack: QUndoStack | None = None,
+        names: Callable[[], list[str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("projectPanel")
-        self.indicator_model = IndicatorTableModel(self)
+        self.document = document if document is not None else Document()
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.indicator_model = IndicatorTableModel(self.document, self.undo_stack, self)
         self._project: Project | None = None
+        self._where: tuple[int, int] | None = None
+        self._loading = False
+        self.bursts = BurstFilter(self)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -51,25 +77,44 @@ class ProjectPanel(QWidget):
 
         self.goal_edit = QPlainTextEdit(self)
         self.goal_edit.setObjectName("goalText")
-        self.goal_edit.setReadOnly(True)
-        self.goal_edit.setPlaceholderText("（无绩效目标）")
-        line = self.goal_edit.fontMetrics().lineSpacing()
-        self.goal_edit.setFixedHeight(line * 4 + 12)
+        self.goal_edit.setPlaceholderText("（请填写绩效目标）")
+        self.goal_edit.setUndoRedoEnabled(False)
+        self.goal_edit.setTabChangesFocus(True)
+        self.goal_edit.textChanged.connect(self._goal_changed)
         goal_box = QGroupBox("绩效目标", self)
         QVBoxLayout(goal_box).addWidget(self.goal_edit)
 
-        self.grid = QTableView(self)
-        self.grid.setObjectName("indicatorGrid")
-        self.grid.setModel(self.indicator_model)
-        self._setup_grid()
+        self.grid = IndicatorGrid(self.indicator_model, names or (lambda: []), self)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("cellDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        line = self.detail.fontMetrics().lineSpacing()
+        self.detail.setMaximumHeight(line * 3 + 4)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.grid_box = QGroupBox("绩效指标", self)
-        QVBoxLayout(self.grid_box).addWidget(self.grid)
+        grid_layout = QVBoxLayout(self.grid_box)
+        grid_layout.addWidget(self.grid, 1)
+        grid_layout.addWidget(self.detail)
+        self.grid.selectionModel().currentChanged.connect(self._show_detail)
+        self.indicator_model.dataChanged.connect(lambda *_: self._show_detail())
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("goalSplitter")
+        self.splitter.addWidget(goal_box)
+        self.splitter.addWidget(self.grid_box)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        goal_line = self.goal_edit.fontMetrics().lineSpacing()
+        self.splitter.setSizes([goal_line * 5 + 40, 500])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
-        layout.addWidget(goal_box)
-        layout.addWidget(self.grid_box, 1)
+        layout.addWidget(self.splitter, 1)
+        self.bursts.watch(self.name_edit, self.goal_edit, *self.amount_edits.values())
+        self.document.subscribe(self._on_change)
         self.set_project(None)
 
     def _build_identity(self, form: QFormLayout) -> None:
@@ -78,69 +123,56 @@ class ProjectPanel(QWidget):
         self.unit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("projectName")
-        self.name_edit.setReadOnly(True)
         self.name_edit.setPlaceholderText(_PLACEHOLDER)
         font = self.name_edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.name_edit.setFont(font)
+        self.name_edit.textEdited.connect(self._name_edited)
         form.addRow("资金使用单位：", self.unit_label)
-        form.addRow("项目名称：", self.name_edit)
+        form.addRow("项目名称(&N)：", self.name_edit)
 
     def _build_amounts(self) -> QGridLayout:
-        self.amount_edits: dict[str, QLineEdit] = {}
+        self.amount_edits: dict[str, AmountEdit] = {}
         amounts = QGridLayout()
         amounts.setHorizontalSpacing(8)
         for column, (attr, label) in enumerate(AMOUNT_FIELDS):
-            edit = QLineEdit(self)
+            edit = AmountEdit(lambda amount, a=attr: self._commit_amount(a, amount), self)
             edit.setObjectName(f"amount_{attr}")
-            edit.setReadOnly(True)
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             caption = QLabel(label, self)
             caption.setBuddy(edit)
             amounts.addWidget(caption, 0, 2 * column)
             amounts.addWidget(edit, 0, 2 * column + 1)
             amounts.setColumnStretch(2 * column + 1, 1)
             self.amount_edits[attr] = edit
+        total = self.amount_edits["total"]
+        total.setReadOnly(True)
+        total.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.fix_total_button = QPushButton("按来源更正", self)
+        self.fix_total_button.setObjectName("fixTotal")
+        self.fix_total_button.setToolTip("把总计改为各资金来源之和")
+        self.fix_total_button.clicked.connect(self.fix_total)
+        self.fix_total_button.hide()
         self.money_unit_label = QLabel("万元", self)
         self.money_unit_label.setObjectName("moneyUnit")
-        amounts.addWidget(self.money_unit_label, 0, 2 * len(AMOUNT_FIELDS))
+        end = 2 * len(AMOUNT_FIELDS)
+        amounts.addWidget(self.money_unit_label, 0, end)
+        amounts.addWidget(self.fix_total_button, 0, end + 1)
         return amounts
 
-    def _setup_grid(self) -> None:
-        grid = self.grid
-        grid.setWordWrap(False)
-        grid.setTextElideMode(Qt.TextElideMode.ElideRight)
-        grid.setAlternatingRowColors(True)
-        grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        grid.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        metrics = grid.fontMetrics()
-        vertical = grid.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(metrics.height() + 8)
-        vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header = grid.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(IndicatorTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        pad = 24
-        widths = {
-            IndicatorTableModel.LEVEL1: metrics.horizontalAdvance("满意度指标") + pad,
-            IndicatorTableModel.LEVEL2: metrics.horizontalAdvance("服务对象满意度") + pad,
-            IndicatorTableModel.PERIOD: metrics.horizontalAdvance("实施周期指标值") * 3 // 2,
-            IndicatorTableModel.ANNUAL: metrics.horizontalAdvance("实施周期指标值") * 3 // 2,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        self._min_value_width = widths[IndicatorTableModel.PERIOD]
-        header.setMinimumSectionSize(metrics.horizontalAdvance("一级") + pad)
+    # --- the project shown ----------------------------------------------------------------
 
     @property
     def project(self) -> Project | None:
         """The project shown, or ``None``."""
         return self._project
+
+    def location(self) -> tuple[int, int] | None:
+        """Where the shown project is in the table now, or ``None``."""
+        if self._project is None:
+            return None
+        self._where = find_project(self.document, self._project, self._where)
+        return self._where
 
     def set_money_unit(self, money_unit: str) -> None:
         """The money unit shown after the amounts (万元 or 元)."""
@@ -148,31 +180,158 @@ class ProjectPanel(QWidget):
 
     def set_project(self, project: Project | None, unit_name: str = "") -> None:
         """Show a project (or nothing)."""
+        same = project is self._project
         self._project = project
+        self._where = None
         self.unit_label.setText(unit_name)
-        self.name_edit.setText(project.name if project is not None else "")
-        self.name_edit.setToolTip(project.name if project is not None else "")
-        self._show_funds(project.funds if project is not None else Funds())
-        self.goal_edit.setPlainText(project.goal if project is not None else "")
+        self._loading = True
+        try:
+            set_text_quietly(self.name_edit, project.name if project is not None else "")
+            self.name_edit.setToolTip(project.name if project is not None else "")
+            self._show_funds(project.funds if project is not None else Funds())
+            goal = project.goal if project is not None else ""
+            if self.goal_edit.toPlainText() != goal:
+                self.goal_edit.setPlainText(goal)
+        finally:
+            self._loading = False
         self.indicator_model.set_project(project)
-        self._fit_value_columns()
+        if not same:
+            self._fit_value_columns()
+            if project is not None and project.indicators:
+                self.grid.go_to_cell(0, self.grid.visible_columns()[0])
+        self._update_count()
+        self._show_detail()
+        for widget in (self.name_edit, self.goal_edit, self.grid, *self.amount_edits.values()):
+            widget.setEnabled(project is not None)
+
+    def _update_count(self) -> None:
+        project = self._project
         count = len(project.indicators) if project is not None else 0
         self.grid_box.setTitle(f"绩效指标（{count} 个）" if project is not None else "绩效指标")
-        for widget in (self.goal_edit, self.grid, *self.amount_edits.values()):
-            widget.setEnabled(project is not None)
 
     def _fit_value_columns(self) -> None:
         """Widen the value columns to their text (up to a limit); 三级 takes the rest."""
         if self.indicator_model.rowCount() > FIT_ROWS_LIMIT:
             return
         header = self.grid.horizontalHeader()
-        limit = max(self._min_value_width, self.grid.viewport().width() * 3 // 10)
+        limit = max(self.grid.min_value_width, self.grid.viewport().width() * 3 // 10)
         for column in (IndicatorTableModel.PERIOD, IndicatorTableModel.ANNUAL):
-            wanted = max(self._min_value_width, self.grid.sizeHintForColumn(column))
+            wanted = max(self.grid.min_value_width, self.grid.sizeHintForColumn(column))
             header.resizeSection(column, min(wanted, limit))
 
     def _show_funds(self, funds: Funds) -> None:
         for attr, edit in self.amount_edits.items():
-            amount = getattr(funds, attr)
-            edit.setText(format_amount(amount))
-            edit.setToolTip(format_amount(amount, blank_zero=False))
+            if attr != "total":
+                edit.show_amount(getattr(funds, attr))
+        total = self.amount_edits["total"]
+        sources = funds.sources_sum()
+        if total_disagrees(funds):
+            total.show_amount(funds.total)
+            total.setStyleSheet(ERROR_STYLE)
+            total.setToolTip(
+                f"已填写的总计 {format_amount(funds.total, blank_zero=False)} 与各资金来源之和 "
+                f"{format_amount(sources, blank_zero=False)} 不一致。\n"
+                "修改任一资金来源或点“按来源更正”后，总计随来源计算。"
+            )
+            self.fix_total_button.setText(f"更正为 {format_amount(sources, blank_zero=False)}")
+            self.fix_total_button.show()
+        else:
+            total.show_amount(funds.effective_total())
+            total.setToolTip(TOTAL_TIP)
+            self.fix_total_button.hide()
+
+    def _show_detail(self, *_args: object) -> None:
+        """The current cell's whole text below the grid (cells themselves are cut short)."""
+        index: QModelIndex = self.grid.currentIndex()
+        if self._project is None or not index.isValid():
+            self.detail.setText("")
+            return
+        header = IndicatorTableModel.HEADERS[index.column()]
+        text = str(index.data() or "")
+        self.detail.setText(f"第 {index.row() + 1} 行 · {header}：{text}" if text else "")
+        self.detail.setToolTip(text)
+
+    # --- following the document -----------------------------------------------------------
+
+    def _is_mine(self, change: Change) -> bool:
+        if self._project is None or change.unit is None or change.project is None:
+            return False
+        units = self.document.table.units
+        return (
+            change.unit < len(units)
+            and change.project < len(units[change.unit].projects)
+            and units[change.unit].projects[change.project] is self._project
+        )
+
+    def _on_change(self, change: Change, done: bool) -> None:
+        if not done or self._project is None:
+            return
+        kind = change.kind
+        if kind is ChangeKind.PROJECT_FIELD and self._is_mine(change):
+            project = self._project
+            self._loading = True
+            try:
+                if change.field == "name":
+                    set_text_quietly(self.name_edit, project.name)
+                    self.name_edit.setToolTip(project.name)
+                elif change.field == "goal" and self.goal_edit.toPlainText() != project.goal:
+                    self.goal_edit.setPlainText(project.goal)
+                elif (change.field or "").startswith("funds."):
+                    self._show_funds(project.funds)
+            finally:
+                self._loading = False
+        elif kind in (ChangeKind.INDICATORS_INSERTED, ChangeKind.INDICATORS_REMOVED):
+            self._update_count()
+        elif kind is ChangeKind.UNIT_NAME:
+            where = self.location()
+            if where is not None and where[0] == change.unit:
+                self.unit_label.setText(self.document.unit(where[0]).name)
+
+    # --- editing --------------------------------------------------------------------------
+
+    def push(self, edit: Edit, burst: int | None = None) -> None:
+        """Apply an edit as one undo step (merging with the same burst of typing)."""
+        push_edit(self.undo_stack, self.document, edit, burst)
+
+    def _name_edited(self, text: str) -> None:
+        where = self.location()
+        if where is None or self._project is None or text == self._project.name:
+            return
+        self.push(SetProjectField(*where, "name", text, text="修改项目名称"), self.bursts.burst)
+
+    def _goal_changed(self) -> None:
+        if self._loading:
+            return
+        where = self.location()
+        text = self.goal_edit.toPlainText()
+        if where is None or self._project is None or text == self._project.goal:
+            return
+        self.push(SetProjectField(*where, "goal", text, text="修改绩效目标"), self.bursts.burst)
+
+    def _commit_amount(self, attr: str, amount: Amount) -> None:
+        """Set one source; 总计 follows the sources in the same step."""
+        where = self.location()
+        if where is None or self._project is None:
+            return
+        funds = self._project.funds
+        if getattr(funds, attr) == amount:
+            return
+        values = {a: getattr(funds, a) for a in Funds.SOURCES}
+        values[attr] = amount
+        label = dict(AMOUNT_FIELDS)[attr]
+        edits: list[Edit] = [SetAmount(*where, "funds", attr, amount)]
+        total = sum_amounts(values.values())
+        if total != funds.total:
+            edits.append(SetAmount(*where, "funds", "total", total))
+        self.push(CompoundEdit(f"修改{label}", edits))
+
+    def fix_total(self) -> None:
+        """Make a disagreeing 总计 the sum of the sources (one undo step)."""
+        where = self.location()
+        if where is None or self._project is None:
+            return
+        funds = self._project.funds
+        sources = funds.sources_sum()
+        if same_amount(funds.total, sources) and funds.total is not None:
+            return
+        self.push(SetAmount(*where, "funds", "total", sources, text="按来源更正总计"))

@@ -42,6 +42,37 @@ class RecordingDialogs(DialogService):
             raise UnexpectedDialogError(f"unexpected file dialog: {title}")
         return self.open_answers.pop(0)
 
+    # --- files (ui/files.py) ---
+    # Answers are queued by the test; a question with no queued answer fails the test.
+    save_answers: list[Path | None]
+    question_answers: list[str]
+    retry_answers: list[str]
+    restore_answers: list[str]
+    asked: list[tuple[str, str, str]]
+
+    def _answer(self, kind: str, title: str, message: str, queue_name: str) -> object:
+        queue = self.__dict__.setdefault(queue_name, [])
+        self.__dict__.setdefault("asked", []).append((kind, title, message))
+        if not queue:
+            raise UnexpectedDialogError(f"unexpected {kind} dialog: {title}: {message}")
+        return queue.pop(0)
+
+    def save_file(
+        self, parent: QWidget | None, title: str, name_filter: str, suggested: Path | None = None
+    ) -> Path | None:
+        return self._answer("save_file", title, name_filter, "save_answers")  # type: ignore[return-value]
+
+    def question(self, parent: QWidget | None, title: str, message: str) -> str:
+        return str(self._answer("question", title, message, "question_answers"))
+
+    def retry_or_save_as(self, parent: QWidget | None, title: str, message: str) -> str:
+        return str(self._answer("retry_or_save_as", title, message, "retry_answers"))
+
+    def ask_restore(self, parent: QWidget | None, title: str, message: str) -> str:
+        return str(self._answer("ask_restore", title, message, "restore_answers"))
+
+    # --- end files ---
+
 
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
@@ -69,6 +100,20 @@ def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     assert not opened, f"unexpected dialogs: {opened}"
 
 
+# --- files (ui/files.py) ---
+@pytest.fixture(autouse=True)
+def _private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Settings, recent files and recovery copies go to a fresh folder, never the user's."""
+    folder = tmp_path_factory.mktemp("数据 data")
+    monkeypatch.setenv("BPEDITOR_DATA_DIR", str(folder))
+    return folder
+
+
+# --- end files ---
+
+
 @pytest.fixture
 def dialogs() -> RecordingDialogs:
     """The dialog service the window under test uses."""
@@ -79,7 +124,9 @@ def dialogs() -> RecordingDialogs:
 def window(qtbot, dialogs: RecordingDialogs) -> MainWindow:  # type: ignore[no-untyped-def]
     """An empty main window, shown."""
     win = MainWindow(dialogs=dialogs)
-    qtbot.addWidget(win)
+    # --- files (ui/files.py) --- the test is over: closing must not ask to save
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    # --- end files ---
     win.show()
     qtbot.waitExposed(win)
     return win

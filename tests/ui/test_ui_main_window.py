@@ -1,4 +1,4 @@
-"""The read-only main window on the sample table."""
+"""The main window on the sample table: what it shows, selecting, jumping, opening files."""
 
 from __future__ import annotations
 
@@ -47,10 +47,7 @@ def _tree(win: MainWindow) -> QTreeView:
 
 def _grid_rows(win: MainWindow) -> list[list[str]]:
     model = _grid(win).model()
-    return [
-        [model.index(r, c).data() for c in range(model.columnCount())]
-        for r in range(model.rowCount())
-    ]
+    return [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
 
 
 def _click_tree(qtbot, win: MainWindow, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
@@ -63,14 +60,19 @@ def _click_tree(qtbot, win: MainWindow, index: QModelIndex) -> None:  # type: ig
 
 def test_empty_window(window: MainWindow) -> None:
     assert window.objectName() == "MainWindow"
-    assert window.windowTitle() == "绩效目标表编辑器"
-    assert _tree(window).model().rowCount() == 0
+    assert "绩效目标表编辑器" in window.windowTitle()
+    model = _tree(window).model()
+    assert model.rowCount() == 1  # the table itself, with no units yet
+    assert model.rowCount(model.index(0, 0)) == 0
     assert _grid(window).model().rowCount() == 0
-    assert window.findChild(QTreeView, "problemsPanel").model().rowCount() == 0
+    assert window.panels.currentWidget() is window.table_panel
+    codes = [f.code for f in window.findings]
+    assert codes == ["table-no-reporting-unit"]
+    assert window.undo_stack.count() == 0
 
 
 def test_title_names_the_file(loaded: MainWindow, sample_path: Path) -> None:
-    assert loaded.windowTitle() == f"绩效目标表编辑器 - {sample_path.name}"
+    assert sample_path.name in loaded.windowTitle()
 
 
 def test_tree_shows_one_unit_and_nine_projects(loaded: MainWindow) -> None:
@@ -95,10 +97,13 @@ def test_tree_shows_one_unit_and_nine_projects(loaded: MainWindow) -> None:
     assert "8 个指标" in model.index(4, 0, unit).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_tree_is_read_only(loaded: MainWindow) -> None:
+def test_tree_names_are_editable_and_totals_are_not(loaded: MainWindow) -> None:
     model = _tree(loaded).model()
     index = loaded.tree_model.project_index(0, 0)
-    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(index) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not model.flags(index.siblingAtColumn(1)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(loaded.tree_model.table_index()) & Qt.ItemFlag.ItemIsEditable
 
 
 def test_selecting_a_project_shows_its_indicators(qtbot, loaded: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -115,12 +120,13 @@ def test_selecting_a_project_shows_its_indicators(qtbot, loaded: MainWindow) -> 
     assert panel.amount_edits["fiscal"].text() == "40.00"
     assert panel.amount_edits["special_account"].text() == ""
     assert panel.amount_edits["other"].text() == ""
-    assert panel.goal_edit.isReadOnly()
+    assert not panel.goal_edit.isReadOnly()
+    assert panel.amount_edits["total"].isReadOnly()
     assert panel.goal_edit.toPlainText().startswith("通过保障口岸车检场全年水电供应到位")
     assert _grid_rows(loaded) == FIRST_PROJECT_INDICATORS
 
 
-def test_grid_headers_tooltips_and_no_editing(loaded: MainWindow) -> None:
+def test_grid_headers_and_tooltips(loaded: MainWindow) -> None:
     loaded.select_project(0, 0)
     grid = _grid(loaded)
     model = grid.model()
@@ -132,14 +138,36 @@ def test_grid_headers_tooltips_and_no_editing(loaded: MainWindow) -> None:
     long_value = "100%（通关顺畅保障天数/365天*100%）"
     assert model.index(3, 3).data(Qt.ItemDataRole.ToolTipRole) == long_value
     assert not grid.wordWrap()
-    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    optional = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5, 8)]
+    assert optional == ["指标值确定依据", "指标解释", "备注"]
+    assert all(grid.isColumnHidden(c) for c in range(5, 8))
+    grid.column_actions[2].setChecked(True)
+    assert not grid.isColumnHidden(7)
 
 
-def test_selecting_a_unit_clears_the_project(loaded: MainWindow) -> None:
+def test_selecting_a_unit_shows_the_unit_panel(loaded: MainWindow) -> None:
     loaded.tree.setCurrentIndex(loaded.tree_model.unit_index(0))
     assert loaded.project_panel.project is None
     assert _grid(loaded).model().rowCount() == 0
-    assert loaded.project_panel.name_edit.text() == ""
+    assert loaded.panels.currentWidget() is loaded.unit_panel
+    panel = loaded.unit_panel
+    assert panel.name_edit.text() == "广州市花都区口岸服务保障中心"
+    assert panel.sum_labels["total"].text() == "1,664.69 万元"
+    projects = panel.projects_view.model()
+    assert projects.rowCount() == 9
+    assert projects.index(4, 1).data() == "1,361.00"
+
+
+def test_selecting_the_root_shows_the_table_panel(loaded: MainWindow) -> None:
+    loaded.tree.setCurrentIndex(loaded.tree_model.table_index())
+    assert loaded.panels.currentWidget() is loaded.table_panel
+    panel = loaded.table_panel
+    assert panel.reporting_unit_edit.text() == "广州市花都区口岸服务保障中心"
+    assert panel.title_edit.text().startswith("项目支出绩效目标表")
+    assert panel.money_unit_combo.currentText() == "万元"
+    assert panel.sum_labels["total"].text() == "1,664.69 万元"
+    assert "9 个项目" in panel.counts_label.text()
 
 
 def test_status_bar(loaded: MainWindow) -> None:
@@ -198,24 +226,19 @@ def test_bad_file_shows_an_error_and_keeps_the_window(
 
 
 def test_missing_file_on_an_empty_window(window: MainWindow, dialogs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = window.windowTitle()
     assert not window.open_path(tmp_path / "nope.txt")
     assert "文件不存在" in dialogs.errors[0][1]
-    assert window.windowTitle() == "绩效目标表编辑器"
+    assert window.windowTitle() == before
 
 
-def test_open_action_asks_the_dialog_service(
-    window: MainWindow, dialogs, sample_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_ask_open_uses_the_dialog_service(window: MainWindow, dialogs, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
     dialogs.open_answers.append(sample_path)
-    window.open_action.trigger()
-    assert window.table is not None
+    window.ask_open()
     assert window.table.project_count() == 9
-
-
-def test_open_action_cancelled(window: MainWindow, dialogs) -> None:  # type: ignore[no-untyped-def]
     dialogs.open_answers.append(None)
-    window.open_action.trigger()
-    assert window.table is None
+    window.ask_open()
+    assert window.table.project_count() == 9
     assert dialogs.errors == []
 
 

@@ -1,0 +1,380 @@
+"""The 编辑, 项目 and 指标 commands of the main window: actions, shortcuts and what they do.
+
+Each command builds one model edit (see :mod:`bpeditor.ui.row_edits`,
+:mod:`bpeditor.ui.clipboard`) and pushes it on the undo stack; afterwards it puts the
+selection where the user expects it (the moved rows, the pasted block, the new project).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+from bpeditor.model.document import Project, Unit
+from bpeditor.model.edits import Edit, InsertProjects, InsertUnits, RemoveProjects, RemoveUnits
+from bpeditor.ui import clipboard, row_edits
+from bpeditor.ui.commands import push_edit
+from bpeditor.ui.indicator_model import IndicatorTableModel
+
+if TYPE_CHECKING:
+    from bpeditor.ui.main_window import MainWindow
+
+_Keys = QKeySequence.StandardKey
+
+
+def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    return [QKeySequence(k) for k in keys]
+
+
+class EditorActions:
+    """Creates the window's editing actions, fills the menus and carries out the commands."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.grid = window.project_panel.grid
+        self.tree = window.tree
+        stack = window.undo_stack
+        self.undo = stack.createUndoAction(window, "撤销(&U)")
+        self.undo.setObjectName("actionUndo")
+        self.undo.setShortcuts(_keys(_Keys.Undo))
+        self.redo = stack.createRedoAction(window, "重做(&R)")
+        self.redo.setObjectName("actionRedo")
+        self.redo.setShortcuts(_keys("Ctrl+Y", "Ctrl+Shift+Z"))
+
+        grid = self.grid
+        self.cut = self._action("actionCut", "剪切(&T)", self.cut_cells, grid, _Keys.Cut)
+        self.copy = self._action("actionCopy", "复制(&C)", self.copy_cells, grid, _Keys.Copy)
+        self.paste = self._action("actionPaste", "粘贴(&P)", self.paste_cells, grid, _Keys.Paste)
+        self.paste_rows = self._action(
+            "actionPasteRows", "粘贴为新行(&W)", self.paste_as_rows, grid, "Ctrl+Shift+V"
+        )
+        self.find = self._action("actionFind", "查找(&F)…", window.show_find, None, _Keys.Find)
+        self.replace = self._action(
+            "actionReplace", "替换(&H)…", lambda: window.show_find(replace=True), None, "Ctrl+H"
+        )
+        self.insert_below = self._action(
+            "actionInsertIndicator", "在下方插入指标(&I)", self.insert_row, grid, "Insert"
+        )
+        self.insert_above = self._action(
+            "actionInsertIndicatorAbove",
+            "在上方插入指标(&A)",
+            lambda: self.insert_row(below=False),
+            grid,
+            "Alt+Insert",
+        )
+        self.delete_rows = self._action(
+            "actionDeleteIndicator", "删除指标(&D)", self.delete_selected_rows, grid, "Delete"
+        )
+        self.move_up = self._action(
+            "actionMoveIndicatorUp", "上移指标(&U)", lambda: self.move_rows(-1), grid, "Alt+Up"
+        )
+        self.move_down = self._action(
+            "actionMoveIndicatorDown", "下移指标(&N)", lambda: self.move_rows(1), grid, "Alt+Down"
+        )
+        self.duplicate = self._action(
+            "actionDuplicateIndicator", "复制行(&L)", self.duplicate_rows, grid, "Ctrl+D"
+        )
+        self.period_to_annual = self._action(
+            "actionPeriodToAnnual", "复制实施周期指标值到年度(&Y)", self.copy_period_to_annual, grid
+        )
+        self.clear_cells = self._action(
+            "actionClearCells", "清除内容(&E)", self.clear_selected_cells, grid, "Backspace"
+        )
+
+        tree = self.tree
+        self.add_unit = self._action("actionAddUnit", "新增资金使用单位(&U)", self.new_unit, None)
+        self.add_project = self._action(
+            "actionAddProject", "新增项目(&P)", self.new_project, None, "Ctrl+Shift+N"
+        )
+        self.rename_node = self._action(
+            "actionRename", "重命名(&R)", self.rename_current, tree, "F2"
+        )
+        self.delete_node = self._action(
+            "actionDeleteNode", "删除(&D)", self.delete_current_node, tree, "Delete"
+        )
+        self.node_up = self._action(
+            "actionMoveNodeUp", "上移(&K)", lambda: self.move_node(-1), tree, "Alt+Up"
+        )
+        self.node_down = self._action(
+            "actionMoveNodeDown", "下移(&J)", lambda: self.move_node(1), tree, "Alt+Down"
+        )
+        self._fill_menus()
+        self._fill_context_menus()
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        widget: QWidget | None,
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        """An action; with ``widget`` its shortcut works only while that widget has focus."""
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if widget is not None:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            widget.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _fill_menus(self) -> None:
+        window = self.window
+        edit = window.edit_menu
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.cut, self.copy, self.paste, self.paste_rows, self.clear_cells])
+        edit.addSeparator()
+        edit.addActions([self.find, self.replace])
+        window.addActions([self.undo, self.redo, self.find, self.replace, self.add_project])
+        project = window.project_menu
+        project.addActions([self.add_unit, self.add_project])
+        project.addSeparator()
+        project.addActions([self.rename_node, self.delete_node])
+        project.addSeparator()
+        project.addActions([self.node_up, self.node_down])
+        indicator = window.indicator_menu
+        indicator.addActions([self.insert_below, self.insert_above, self.duplicate])
+        indicator.addAction(self.delete_rows)
+        indicator.addSeparator()
+        indicator.addActions([self.move_up, self.move_down])
+        indicator.addSeparator()
+        indicator.addAction(self.period_to_annual)
+
+    def _fill_context_menus(self) -> None:
+        separator = QAction(self.window)
+        separator.setSeparator(True)
+        self.grid.addActions([separator])
+        # The grid already holds its actions (added for their shortcuts), in menu order.
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.insertActions(
+            self.rename_node, [self.add_unit, self.add_project, self._separator()]
+        )
+
+    def _separator(self) -> QAction:
+        action = QAction(self.window)
+        action.setSeparator(True)
+        return action
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def push(self, edit: Edit | None) -> bool:
+        """Push ``edit`` as one undo step (``False`` when there is none)."""
+        if edit is None:
+            return False
+        push_edit(self.window.undo_stack, self.window.document, edit)
+        return True
+
+    def _grid_state(self) -> tuple[list, tuple[int, int]] | None:  # type: ignore[type-arg]
+        model = self.window.project_panel.indicator_model
+        where = model.location()
+        if where is None or model.project is None:
+            return None
+        return model.project.indicators, where
+
+    # --- indicator rows ----------------------------------------------------------------
+
+    def insert_row(self, *, below: bool = True) -> None:
+        """Insert an empty indicator (in the current row's class) and start on its 三级."""
+        state = self._grid_state()
+        if state is None:
+            return
+        indicators, where = state
+        current = self.grid.currentIndex()
+        row = current.row() if current.isValid() else -1
+        edit = row_edits.insert_row(indicators, where, row, below=below)
+        self.push(edit)
+        new_row = row + 1 if below and row >= 0 else max(row, 0)
+        if row < 0:
+            new_row = len(indicators) - 1
+        self.grid.go_to_cell(new_row, IndicatorTableModel.NAME)
+        self.grid.setFocus()
+
+    def delete_selected_rows(self) -> None:
+        """Delete the rows with a selected cell."""
+        state = self._grid_state()
+        if state is None:
+            return
+        indicators, where = state
+        rows = self.grid.selected_rows()
+        if self.push(row_edits.delete_rows(indicators, where, rows)) and indicators:
+            column = max(self.grid.currentIndex().column(), 0)
+            self.grid.go_to_cell(min(rows[0], len(indicators) - 1), column)
+
+    def move_rows(self, delta: int) -> None:
+        """Move the selected rows up or down by one, keeping them selected."""
+        state = self._grid_state()
+        if state is None:
+            return
+        indicators, where = state
+        rows = self.grid.selected_rows()
+        column = self.grid.currentIndex().column()
+        if self.push(row_edits.move_rows(indicators, where, rows, delta)):
+            self.grid.select_rows(row_edits.moved_rows(rows, delta), column)
+
+    def duplicate_rows(self) -> None:
+        """Copy the selected rows below the last of them."""
+        state = self._grid_state()
+        if state is None:
+            return
+        indicators, where = state
+        rows = self.grid.selected_rows()
+        if self.push(row_edits.duplicate_rows(indicators, where, rows)):
+            first = max(rows) + 1
+            self.grid.select_rows(list(range(first, first + len(set(rows)))))
+
+    def copy_period_to_annual(self) -> None:
+        """年度指标值 := 实施周期指标值 for the selected rows (one step)."""
+        state = self._grid_state()
+        if state is None:
+            return
+        indicators, where = state
+        self.push(row_edits.period_to_annual(indicators, where, self.grid.selected_rows()))
+
+    def clear_selected_cells(self) -> None:
+        """Empty the selected cells (one step)."""
+        state = self._grid_state()
+        if state is None:
+            return
+        indicators, where = state
+        cells = [(i.row(), i.column()) for i in self.grid.selectionModel().selectedIndexes()]
+        self.push(clipboard.clear_edit(indicators, where, cells))
+
+    # --- clipboard ---------------------------------------------------------------------
+
+    def _selected_block(self) -> tuple[list[int], list[int], bool]:
+        """Rows and visible columns of the selection, and whether whole rows are selected."""
+        grid = self.grid
+        visible = grid.visible_columns()
+        selected = grid.selectionModel().selectedIndexes()
+        if not selected and grid.currentIndex().isValid():
+            selected = [grid.currentIndex()]
+        rows = sorted({i.row() for i in selected})
+        columns = {i.column() for i in selected}
+        whole = bool(rows) and columns.issuperset(visible)
+        return rows, [c for c in visible if c in columns], whole
+
+    def copy_cells(self) -> str:
+        """Put the selected cells on the clipboard as tab-separated text; returns it."""
+        state = self._grid_state()
+        if state is None:
+            return ""
+        indicators, _where = state
+        rows, columns, _whole = self._selected_block()
+        if not rows:
+            return ""
+        text = clipboard.block_text(clipboard.copied_rows(indicators, rows, columns))
+        QApplication.clipboard().setText(text)
+        return text
+
+    def cut_cells(self) -> None:
+        """Copy, then delete whole selected rows or empty the selected cells (one step)."""
+        state = self._grid_state()
+        if state is None or not self.copy_cells():
+            return
+        indicators, where = state
+        rows, columns, whole = self._selected_block()
+        if whole:
+            self.push(row_edits.delete_rows(indicators, where, rows))
+        else:
+            cells = [(r, c) for r in rows for c in columns]
+            self.push(clipboard.clear_edit(indicators, where, cells))
+
+    def paste_cells(self, *, as_rows: bool = False) -> None:
+        """Paste tab-separated text from the clipboard at the current cell (one step)."""
+        state = self._grid_state()
+        if state is None:
+            return
+        indicators, where = state
+        rows = clipboard.parse_block(QApplication.clipboard().text())
+        if not rows:
+            return
+        current = self.grid.currentIndex()
+        visible = self.grid.visible_columns()
+        if as_rows or not current.isValid():
+            at = current.row() + 1 if current.isValid() else len(indicators)
+            # Against the rows above ``at`` only, every pasted row is new and goes in at ``at``.
+            edit = clipboard.paste_edit(indicators[:at], where, at, visible[0], visible, rows)
+            start, column = at, visible[0]
+        else:
+            start, column = current.row(), current.column()
+            edit = clipboard.paste_edit(indicators, where, start, column, visible, rows)
+        if self.push(edit):
+            self.grid.select_rows(list(range(start, start + len(rows))), column)
+
+    def paste_as_rows(self) -> None:
+        """Paste the clipboard's rows as new indicators below the current row."""
+        self.paste_cells(as_rows=True)
+
+    # --- the tree ----------------------------------------------------------------------
+
+    def _tree_location(self) -> tuple[int | None, int | None]:
+        return self.window.tree_model.location(self.tree.currentIndex())
+
+    def new_unit(self) -> None:
+        """Add a funding-user unit after the current one and start naming it."""
+        u, _p = self._tree_location()
+        at = len(self.window.document.table.units) if u is None else u + 1
+        self.push(InsertUnits(at, [Unit(name="新单位")]))
+        index = self.window.tree_model.unit_index(at)
+        self.window.select_index(index)
+        self.tree.edit(index)
+
+    def new_project(self) -> None:
+        """Add a project after the current one (creating a unit if there is none)."""
+        document = self.window.document
+        u, p = self._tree_location()
+        if not document.table.units:
+            reporting = document.table.reporting_unit or "新单位"
+            self.push(InsertUnits(0, [Unit(name=reporting)]))
+            u, p = 0, None
+        u = 0 if u is None else u
+        at = len(document.unit(u).projects) if p is None else p + 1
+        self.push(InsertProjects(u, at, [Project(name="新项目")]))
+        index = self.window.tree_model.project_index(u, at)
+        self.window.select_index(index)
+        self.tree.edit(index)
+
+    def rename_current(self) -> None:
+        """Rename the current unit or project in place."""
+        index = self.tree.currentIndex()
+        if self.window.tree_model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self.tree.edit(index.siblingAtColumn(0))
+
+    def delete_current_node(self) -> None:
+        """Delete the current project or unit (with its projects); undo brings it back."""
+        u, p = self._tree_location()
+        if u is None:
+            return
+        if p is None:
+            self.push(RemoveUnits(u, text="删除单位"))
+            return
+        self.push(RemoveProjects(u, p))
+        units = self.window.document.table.units
+        if units[u].projects:
+            self.window.select_project(u, min(p, len(units[u].projects) - 1))
+
+    def move_node(self, delta: int) -> None:
+        """Move the current project or unit one place up or down (keeping it selected)."""
+        u, p = self._tree_location()
+        model = self.window.tree_model
+        if u is None:
+            return
+        if p is None:
+            edit = model.move_unit_edit(u, u + delta + (1 if delta > 0 else 0))
+            if self.push(edit) and edit is not None:
+                self.window.select_index(model.unit_index(edit.to_unit))
+            return
+        size = len(self.window.document.unit(u).projects)
+        target = p + delta
+        if not 0 <= target < size:
+            return
+        edit = model.move_project_edit(u, p, u, target + (1 if delta > 0 else 0))
+        if self.push(edit) and edit is not None:
+            self.window.select_project(edit.to_unit, edit.to_project)

@@ -1,0 +1,249 @@
+"""Cell editors of the indicator grid: taxonomy combos, a value editor, name completion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QStringListModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL, taxonomy_of
+from bpeditor.model.value import SIGNS, parse_value
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+COMMON_UNITS = (
+    "%",
+    "个",
+    "次",
+    "人次",
+    "人",
+    "天",
+    "个月",
+    "年",
+    "项",
+    "件",
+    "台",
+    "套",
+    "份",
+    "所",
+    "户",
+    "场",
+    "平方米",
+    "公里",
+    "万元",
+    "元",
+    "分",
+)
+"""Units offered by the value editor, most common first."""
+
+_LEADING_SIGN = re.compile(r"^\s*(>=|<=|＞＝|＜＝|[≥≤≧≦＞＜＝><=])\s*")
+
+
+def with_sign(text: str, sign: str) -> str:
+    """``text`` with its leading comparison sign replaced by ``sign`` (``""`` removes it)."""
+    return sign + _LEADING_SIGN.sub("", text, count=1).lstrip()
+
+
+def with_unit(text: str, unit: str) -> str:
+    """A quantitative value with its unit replaced (``98`` + ``%`` → ``98%``); else unchanged."""
+    value = parse_value(text)
+    if not value.is_quantitative:
+        return text
+    match = re.match(r"^\s*(?:>=|<=|＞＝|＜＝|[≥≤≧≦＞＜＝><=])?\s*[-+]?[\d,]*\.?\d*", text)
+    assert match is not None
+    head = match.group(0)
+    rest = text[len(head) :]
+    bracket = re.search(r"[（(]", rest)
+    note = rest[bracket.start() :] if bracket else ""
+    return f"{head}{unit}{note}"
+
+
+def _glyph_icon(glyph: str) -> QIcon:
+    """A small icon drawn from a character (no image files needed, sharp at any scale)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    font = painter.font()
+    font.setPixelSize(20 if len(glyph) == 1 else 14)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#37474f"))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ValueEditor(QLineEdit):
+    """A line edit for 指标值 that accepts any text, with menus for the sign and the unit.
+
+    The ``≥`` button (or Alt+Down) offers ≥ ＞ ＝ ＜ ≤; the unit button common units, replacing
+    the unit of a number such as ``98`` → ``98%``. Menus pop up without blocking.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("valueEditor")
+        self.setPlaceholderText("如 ≥98%、12个月、按时完成")
+        self.sign_menu = QMenu(self)
+        self.sign_menu.setObjectName("signMenu")
+        for sign in SIGNS:
+            self.sign_menu.addAction(sign, lambda s=sign: self.setText(with_sign(self.text(), s)))
+        self.sign_menu.addSeparator()
+        self.sign_menu.addAction("去掉符号", lambda: self.setText(with_sign(self.text(), "")))
+        self.unit_menu = QMenu(self)
+        self.unit_menu.setObjectName("unitMenu")
+        for unit in COMMON_UNITS:
+            self.unit_menu.addAction(unit, lambda u=unit: self.setText(with_unit(self.text(), u)))
+        self.sign_action = QAction(_glyph_icon("≥"), "比较符号", self)
+        self.sign_action.setToolTip("插入比较符号 ≥ ＞ ＝ ＜ ≤（Alt+↓）")
+        self.sign_action.triggered.connect(lambda: self._popup(self.sign_menu))
+        self.unit_action = QAction(_glyph_icon("单位"), "计量单位", self)
+        self.unit_action.setToolTip("设置计量单位")
+        self.unit_action.triggered.connect(lambda: self._popup(self.unit_menu))
+        self.addAction(self.sign_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.addAction(self.unit_action, QLineEdit.ActionPosition.TrailingPosition)
+
+    def _popup(self, menu: QMenu) -> None:
+        menu.popup(self.mapToGlobal(QPoint(self.width() - menu.sizeHint().width(), self.height())))
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Alt+Down opens the sign menu; everything else types as usual."""
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self._popup(self.sign_menu)
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """The standard menu plus the sign and unit menus (shown without blocking)."""
+        menu = self.createStandardContextMenu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addSeparator()
+        menu.addMenu(self.sign_menu).setText("比较符号")
+        menu.addMenu(self.unit_menu).setText("计量单位")
+        menu.popup(event.globalPos())
+
+
+class ValueDelegate(QStyledItemDelegate):
+    """Edits 实施周期指标值/年度指标值 with a :class:`ValueEditor`."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        """A value editor with its sign and unit menus."""
+        editor = ValueEditor(parent)
+        editor.setFrame(False)
+        return editor
+
+
+class NameDelegate(QStyledItemDelegate):
+    """Edits 三级指标 names with completion from the names already in the table."""
+
+    def __init__(self, names: Callable[[], list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        """A line edit completing (by substring) from the table's indicator names."""
+        editor = QLineEdit(parent)
+        editor.setObjectName("nameEditor")
+        editor.setFrame(False)
+        completer = QCompleter(QStringListModel(self._names(), editor), editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setMaxVisibleItems(12)
+        editor.setCompleter(completer)
+        return editor
+
+
+class ClassDelegate(QStyledItemDelegate):
+    """Picks a 一级 or 二级 class from the taxonomy (二级 limited to the row's 一级).
+
+    The combo's items carry the class code; choosing one commits at once. Opened by a double
+    click, the list drops down by itself; opened by typing, the typed letters select.
+    """
+
+    def __init__(self, level: int, level1_column: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.level = level
+        self.level1_column = level1_column
+
+    def choices(self, index: AnyIndex) -> list[tuple[str, str]]:
+        """``(code, label)`` pairs offered for this cell, an empty choice first."""
+        if self.level == 1:
+            current = str(index.data(Qt.ItemDataRole.EditRole) or "")
+            taxonomy = GUIDE_2021 if current.startswith("G") else OFFICIAL
+            cats = taxonomy.level1()
+        else:
+            level1 = str(index.siblingAtColumn(self.level1_column).data(Qt.ItemDataRole.EditRole))
+            taxonomy = taxonomy_of(level1 or "")
+            cats = taxonomy.children(level1) if taxonomy.get(level1 or "") else []
+            if not cats:
+                cats = [c for c in OFFICIAL.categories if c.level == 2]
+        return [("", "（空）"), *((c.code, c.label) for c in cats)]
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        """A combo of the classes that fit; picking one commits and closes it."""
+        combo = QComboBox(parent)
+        combo.setObjectName(f"level{self.level}Editor")
+        for code, label in self.choices(index):
+            combo.addItem(f"{code}-{label}" if code else label, code)
+        combo.activated.connect(lambda _row, c=combo: self._commit(c))
+        view = parent.parent() if parent is not None else None
+        if isinstance(view, QAbstractItemView) and getattr(view, "open_popup", False):
+            QTimer.singleShot(0, combo.showPopup)
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        """Select the cell's current class (or keep an unknown code as an extra item)."""
+        assert isinstance(editor, QComboBox)
+        code = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        row = editor.findData(code)
+        if row < 0:
+            editor.addItem(str(index.data()) or code, code)
+            row = editor.count() - 1
+        editor.setCurrentIndex(row)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        """Write the chosen class's code."""
+        assert isinstance(editor, QComboBox)
+        code = editor.currentData()
+        if code != index.data(Qt.ItemDataRole.EditRole):
+            model.setData(index, code or "", Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Let the combo's popup take focus without closing the editor."""
+        if event.type() == QEvent.Type.FocusOut and isinstance(editor, QComboBox):
+            view = editor.view()
+            if view is not None and view.isVisible():
+                return False
+        return super().eventFilter(editor, event)

@@ -1,0 +1,204 @@
+"""Find and replace across the whole table, in a panel that stays open beside the work.
+
+Find Next walks the matches in table order and jumps to each (project and cell); Replace
+changes the field found and moves on; Replace All is one undo step. Matches are looked up
+again after any change to the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from bpeditor.model.editing import Change, Document
+from bpeditor.model.edits import (
+    Edit,
+    SetIndicatorField,
+    SetProjectField,
+    SetTableField,
+    SetUnitName,
+)
+from bpeditor.model.search import Match, find_all, replace_all
+from bpeditor.ui.commands import push_edit
+
+
+def field_value(document: Document, match: Match) -> str:
+    """The current text of the field a match is in."""
+    table = document.table
+    if match.unit is None:
+        return str(getattr(table, match.field))
+    unit = table.units[match.unit]
+    if match.project is None:
+        return unit.name
+    project = unit.projects[match.project]
+    if match.indicator is None:
+        return str(getattr(project, match.field))
+    return str(getattr(project.indicators[match.indicator], match.field))
+
+
+def replace_in_field(match: Match, new: str) -> Edit:
+    """The edit that writes ``new`` into the field of ``match``."""
+    if match.unit is None:
+        return SetTableField(match.field, new, text="替换")
+    if match.project is None:
+        return SetUnitName(match.unit, new, text="替换")
+    if match.indicator is None:
+        return SetProjectField(match.unit, match.project, match.field, new, text="替换")
+    return SetIndicatorField(
+        match.unit, match.project, match.indicator, match.field, new, text="替换"
+    )
+
+
+class FindReplacePanel(QWidget):
+    """查找 / 替换 for the whole table; emits ``found`` with each match to show."""
+
+    found = Signal(object)
+    """A :class:`~bpeditor.model.search.Match` to jump to."""
+
+    def __init__(
+        self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("findReplacePanel")
+        self.document = document
+        self.undo_stack = undo_stack
+        self._matches: list[Match] | None = None
+        self._position = -1
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setObjectName("findText")
+        self.find_edit.setPlaceholderText("查找内容")
+        self.find_edit.setClearButtonEnabled(True)
+        self.replace_edit = QLineEdit(self)
+        self.replace_edit.setObjectName("replaceText")
+        self.replace_edit.setPlaceholderText("替换为")
+        self.case_box = QCheckBox("区分大小写(&C)", self)
+        self.case_box.setObjectName("caseSensitive")
+        self.find_button = QPushButton("查找下一个(&N)", self)
+        self.find_button.setObjectName("findNext")
+        self.find_previous_button = QPushButton("上一个(&P)", self)
+        self.find_previous_button.setObjectName("findPrevious")
+        self.replace_button = QPushButton("替换(&R)", self)
+        self.replace_button.setObjectName("replaceOne")
+        self.replace_all_button = QPushButton("全部替换(&A)", self)
+        self.replace_all_button.setObjectName("replaceAll")
+        self.status = QLabel(self)
+        self.status.setObjectName("findStatus")
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(QLabel("查找(&F)：", self, buddy=self.find_edit), 0, 0)
+        layout.addWidget(self.find_edit, 0, 1)
+        layout.addWidget(self.find_button, 0, 2)
+        layout.addWidget(self.find_previous_button, 0, 3)
+        layout.addWidget(QLabel("替换为(&E)：", self, buddy=self.replace_edit), 1, 0)
+        layout.addWidget(self.replace_edit, 1, 1)
+        layout.addWidget(self.replace_button, 1, 2)
+        layout.addWidget(self.replace_all_button, 1, 3)
+        layout.addWidget(self.case_box, 2, 1)
+        layout.addWidget(self.status, 3, 0, 1, 4)
+        layout.setColumnStretch(1, 1)
+        layout.setRowStretch(4, 1)
+
+        self.find_edit.textChanged.connect(self._forget)
+        self.case_box.toggled.connect(self._forget)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.replace_edit.returnPressed.connect(self.replace_one)
+        self.find_button.clicked.connect(self.find_next)
+        self.find_previous_button.clicked.connect(self.find_previous)
+        self.replace_button.clicked.connect(self.replace_one)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        document.subscribe(self._on_change)
+
+    # --- matches -----------------------------------------------------------------------
+
+    @property
+    def needle(self) -> str:
+        """The text searched for."""
+        return self.find_edit.text()
+
+    def _forget(self, *_args: object) -> None:
+        self._matches = None
+        self._position = -1
+        self.status.setText("")
+
+    def _on_change(self, change: Change, done: bool) -> None:
+        if done:
+            self._matches = None
+
+    def matches(self) -> list[Match]:
+        """Every match of the current search (looked up again after changes)."""
+        if self._matches is None:
+            self._matches = find_all(
+                self.document.table, self.needle, case_sensitive=self.case_box.isChecked()
+            )
+            self._position = min(self._position, len(self._matches) - 1)
+        return self._matches
+
+    def find_next(self) -> Match | None:
+        """Jump to the next match (wrapping at the end)."""
+        return self._step(1)
+
+    def find_previous(self) -> Match | None:
+        """Jump to the previous match (wrapping at the start)."""
+        return self._step(-1)
+
+    def _step(self, delta: int) -> Match | None:
+        matches = self.matches()
+        if not matches:
+            self.status.setText(f"找不到“{self.needle}”" if self.needle else "")
+            return None
+        self._position = (self._position + delta) % len(matches)
+        match = matches[self._position]
+        total = sum(m.count for m in matches)
+        self.status.setText(f"第 {self._position + 1} / {len(matches)} 处（共 {total} 次出现）")
+        self.found.emit(match)
+        return match
+
+    # --- replacing ---------------------------------------------------------------------
+
+    def _pattern(self) -> re.Pattern[str]:
+        flags = 0 if self.case_box.isChecked() else re.IGNORECASE
+        return re.compile(re.escape(self.needle), flags)
+
+    def replace_one(self) -> None:
+        """Replace in the field found last (every occurrence in it), then find the next."""
+        matches = self.matches()
+        if not self.needle or not matches:
+            self.find_next()
+            return
+        if not 0 <= self._position < len(matches):
+            self.find_next()
+            return
+        match = matches[self._position]
+        old = field_value(self.document, match)
+        replacement = self.replace_edit.text()
+        new = self._pattern().sub(lambda _m: replacement, old)
+        if new != old:
+            push_edit(self.undo_stack, self.document, replace_in_field(match, new))
+            self._position -= 1
+        self.find_next()
+
+    def replace_all(self) -> int:
+        """Replace everywhere as one undo step; returns how many fields changed."""
+        if not self.needle:
+            return 0
+        edit = replace_all(
+            self.document.table,
+            self.needle,
+            self.replace_edit.text(),
+            case_sensitive=self.case_box.isChecked(),
+        )
+        if edit.edits:
+            push_edit(self.undo_stack, self.document, edit)
+        self.status.setText(f"已在 {len(edit.edits)} 处替换")
+        return len(edit.edits)

@@ -1,0 +1,213 @@
+"""The indicator grid view: spreadsheet keys, cell editors and optional columns.
+
+Enter commits and moves down (and moves down when not editing), Tab/Shift+Tab commit and move
+right/left, F2 or simply typing starts editing, and arrows move. Rows keep one fixed height —
+sizing rows to their contents is far too slow on big projects — and long texts are read in
+full from their tooltips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
+
+from bpeditor.ui.delegates import ClassDelegate, NameDelegate, ValueDelegate
+from bpeditor.ui.indicator_model import IndicatorTableModel
+
+_EndEditHint = QAbstractItemDelegate.EndEditHint
+_Trigger = QAbstractItemView.EditTrigger
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class IndicatorGrid(QTableView):
+    """A table view of a project's indicators that edits like a spreadsheet."""
+
+    def __init__(
+        self,
+        model: IndicatorTableModel,
+        names: Callable[[], list[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("indicatorGrid")
+        self.setModel(model)
+        self.open_popup = False
+        """True while an editor is being opened by the mouse (combos then drop down)."""
+        M = IndicatorTableModel
+        self.setItemDelegateForColumn(M.LEVEL1, ClassDelegate(1, M.LEVEL1, self))
+        self.setItemDelegateForColumn(M.LEVEL2, ClassDelegate(2, M.LEVEL1, self))
+        self.setItemDelegateForColumn(M.NAME, NameDelegate(names, self))
+        self.setItemDelegateForColumn(M.PERIOD, ValueDelegate(self))
+        self.setItemDelegateForColumn(M.ANNUAL, ValueDelegate(self))
+        self.setEditTriggers(
+            _Trigger.DoubleClicked | _Trigger.EditKeyPressed | _Trigger.AnyKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._setup_headers()
+        self.column_actions = self._column_actions()
+
+    def _setup_headers(self) -> None:
+        metrics = self.fontMetrics()
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(metrics.height() + 10)
+        vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(IndicatorTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        pad = 28
+        value_width = metrics.horizontalAdvance("实施周期指标值") * 3 // 2
+        widths = {
+            IndicatorTableModel.LEVEL1: metrics.horizontalAdvance("满意度指标") + pad,
+            IndicatorTableModel.LEVEL2: metrics.horizontalAdvance("服务对象满意度") + pad,
+            IndicatorTableModel.PERIOD: value_width,
+            IndicatorTableModel.ANNUAL: value_width,
+            IndicatorTableModel.BASIS: metrics.horizontalAdvance("指标值确定依据") + pad,
+            IndicatorTableModel.EXPLANATION: value_width,
+            IndicatorTableModel.NOTE: value_width,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.min_value_width = value_width
+        header.setMinimumSectionSize(metrics.horizontalAdvance("一级") + pad)
+        for column in range(IndicatorTableModel.MAIN_COLUMNS, len(IndicatorTableModel.HEADERS)):
+            self.setColumnHidden(column, True)
+
+    def _column_actions(self) -> list[QAction]:
+        """Checkable actions showing or hiding the optional columns (also in the 视图 menu)."""
+        actions = []
+        for column in range(IndicatorTableModel.MAIN_COLUMNS, len(IndicatorTableModel.HEADERS)):
+            action = QAction(IndicatorTableModel.HEADERS[column], self)
+            action.setObjectName(f"actionColumn{column}")
+            action.setCheckable(True)
+            action.setChecked(False)
+            action.toggled.connect(lambda on, c=column: self.setColumnHidden(c, not on))
+            actions.append(action)
+        return actions
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setTitle("显示列")
+        for action in self.column_actions:
+            menu.addAction(action)
+        menu.popup(self.horizontalHeader().mapToGlobal(pos))
+
+    # --- the cells ---------------------------------------------------------------------
+
+    def visible_columns(self) -> list[int]:
+        """The shown columns, left to right (the order copy and paste use)."""
+        header = self.horizontalHeader()
+        columns = [header.logicalIndex(v) for v in range(header.count())]
+        return [c for c in columns if not self.isColumnHidden(c)]
+
+    def selected_rows(self) -> list[int]:
+        """The rows with a selected cell (or the current row when nothing is selected)."""
+        rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return rows
+
+    def select_rows(self, rows: list[int], column: int | None = None) -> None:
+        """Select whole rows and make the first one current (keeping the column)."""
+        model = self.model()
+        if not rows or model is None:
+            return
+        rows = [r for r in rows if 0 <= r < model.rowCount()]
+        if not rows:
+            return
+        column = self.currentIndex().column() if column is None else column
+        column = max(column, 0)
+        selection = self.selectionModel()
+        selection.setCurrentIndex(
+            model.index(rows[0], column), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(model.index(row, 0), flags)
+        self.scrollTo(model.index(rows[0], column))
+
+    def go_to_cell(self, row: int, column: int) -> None:
+        """Make one cell current and selected, scrolled into view."""
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return
+        if self.isColumnHidden(column):
+            column = IndicatorTableModel.NAME
+        index = model.index(row, column)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.scrollTo(index)
+
+    def _move_current(self, rows: int, columns: int) -> None:
+        current = self.currentIndex()
+        model: QAbstractItemModel | None = self.model()
+        if not current.isValid() or model is None:
+            return
+        visible = self.visible_columns()
+        row = min(max(current.row() + rows, 0), model.rowCount() - 1)
+        position = visible.index(current.column()) if current.column() in visible else 0
+        column = visible[min(max(position + columns, 0), len(visible) - 1)]
+        self.go_to_cell(row, column)
+
+    # --- spreadsheet keys --------------------------------------------------------------
+
+    def edit(self, index: QModelIndex, trigger=None, event=None) -> bool:  # type: ignore[no-untyped-def,override]
+        """Open an editor; remember whether the mouse opened it (for combo pop-ups)."""
+        if trigger is None:
+            return super().edit(index)
+        self.open_popup = trigger in (_Trigger.DoubleClicked, _Trigger.SelectedClicked)
+        try:
+            return super().edit(index, trigger, event)
+        finally:
+            self.open_popup = False
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter commits and moves down; Tab and Shift+Tab commit and move right and left."""
+        moves = {
+            _EndEditHint.SubmitModelCache: (1, 0),
+            _EndEditHint.EditNextItem: (0, 1),
+            _EndEditHint.EditPreviousItem: (0, -1),
+        }
+        move = moves.get(hint)
+        super().closeEditor(editor, _EndEditHint.NoHint if move else hint)
+        if move is not None:
+            self._move_current(*move)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter moves down and Tab right when not editing; the rest as a table view does."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() in _ENTER_KEYS and mods == Qt.KeyboardModifier.NoModifier:
+                self._move_current(1, 0)
+                return
+            if event.key() == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
+                self._move_current(0, 1)
+                return
+            if event.key() == Qt.Key.Key_Backtab:
+                self._move_current(0, -1)
+                return
+        super().keyPressEvent(event)

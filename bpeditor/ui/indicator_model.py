@@ -1,0 +1,334 @@
+"""One project's indicators as an editable grid; edits become undo commands.
+
+Columns: 一级指标 | 二级指标 | 三级指标 | 实施周期指标值 | 年度指标值, then 指标值确定依据 |
+指标解释 | 备注 (hidden by default in the view). The model holds the project object, reads it
+in ``data()``, and follows the document's announcements with row inserts/removes and
+``dataChanged`` — it never copies the indicators.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+
+from bpeditor.model.document import Indicator, Project
+from bpeditor.model.editing import INDICATOR_FIELDS, Change, ChangeKind, Document
+from bpeditor.model.edits import CompoundEdit, Edit, SetIndicatorField
+from bpeditor.model.taxonomy import canonical_code, taxonomy_of
+from bpeditor.ui.commands import push_edit
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+
+def official_label(code: str) -> str:
+    """The taxonomy's label for a code, or an empty string."""
+    if not code:
+        return ""
+    cat = taxonomy_of(code).get(code)
+    return cat.label if cat is not None else ""
+
+
+def find_project(
+    document: Document, project: Project, hint: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """``(unit, project)`` indices of a project object (checking ``hint`` first), or ``None``."""
+    units = document.table.units
+    if hint is not None:
+        u, p = hint
+        if u < len(units) and p < len(units[u].projects) and units[u].projects[p] is project:
+            return hint
+    for u, unit in enumerate(units):
+        for p, candidate in enumerate(unit.projects):
+            if candidate is project:
+                return u, p
+    return None
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    """The indicators of the project shown, editable cell by cell through the undo stack."""
+
+    LEVEL1, LEVEL2, NAME, PERIOD, ANNUAL, BASIS, EXPLANATION, NOTE = range(8)
+    HEADERS = (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "实施周期指标值",
+        "年度指标值",
+        "指标值确定依据",
+        "指标解释",
+        "备注",
+    )
+    FIELDS = (
+        "level1",
+        "level2",
+        "name",
+        "period_value",
+        "annual_value",
+        "basis",
+        "explanation",
+        "note",
+    )
+    """The indicator attribute each column edits (一级/二级: the code)."""
+    MAIN_COLUMNS = 5
+    """Columns shown by default; the rest are optional."""
+    _FIELD_COLUMNS: ClassVar[dict[str, int]] = {
+        **{name: column for column, name in enumerate(FIELDS)},
+        "level1_label": LEVEL1,
+        "level2_label": LEVEL2,
+    }
+
+    def __init__(
+        self,
+        document: Document | None = None,
+        undo_stack: QUndoStack | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document if document is not None else Document()
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._project: Project | None = None
+        self._where: tuple[int, int] | None = None
+        self._pending = False
+        self.document.subscribe(self._on_change)
+
+    # --- the project shown --------------------------------------------------------------
+
+    @property
+    def project(self) -> Project | None:
+        """The project shown, or ``None``."""
+        return self._project
+
+    def set_project(self, project: Project | None) -> None:
+        """Show another project's indicators (or none)."""
+        if project is self._project:
+            return
+        self.beginResetModel()
+        self._project = project
+        self._where = None
+        self.endResetModel()
+
+    def location(self) -> tuple[int, int] | None:
+        """Where the shown project is in the table now (``None`` if it was removed)."""
+        if self._project is None:
+            return None
+        self._where = find_project(self.document, self._project, self._where)
+        return self._where
+
+    def indicator_at(self, index: AnyIndex) -> Indicator | None:
+        """The indicator of a row."""
+        if self._project is None or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._project.indicators):
+            return None
+        return self._project.indicators[index.row()]
+
+    def push(self, edit: Edit) -> None:
+        """Apply an edit as one undo step."""
+        push_edit(self.undo_stack, self.document, edit)
+
+    # --- following the document ---------------------------------------------------------
+
+    def _is_mine(self, change: Change) -> bool:
+        if self._project is None or change.unit is None or change.project is None:
+            return False
+        units = self.document.table.units
+        if change.unit >= len(units) or change.project >= len(units[change.unit].projects):
+            return False
+        if units[change.unit].projects[change.project] is self._project:
+            self._where = (change.unit, change.project)
+            return True
+        return False
+
+    def _on_change(self, change: Change, done: bool) -> None:
+        kind = change.kind
+        if kind is ChangeKind.RESET:
+            if done:
+                self._project, self._where = None, None
+                self.endResetModel()
+            else:
+                self.beginResetModel()
+        elif kind in (ChangeKind.INDICATORS_INSERTED, ChangeKind.INDICATORS_REMOVED):
+            inserted = kind is ChangeKind.INDICATORS_INSERTED
+            if done:
+                if self._pending:
+                    self._pending = False
+                    self.endInsertRows() if inserted else self.endRemoveRows()
+            elif self._is_mine(change):
+                self._pending = True
+                last = change.first + change.count - 1
+                if inserted:
+                    self.beginInsertRows(_ROOT, change.first, last)
+                else:
+                    self.beginRemoveRows(_ROOT, change.first, last)
+        elif kind is ChangeKind.INDICATOR_FIELD and done and self._is_mine(change):
+            column = self._FIELD_COLUMNS.get(change.field or "")
+            if column is not None:
+                index = self.index(change.first, column)
+                self.dataChanged.emit(index, index)
+
+    # --- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        """The number of indicators (none under a valid parent: this is a flat table)."""
+        if self._project is None or parent.isValid():
+            return 0
+        return len(self._project.indicators)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        """Eight columns (none under a valid parent)."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Every cell is editable."""
+        return _EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        """Column titles, and row numbers 1, 2, … down the side."""
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        """The label as found (code in the tooltip), the name, or a value exactly as written."""
+        indicator = self.indicator_at(index)
+        if indicator is None:
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            return self.text(indicator, column)
+        if role == _EDIT:
+            return getattr(indicator, self.FIELDS[column])
+        if role == _TOOLTIP:
+            if column in (self.LEVEL1, self.LEVEL2):
+                return self._class_tooltip(indicator, column)
+            return self.text(indicator, column) or None
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:
+        """Change a cell by pushing one undo step (一级/二级 take a code or a label)."""
+        if role != _EDIT:
+            return False
+        edit = self.cell_edit(index.row(), index.column(), "" if value is None else str(value))
+        if edit is None:
+            return False
+        self.push(edit)
+        return True
+
+    # --- building edits -----------------------------------------------------------------
+
+    def cell_edit(self, row: int, column: int, text: str) -> Edit | None:
+        """The edit that writes ``text`` into a cell, or ``None`` when nothing would change."""
+        where = self.location()
+        if where is None or self._project is None:
+            return None
+        if not (0 <= row < len(self._project.indicators) and 0 <= column < len(self.FIELDS)):
+            return None
+        return cell_edit(self._project.indicators[row], where, row, column, text)
+
+    # --- texts --------------------------------------------------------------------------
+
+    def text(self, indicator: Indicator, column: int) -> str:
+        """What a cell shows (the label as found for 一级/二级)."""
+        return cell_text(indicator, column)
+
+    def _class_tooltip(self, indicator: Indicator, column: int) -> str:
+        code, label = (
+            (indicator.level1, indicator.level1_label)
+            if column == self.LEVEL1
+            else (indicator.level2, indicator.level2_label)
+        )
+        official = official_label(code)
+        text = f"编码 {code}" if code else "无编码"
+        if official and official != label:
+            text += f"（{official}）"
+        return f"{label}\n{text}" if label else text
+
+
+def cell_text(indicator: Indicator, column: int) -> str:
+    """What a grid cell shows: the label as found for 一级/二级 (else the official one)."""
+    if column == IndicatorTableModel.LEVEL1:
+        return indicator.level1_label or official_label(indicator.level1) or indicator.level1
+    if column == IndicatorTableModel.LEVEL2:
+        return indicator.level2_label or official_label(indicator.level2) or indicator.level2
+    return getattr(indicator, IndicatorTableModel.FIELDS[column])
+
+
+def split_class_text(text: str) -> tuple[str, str]:
+    """``"1-产出指标"`` → ``("1", "产出指标")``; a bare code or label goes where it fits."""
+    text = text.strip()
+    for dash in ("-", "－", "—", "–", " "):
+        code, sep, label = text.partition(dash)
+        if sep and code.strip().isalnum() and code.strip().isascii():
+            return code.strip(), label.strip()
+    if text.isascii() and text.isalnum():
+        return text, ""
+    return "", text
+
+
+def class_fields(text: str, level: int) -> tuple[str, str]:
+    """The code and label to store for a 一级/二级 text as typed, pasted or picked.
+
+    An unknown label is kept as the label with no code, so that the checks report it.
+    """
+    code_text, label = split_class_text(text)
+    code = canonical_code(code_text, label, level=level)
+    return code, label or official_label(code)
+
+
+def apply_text(indicator: Indicator, column: int, text: str) -> None:
+    """Write ``text`` into one column of ``indicator`` (a copy: this mutates it).
+
+    Setting a 一级 that the 二级 no longer fits clears the 二级; setting a 二级 under an
+    empty 一级 fills in its 一级. Re-choosing the class a cell already has keeps its label.
+    """
+    name = IndicatorTableModel.FIELDS[column]
+    if column not in (IndicatorTableModel.LEVEL1, IndicatorTableModel.LEVEL2):
+        setattr(indicator, name, text)
+        return
+    level = 1 if column == IndicatorTableModel.LEVEL1 else 2
+    code, label = class_fields(text, level) if text.strip() else ("", "")
+    if text.strip() and code and getattr(indicator, name) == code:
+        return
+    setattr(indicator, name, code)
+    setattr(indicator, f"{name}_label", label)
+    if level == 1 and indicator.level2 and not taxonomy_of(code).is_child(indicator.level2, code):
+        indicator.level2 = indicator.level2_label = ""
+    if level == 2 and not indicator.level1 and code:
+        cat = taxonomy_of(code).get(code)
+        if cat is not None and cat.parent:
+            indicator.level1, indicator.level1_label = cat.parent, official_label(cat.parent)
+
+
+def diff_edits(old: Indicator, new: Indicator, where: tuple[int, int], row: int) -> list[Edit]:
+    """One field edit for every field in which ``new`` differs from ``old``."""
+    return [
+        SetIndicatorField(*where, row, name, getattr(new, name))
+        for name in INDICATOR_FIELDS
+        if getattr(old, name) != getattr(new, name)
+    ]
+
+
+def cell_edit(
+    indicator: Indicator, where: tuple[int, int], row: int, column: int, text: str
+) -> Edit | None:
+    """The edit writing ``text`` into one cell of ``indicator`` (``None``: no change)."""
+    changed = copy.copy(indicator)
+    apply_text(changed, column, text)
+    edits = diff_edits(indicator, changed, where, row)
+    what = f"修改{IndicatorTableModel.HEADERS[column]}"
+    if not edits:
+        return None
+    if len(edits) == 1:
+        edits[0].text = what
+        return edits[0]
+    return CompoundEdit(what, edits)

@@ -1,0 +1,91 @@
+"""The edits behind the grid's row commands: insert, delete, move, duplicate, copy values.
+
+Plain functions from a project's indicators and the selected rows to one model edit (or
+``None`` when there is nothing to do), so the window only has to push what they return.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from bpeditor.model.document import Indicator
+from bpeditor.model.edits import (
+    CompoundEdit,
+    Edit,
+    InsertIndicators,
+    MoveIndicators,
+    RemoveIndicators,
+    SetIndicatorField,
+)
+
+Where = tuple[int, int]
+"""``(unit, project)`` of the project edited."""
+
+
+def blank_like(indicator: Indicator | None) -> Indicator:
+    """A new empty indicator in the same 一级/二级 class as ``indicator`` (if given)."""
+    if indicator is None:
+        return Indicator()
+    return Indicator(
+        level1=indicator.level1,
+        level1_label=indicator.level1_label,
+        level2=indicator.level2,
+        level2_label=indicator.level2_label,
+    )
+
+
+def insert_row(indicators: list[Indicator], where: Where, row: int, *, below: bool) -> Edit:
+    """A new row above or below ``row`` (-1 or no rows: at the end), in ``row``'s class."""
+    if not 0 <= row < len(indicators):
+        return InsertIndicators(*where, len(indicators), [blank_like(None)])
+    at = row + 1 if below else row
+    return InsertIndicators(*where, at, [blank_like(indicators[row])])
+
+
+def delete_rows(indicators: list[Indicator], where: Where, rows: list[int]) -> Edit | None:
+    """Remove the given rows."""
+    rows = sorted({r for r in rows if 0 <= r < len(indicators)})
+    if not rows:
+        return None
+    return RemoveIndicators(*where, rows, text=f"删除 {len(rows)} 个指标")
+
+
+def move_rows(
+    indicators: list[Indicator], where: Where, rows: list[int], delta: int
+) -> Edit | None:
+    """Move the selected rows one place up (``delta`` -1) or down (+1), as one step."""
+    rows = sorted({r for r in rows if 0 <= r < len(indicators)})
+    if not rows or delta not in (-1, 1):
+        return None
+    if (delta < 0 and rows[0] == 0) or (delta > 0 and rows[-1] == len(indicators) - 1):
+        return None
+    text = "上移指标" if delta < 0 else "下移指标"
+    if rows == list(range(rows[0], rows[-1] + 1)):
+        return MoveIndicators(*where, rows[0], len(rows), delta, text=text)
+    order = rows if delta < 0 else list(reversed(rows))
+    edits: list[Edit] = [MoveIndicators(*where, r, 1, delta) for r in order]
+    return CompoundEdit(text, edits)
+
+
+def moved_rows(rows: list[int], delta: int) -> list[int]:
+    """Where the selected rows are after :func:`move_rows`."""
+    return [r + delta for r in sorted(set(rows))]
+
+
+def duplicate_rows(indicators: list[Indicator], where: Where, rows: list[int]) -> Edit | None:
+    """Copies of the selected rows, inserted after the last of them."""
+    rows = sorted({r for r in rows if 0 <= r < len(indicators)})
+    if not rows:
+        return None
+    copies = [copy.copy(indicators[r]) for r in rows]
+    return InsertIndicators(*where, rows[-1] + 1, copies, text=f"复制 {len(rows)} 个指标")
+
+
+def period_to_annual(indicators: list[Indicator], where: Where, rows: list[int]) -> Edit | None:
+    """Set each selected row's 年度指标值 to its 实施周期指标值 (one step)."""
+    edits: list[Edit] = [
+        SetIndicatorField(*where, r, "annual_value", indicators[r].period_value)
+        for r in sorted(set(rows))
+        if 0 <= r < len(indicators) and indicators[r].annual_value != indicators[r].period_value
+    ]
+    return CompoundEdit("复制实施周期指标值到年度", edits) if edits else None
