@@ -34,6 +34,7 @@ DEBIAN_PACKAGES = (
     "libreoffice-writer",
     "libreoffice-calc",
     "poppler-utils",
+    "binutils",
 )
 
 
