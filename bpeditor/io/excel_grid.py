@@ -22,6 +22,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path, PurePosixPath
 
 from bpeditor.io.base import ReadError, ReadWarning
@@ -52,6 +53,10 @@ _ROW_R = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _HIDDEN_ROW = re.compile(rb"<" + _P + rb'row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
 _WIDE_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br="([A-Z]{2,3})\d+"')
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,3})\d')
+"""Any ``r="AB1``: a superset of :data:`_WIDE_CELL`'s references, found many times faster
+(the pattern starts with a literal, so the engine skips ahead instead of trying every tag)."""
+_CELL_TAG_MIN_BYTES = len(b"<c ")
 _CELL_OPEN = re.compile(rb"<" + _P + rb"c[\s>/]")
 """Any cell element (also with a namespace prefix)."""
 _UNCACHED = re.compile(
@@ -99,7 +104,7 @@ class SheetGrid:
     @property
     def width(self) -> int:
         """The number of columns (the longest row)."""
-        return max((len(r) for r in self.rows), default=0)
+        return max(map(len, self.rows), default=0)
 
     def text(self, row: int, col: int) -> str:
         """The text of a cell (a merged range's covered cells are empty)."""
@@ -176,6 +181,10 @@ def cell_text(value: object) -> str:
 
 
 def _row_texts(row: list[object]) -> list[str]:
+    """A calamine row as texts; a row of texts only (most rows) is kept as it is."""
+    # all(map(isinstance, ...)) runs in C: several times faster than converting cell by cell.
+    if all(map(isinstance, row, repeat(str))):
+        return row  # type: ignore[return-value]
     return [c if c.__class__ is str else cell_text(c) for c in row]
 
 
@@ -268,8 +277,14 @@ def _sheet_parts(path: Path, package: zipfile.ZipFile) -> dict[str, tuple[str, b
     return sheets
 
 
-def _scan_sheet(path: Path, sheet: str, data: bytes) -> _SheetInfo:
-    """Check a worksheet's extent and find its hidden rows and uncached formulas."""
+def _widest_column(data: bytes, pattern: re.Pattern[bytes]) -> int:
+    """The number of columns up to the last reference beyond Z that ``pattern`` finds (0: none)."""
+    letters = set(pattern.findall(data))
+    return max((_column_index(x.decode("ascii")) + 1 for x in letters), default=0)
+
+
+def _extent(data: bytes, wide: re.Pattern[bytes]) -> tuple[int, int]:
+    """A worksheet's last row and column, from ``<dimension>``, the last row and the cells."""
     head = data[:4096]
     dimension = _DIMENSION.search(head)
     max_row = max_col = 0
@@ -286,11 +301,23 @@ def _scan_sheet(path: Path, sheet: str, data: bytes) -> _SheetInfo:
         row_r = _ROW_R.search(data, tail, tail + 200)
         if row_r:
             max_row = max(max_row, int(row_r.group(1)))
-    for wide in _WIDE_CELL.finditer(data):
-        max_col = max(max_col, _column_index(wide.group(1).decode("ascii")) + 1)
+    max_col = max(max_col, _widest_column(data, wide))
     if max_col == 0 and _CELL_OPEN.search(data):
         max_col = 26  # no column beyond Z: the cells' own references are checked below
-    cells = data.count(b"<c ") + data.count(b"<c>")
+    return max_row, max_col
+
+
+def _scan_sheet(path: Path, sheet: str, data: bytes) -> _SheetInfo:
+    """Check a worksheet's extent and find its hidden rows and uncached formulas."""
+    # First with a fast upper bound on the columns (any ``r="AB1``); only a sheet that bound
+    # would refuse is measured again with the cells' own references (text may hold the string).
+    max_row, max_col = _extent(data, _WIDE_REF)
+    cells = 0
+    if len(data) > MAX_CELLS * _CELL_TAG_MIN_BYTES:  # else there cannot be too many cell tags
+        cells = data.count(b"<c ") + data.count(b"<c>")
+    too_wide = max_row > MAX_ROWS or max_col > MAX_COLS
+    if too_wide or max_row * max_col > MAX_CELLS or cells > MAX_CELLS:
+        max_row, max_col = _extent(data, _WIDE_CELL)
     if max_row > MAX_ROWS or max_col > MAX_COLS:
         raise _refuse(
             path,

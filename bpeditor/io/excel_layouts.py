@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from bpeditor.io.base import ReadWarning
 from bpeditor.io.excel_grid import SheetGrid
-from bpeditor.io.text import SummaryParser, map_summary_header
+from bpeditor.io.text import SummaryParser, gc_paused, map_summary_header, read_amount
 from bpeditor.io.tsv import Record
 from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.money import AmountError, parse_amount
@@ -65,6 +66,8 @@ _MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万
 _HEADER_MONEY = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 _SIGNOFF = re.compile(r"(?:(?:单位)?负责人|经办人|填报人|填表人|联系电话|填报日期)\s*[:：]")
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
+_NOTE_FIRSTS = frozenset("注说备")
+_INDICATOR_ROLES = ("level1", "level2", "name", "basis", "explanation", "note")
 _CLASS_TEXT = re.compile(r"^([0-9A-Za-z]+)\s*[-－—.．、]\s*(.+)$", re.DOTALL)
 _CONTINUED = re.compile(r"[（(]\s*续\s*[）)]")
 _SPACE = re.compile(r"\s+")
@@ -402,6 +405,10 @@ class RowsReader:
         self.cols = {role: col for role, col in self.roles.items() if col < width}
         self.sides = {side: self.value_columns(side) for side in ("period", "annual")}
         self.amount_cols = [self.cols[a] for a in AMOUNT_FIELDS if a in self.cols]
+        # A row's texts for these roles in one call each, not one lookup per role and row.
+        columns = self.cols.get
+        self.group_texts = itemgetter(columns("unit", -1), columns("project", -1))
+        self.indicator_texts = itemgetter(*(columns(role, -1) for role in _INDICATOR_ROLES))
 
     def value_columns(self, side: str) -> tuple[int, int, int] | None:
         """The sign, value and unit columns of one side (-1: none), or ``None`` if no value."""
@@ -423,21 +430,34 @@ class RowsReader:
         used = set(self.roles.values())
         unused = [i for i in range(grid.width) if i not in used]
         header_rows = [grid.rows[r] for r in range(self.header_row, self.start)]
+        with gc_paused():
+            self.read_rows(header_rows, unused)
+        self.finish()
+
+    def read_rows(self, header_rows: list[list[str]], unused: list[int]) -> None:
+        """Read the rows below the header (all but the header repeated on later pages)."""
+        grid = self.context.grid
         for row in range(self.start, len(grid.rows)):
             cells = grid.rows[row]
-            filled = [c.strip() for c in cells if c.strip()]
-            if not filled:
+            # The row's text with its cells tab-separated: blank exactly when every cell is, and
+            # holding a sign-off label (keyword, spaces, colon) exactly when the cells'
+            # stripped, non-empty texts joined do. The colon test skips the regex on most rows.
+            text = "\t".join(cells)
+            if not text.strip():
                 continue
             if row in grid.hidden_rows:
-                self.context.warn(row, "隐藏的行未导入：" + "；".join(filled))
+                self.context.warn(row, "隐藏的行未导入：" + "；".join(_filled(cells)))
                 continue
-            joined = "\t".join(filled)
-            if _SIGNOFF.search(joined) and not self.get(cells, "name"):
-                _read_signoff(joined, self.context.table)
+            signoff = (":" in text or "：" in text) and _SIGNOFF.search(text) is not None
+            if signoff and not self.get(cells, "name"):
+                _read_signoff("\t".join(_filled(cells)), self.context.table)
                 continue
-            if _NOTE.match(filled[0]) and not self.get(cells, "name"):
-                self.context.warn(row, f"说明文字未导入：{joined}")
-                continue
+            if text.lstrip()[0] in _NOTE_FIRSTS and not self.get(cells, "name"):
+                filled = _filled(cells)
+                if _NOTE.match(filled[0]):
+                    joined = "\t".join(filled)
+                    self.context.warn(row, f"说明文字未导入：{joined}")
+                    continue
             if cells in header_rows:
                 continue  # the header repeated on a new page
             cells = [*cells, ""]  # column -1 (an unmapped role) reads as empty
@@ -445,13 +465,11 @@ class RowsReader:
             extra = [cells[i].strip() for i in unused if i < len(cells) and cells[i].strip()]
             if extra and self.report_extra:
                 self.context.warn(row, f"未识别的列中的内容未导入：{'；'.join(extra)}")
-        self.finish()
 
     def read_row(self, row: int, cells: list[str]) -> None:
         """One row: maybe a new unit or project, and maybe an indicator."""
-        unit_text = self.get(cells, "unit")
-        project_text = self.get(cells, "project")
-        if norm(project_text) in _TOTAL_KEYS or norm(unit_text) in _TOTAL_KEYS:
+        unit_text, project_text = map(str.strip, self.group_texts(cells))
+        if _is_total(project_text) or _is_total(unit_text):
             return  # 合计/小计 rows are derived, not data
         new_unit = bool(unit_text) and unit_text != self.unit_name
         if unit_text:
@@ -484,13 +502,13 @@ class RowsReader:
     def more_project_cells(self, row: int, cells: list[str]) -> None:
         """Amounts or goal on a later row of the group: taken when the first row had none."""
         assert self.project is not None
-        has_amounts = any(cells[c] for c in self.amount_cols)
-        funds = self.amounts(row, cells) if has_amounts else Funds()
-        if not funds.is_blank():
-            if self.project.funds.is_blank():
-                self.project.funds = funds
-            elif funds != self.project.funds:
-                self.context.warn(row, f"项目“{self.project.name}”的金额与首行不同，以首行为准")
+        if any([cells[c] for c in self.amount_cols]):
+            funds = self.amounts(row, cells)
+            if not funds.is_blank():
+                if self.project.funds.is_blank():
+                    self.project.funds = funds
+                elif funds != self.project.funds:
+                    self.context.warn(row, f"项目“{self.project.name}”的金额与首行不同，以首行为准")
         goal = self.get(cells, "goal")
         if goal and goal != self.project.goal:
             self.project.goal = f"{self.project.goal}\n{goal}" if self.project.goal else goal
@@ -501,7 +519,7 @@ class RowsReader:
         for name in AMOUNT_FIELDS:
             text = self.get(cells, name)
             try:
-                setattr(funds, name, parse_amount(text))
+                setattr(funds, name, read_amount(text))
             except AmountError:
                 label = _AMOUNT_LABELS.get(name, "其他资金")
                 self.context.warn(row, f"“{label}”不是金额，已留空：{text}")
@@ -509,17 +527,17 @@ class RowsReader:
 
     def read_indicator(self, row: int, cells: list[str]) -> None:
         """The indicator on a row, its 一级/二级 carried down from the rows above if blank."""
-        l1_text, l2_text = self.get(cells, "level1"), self.get(cells, "level2")
+        l1_text, l2_text, name, basis, explanation, note = map(
+            str.strip, self.indicator_texts(cells)
+        )
         if l1_text:
             self.level1 = class_of(l1_text, 1)
             self.level2 = ("", "")
         if l2_text:
             self.level2 = class_of(l2_text, 2)
-        name = self.get(cells, "name")
-        values = {}
-        for side, cols in self.sides.items():
-            values[side] = "" if cols is None else compose(*(cells[c].strip() for c in cols))
-        if not name and not any(values.values()):
+        period = _side_value(cells, self.sides["period"])
+        annual = _side_value(cells, self.sides["annual"])
+        if not name and not period and not annual:
             return
         if self.project is None:
             self.context.warn(row, f"指标“{name}”之前没有项目名称，已放入一个未命名项目")
@@ -529,16 +547,14 @@ class RowsReader:
             self.context.warn(row, f"指标“{name}”没有一级指标")
         self.project.indicators.append(
             Indicator(
-                level1=self.level1[0],
-                level1_label=self.level1[1],
-                level2=self.level2[0],
-                level2_label=self.level2[1],
-                name=name,
-                period_value=values["period"],
-                annual_value=values["annual"],
-                basis=self.get(cells, "basis"),
-                explanation=self.get(cells, "explanation"),
-                note=self.get(cells, "note"),
+                *self.level1,
+                *self.level2,
+                name,
+                period,
+                annual,
+                basis,
+                explanation,
+                note,
             )
         )
 
@@ -549,6 +565,26 @@ class RowsReader:
             table.reporting_unit = next(
                 (p.department for _, p in table.iter_projects() if p.department), ""
             )
+
+
+def _filled(cells: list[str]) -> list[str]:
+    """The stripped texts of a row's non-empty cells."""
+    return [text for text in (c.strip() for c in cells) if text]
+
+
+def _is_total(text: str) -> bool:
+    """Whether a unit or project cell names a 合计/总计/小计 row."""
+    return bool(text) and norm(text) in _TOTAL_KEYS
+
+
+def _side_value(cells: list[str], cols: tuple[int, int, int] | None) -> str:
+    """One side's target value from its sign, value and unit columns (-1: none)."""
+    if cols is None:
+        return ""
+    sign, value, measure = cols
+    if sign < 0 and measure < 0:
+        return cells[value].strip()  # what compose("", value, "") gives, without the call
+    return compose(cells[sign].strip(), cells[value].strip(), cells[measure].strip())
 
 
 def _read_signoff(text: str, table: Table) -> None:

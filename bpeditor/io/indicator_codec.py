@@ -7,6 +7,11 @@ run the items together or put one per line, and values may hold colons and brack
 An item starts at ``{n}、`` at the start of the cell, of a line, or right after ``。``. When a
 name or a 实施周期 value itself holds ``。{n}、``, the piece before it cannot be read alone and
 the two pieces are read as one; in a 年度 value it cannot be told from a new item (a warning).
+
+Cells as bpeditor and most systems write them (no whitespace but line breaks between items,
+no ``。`` inside a field, four separators per item) take a fast path built on ``str.split``;
+it gives exactly what the general, regular-expression reading gives, which every other cell
+takes. A 5,000-project table has about 35,000 items: the general reading is several times slower.
 """
 
 from __future__ import annotations
@@ -111,6 +116,79 @@ def _read_items(cell: str, spans: list[tuple[int, int]]) -> list[tuple[str, Indi
 
 def parse_indicators(cell: str) -> tuple[list[Indicator], list[CodecProblem]]:
     """Read every indicator in a cell; items that do not fit are kept by name and reported."""
+    plain = _parse_plain(cell)
+    if plain is not None:
+        return plain, []
+    return _parse_general(cell)
+
+
+# The fast path. Its preconditions make every choice of the general reading unambiguous:
+# - no whitespace at all but line breaks, and those only right after an item's closing 。, so
+#   nothing is stripped and a line break never sits inside a field;
+# - every 。 closes an item (the cell is split at them), so each piece starts with ``{n}、``;
+# - exactly four separators (；/;) per item, the fourth followed by 年度指标值 and the third by
+#   实施周期指标值: the name cannot hold a separator, so the general reading's shortest name and
+#   longest 实施周期 value are these very fields.
+# Anything else returns None and goes the general way. The test suite compares both readings
+# on generated cells.
+_PERIOD_KEYS = frozenset({"实施周期指标值:", "实施周期指标值："})
+_ANNUAL_KEYS = frozenset({"年度指标值:", "年度指标值："})
+_PERIOD_KEY_LEN = len("实施周期指标值:")
+_ANNUAL_KEY_LEN = len("年度指标值:")
+_CODE_LABEL = re.compile(r"([0-9A-Za-z]+)[-－—](.*)", re.DOTALL)
+
+
+def _plain_class(text: str, level: int) -> tuple[str, str]:
+    """A 一级/二级 text without whitespace as its code and label, as ``_ITEM`` reads it."""
+    match = _CODE_LABEL.fullmatch(text)
+    code, label = (match.group(1), match.group(2)) if match else ("", text)
+    return canonical_code(code, label, level=level), label
+
+
+@lru_cache(maxsize=4096)
+def _plain_classes(head: str, level2: str) -> tuple[str, str, str, str] | None:
+    """``{n}、{一级}`` and ``{二级}`` as both codes and labels; ``None`` without ``{n}、``."""
+    number, mark, level1 = head.partition("、")
+    if not mark or not number.isdecimal() or len(number) > 4:
+        return None
+    return (*_plain_class(level1, 1), *_plain_class(level2, 2))
+
+
+def _parse_plain(cell: str) -> list[Indicator] | None:
+    """The cell's indicators when it is written plainly (see above), else ``None``."""
+    # isprintable() is False for every whitespace character but the ASCII space.
+    if " " in cell or not cell.replace("\n", "").isprintable():
+        return None
+    body = cell.strip("\n")
+    if "\n" in body:
+        body = body.replace("。\n", "。")
+        if "\n" in body:
+            return None
+    if not body.endswith("。"):
+        return None
+    if ";" in body:
+        body = body.replace(";", "；")
+    indicators: list[Indicator] = []
+    for item in body[:-1].split("。"):
+        fields = item.split("；")
+        if len(fields) != 5:
+            return None
+        head, level2, name, period, annual = fields
+        classes = _plain_classes(head, level2)
+        if (
+            classes is None
+            or period[:_PERIOD_KEY_LEN] not in _PERIOD_KEYS
+            or annual[:_ANNUAL_KEY_LEN] not in _ANNUAL_KEYS
+        ):
+            return None
+        indicators.append(
+            Indicator(*classes, name, period[_PERIOD_KEY_LEN:], annual[_ANNUAL_KEY_LEN:])
+        )
+    return indicators
+
+
+def _parse_general(cell: str) -> tuple[list[Indicator], list[CodecProblem]]:
+    """Every indicator in any cell, item by item with the regular expressions."""
     normal, lead, spans = _pieces(cell)
     indicators: list[Indicator] = []
     problems: list[CodecProblem] = []

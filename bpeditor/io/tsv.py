@@ -27,7 +27,7 @@ class Record:
 
     def is_blank(self) -> bool:
         """True when every cell is empty or whitespace."""
-        return all(not c.strip() for c in self.cells)
+        return not "".join(self.cells).strip()
 
 
 def normalize_newlines(text: str) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bpeditor.io.indicator_codec import (
+    _parse_general,
+    _parse_plain,
     format_indicator,
     format_indicators,
     parse_indicators,
@@ -101,3 +106,93 @@ def test_format_round_trip_and_code_only_classes() -> None:
     for one_per_line in (False, True):
         text = format_indicators(indicators, one_per_line=one_per_line)
         assert parse_indicators(text) == (indicators, [])
+
+
+# The fast path for plainly written cells must read exactly what the general reading reads.
+
+_PIECES = (
+    "1",
+    "12",
+    "12345",
+    "１",
+    "、",
+    "；",
+    ";",
+    "。",
+    "\n",
+    "\r\n",
+    " ",
+    "\u3000",
+    "\t",
+    "\xa0",
+    "-",
+    "－",
+    "—",
+    "A",
+    "G2",
+    "产出指标",
+    "数量指标",
+    "效益",
+    "实施周期指标值",
+    "年度指标值",
+    ":",
+    "：",
+    "≥98%",
+    "（续）",
+)
+_SPACES = ("\n", "\r\n", " ", "\u3000", "\t", "\xa0")
+_ANY = st.lists(st.sampled_from(_PIECES), max_size=4).map("".join)
+"""Any text: whitespace, separators, full stops, numbers, keys."""
+_PLAIN = st.lists(st.sampled_from([p for p in _PIECES if p not in _SPACES]), max_size=2).map(
+    "".join
+)
+"""Text without whitespace: the fast path takes it unless separators or 。 get in the way."""
+_CLASSES = st.sampled_from(("1-产出指标", "11-数量指标", "效益指标", "G2-成本", "1-", "X9-自定"))
+
+
+def _mostly(usual: str, *others: str) -> st.SearchStrategy[str]:
+    """``usual`` nine times in ten, else one of ``others``."""
+    return st.sampled_from((usual,) * 9 * len(others) + others)
+
+
+@st.composite
+def _items(draw: st.DrawFn, field: st.SearchStrategy[str]) -> str:
+    """One item in the official shape (now and then a wrong number, key or end), fields drawn."""
+    number = draw(_mostly("1", "9999", "12345", "", "１"))
+    sep = draw(_mostly("；", ";", " ；"))
+    level1, level2 = draw(_CLASSES | field), draw(_CLASSES | field)
+    period = draw(_mostly("实施周期指标值:", "实施周期指标值：", "实施周期指标值 :", ""))
+    annual = draw(_mostly("年度指标值:", "年度指标值：", "年度指标值"))
+    fields = [level1, level2, draw(field), period + draw(field), annual + draw(field)]
+    end = draw(_mostly("。", "。\n", "。\n\n", "", "。 ", "\n"))
+    return f"{number}、{sep.join(fields)}{end}"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_items(_PLAIN), min_size=1, max_size=4).map("".join))
+def test_fast_path_reads_what_the_general_reading_reads(cell: str) -> None:
+    assert parse_indicators(cell) == _parse_general(cell)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_items(_ANY) | _ANY, min_size=1, max_size=4).map("".join))
+def test_fast_path_on_messy_cells(cell: str) -> None:
+    assert parse_indicators(cell) == _parse_general(cell)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_fast_path_on_arbitrary_pieces(cell: str) -> None:
+    assert parse_indicators(cell) == _parse_general(cell)
+
+
+def test_plain_cells_take_the_fast_path() -> None:
+    assert _parse_plain(FULL + "\n" + FULL.replace("1、", "2、", 1) + "\n") is not None
+    assert _parse_plain(HALF) is not None
+    assert _parse_plain(FULL.replace("供水", "供 水")) is None  # whitespace: the general way
+
+
+def test_only_the_ascii_space_is_printable_whitespace() -> None:
+    """The fast path's whitespace check relies on this."""
+    printable = [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()]
+    assert printable == [" "]
