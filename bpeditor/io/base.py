@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,3 +152,19 @@ def _copy_mode(target: Path, tmp: Path) -> None:
         mode = 0o666 & ~_UMASK
     with contextlib.suppress(OSError):
         os.chmod(tmp, mode)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an importer builds a table's many objects.
+
+    They are not cyclic garbage, yet every few hundred allocations would start a collection
+    that walks them (and the parsed input) again: a tenth to a third of a 5,000-project import.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from bpeditor.io.base import ReadWarning
+from bpeditor.io.base import ReadWarning, gc_paused
 from bpeditor.io.excel_grid import SheetGrid
-from bpeditor.io.text import SummaryParser, gc_paused, map_summary_header, read_amount
+from bpeditor.io.text import SummaryParser, map_summary_header, read_amount
 from bpeditor.io.tsv import Record
 from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.money import AmountError, parse_amount
