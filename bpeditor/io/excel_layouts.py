@@ -163,14 +163,20 @@ class Detected:
     mapped: bool = False
 
 
+_LABEL_LINE = re.compile(r"^\s*[^\s:：]{2,8}\s*[:：]")
+"""A ``label：value`` line such as ``单位名称：某局``, which is never a sub-header."""
+
+
 def header_extent(grid: SheetGrid, row: int) -> int:
     """The last row of a header starting at ``row`` (a second row under merged group cells)."""
     below = row + 1
     if below >= len(grid.rows) or not any(t.strip() for t in grid.rows[below]):
         return row
     continues = any(r0 == row and (r1 > row or c1 > c0) for r0, c0, r1, c1 in grid.merges)
-    if not continues:
-        return row
+    if not continues or len({t.strip() for t in grid.rows[row] if t.strip()}) < 2:
+        return row  # one text across the row is a title, not a header over sub-headers
+    if any(_LABEL_LINE.match(t) for t in grid.rows[below] if t.strip()):
+        return row  # 单位名称：… / 金额单位：… under a title
     for text in grid.rows[below]:
         if text.strip() and (not column_role(norm(text)) or _is_amount(text)):
             return row

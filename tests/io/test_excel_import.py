@@ -346,3 +346,19 @@ def test_mapping_summary_layout_and_bad_mappings(tmp_path: Path, sample: Table) 
         read_excel_with_mapping(path, "T", 6, mapping)
     with pytest.raises(ReadError, match="至少指定"):
         read_excel_with_mapping(path, "S", 6, {0: "project"})
+
+
+def test_a_merged_title_naming_the_indicators_is_not_taken_for_a_header(tmp_path: Path) -> None:
+    """A title such as 某局2025年项目绩效指标一览 over a 单位名称 line is no header row."""
+    wb = new_workbook()
+    ws = wb.create_sheet("自编表")
+    ws.append(["某局2025年项目绩效指标一览"])
+    ws.merge_cells("A1:F1")
+    ws.append(["单位名称：某局"])
+    ws.append([])
+    ws.append(["项目", "金额（元）", "大类", "小类", "指标", "要求"])
+    ws.append(["口岸设备运维", "1,234,567", "产出指标", "数量指标", "维护设备数量", "≥100台"])
+    wb.save(tmp_path / "title.xlsx")
+    with pytest.raises(LayoutNotRecognised) as caught:
+        read_excel(tmp_path / "title.xlsx")
+    assert caught.value.header_row == 3
