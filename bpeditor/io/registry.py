@@ -91,7 +91,15 @@ def sniff_excel(head: bytes) -> bool:
 
 
 def sniff_html(head: bytes) -> bool:
-    """Whether the first bytes look like an HTML page (web systems' "Excel" exports)."""
+    """Whether the first bytes look like an HTML page (web systems' "Excel" exports).
+
+    Every file read that no other format claims is sniffed here (text files, the bundled
+    example): a page starts with ``<`` (after a UTF-8 byte-order mark and white space) or is
+    UTF-16, so anything else is answered without importing the HTML reader.
+    """
+    start = head[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not start.startswith(b"<") and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
     from bpeditor.io.excel_html import looks_like_html  # noqa: PLC0415
 
     return looks_like_html(head)

@@ -6,7 +6,7 @@ import platform
 from importlib import metadata
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from bpeditor import __version__
 from bpeditor.resources import resource_path
+from bpeditor.ui.i18n import app_title
 
 PRODUCT_NAME = "绩效目标表编辑器"
 """The product's Chinese name, as in the window title and the Windows version information."""
@@ -42,7 +43,7 @@ LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Libraries shown in the dialog: a display name and the distribution names to look up, in order."""
 
-UNKNOWN_VERSION = "未知"
+UNKNOWN_VERSION = QT_TRANSLATE_NOOP("AboutDialog", "未知")
 """Shown when a library's installed metadata cannot be found."""
 
 
@@ -69,7 +70,8 @@ def component_versions() -> list[tuple[str, str]]:
 
 def about_text() -> str:
     """The dialog's information as plain text (what the copy button puts on the clipboard)."""
-    lines = [f"{PRODUCT_NAME} (bpeditor) {__version__}", f"许可证：{LICENSE_NAME}"]
+    license_line = QCoreApplication.translate("AboutDialog", "许可证：{license}")
+    lines = [f"{app_title()} (bpeditor) {__version__}", license_line.format(license=LICENSE_NAME)]
     lines += [f"{name} {version}" for name, version in component_versions()]
     lines.append(f"{platform.system()} {platform.release()} ({platform.machine()})")
     return "\n".join(lines)
@@ -84,26 +86,28 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"关于 {PRODUCT_NAME}")
+        self.setWindowTitle(self.tr("关于 {product}").format(product=app_title()))
 
         icon = QIcon(str(resource_path("icons/bpeditor.svg")))
         self.icon_label = QLabel()
         self.icon_label.setPixmap(icon.pixmap(64, 64))
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        self.title_label = QLabel(PRODUCT_NAME)
+        self.title_label = QLabel(app_title())
         title_font = self.title_label.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
-        self.version_label = QLabel(f"版本 {__version__}")
+        self.version_label = QLabel(self.tr("版本 {version}").format(version=__version__))
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.description_label = QLabel(
-            "项目支出绩效目标表的导入、检查、编辑与导出（文本、Word、Excel）。"
+            self.tr("项目支出绩效目标表的导入、检查、编辑与导出（文本、Word、Excel）。")
         )
         self.description_label.setWordWrap(True)
         self.license_label = QLabel(
-            f"许可证：{LICENSE_NAME}。本程序按“原样”提供，不附带任何明示或暗示的担保。"
+            self.tr("许可证：{license}。本程序按“原样”提供，不附带任何明示或暗示的担保。").format(
+                license=LICENSE_NAME
+            )
         )
         self.license_label.setWordWrap(True)
 
@@ -121,10 +125,11 @@ class AboutDialog(QDialog):
 
         versions = component_versions()
         self.components_table = QTableWidget(len(versions), 2)
-        self.components_table.setHorizontalHeaderLabels(["组件", "版本"])
+        self.components_table.setHorizontalHeaderLabels([self.tr("组件"), self.tr("版本")])
         for row, (name, version) in enumerate(versions):
             self.components_table.setItem(row, 0, QTableWidgetItem(name))
-            self.components_table.setItem(row, 1, QTableWidgetItem(version))
+            shown = self.tr(UNKNOWN_VERSION) if version == UNKNOWN_VERSION else version
+            self.components_table.setItem(row, 1, QTableWidgetItem(shown))
         self.components_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.components_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.components_table.verticalHeader().setVisible(False)
@@ -133,15 +138,15 @@ class AboutDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("复制版本信息")
-        self.copy_button.setToolTip("把版本和组件信息复制到剪贴板，便于报告问题")
+        self.copy_button = QPushButton(self.tr("复制版本信息"))
+        self.copy_button.setToolTip(self.tr("把版本和组件信息复制到剪贴板，便于报告问题"))
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel("使用的组件："))
+        layout.addWidget(QLabel(self.tr("使用的组件：")))
         layout.addWidget(self.components_table, 1)
         layout.addWidget(self.buttons)
         self.resize(460, 420)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,77 +30,109 @@ def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     return [QKeySequence(k) for k in keys]
 
 
-class EditorActions:
+class EditorActions(QObject):
     """Creates the window's editing actions, fills the menus and carries out the commands."""
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.grid = window.project_panel.grid
         self.tree = window.tree
         stack = window.undo_stack
-        self.undo = stack.createUndoAction(window, "撤销(&U)")
+        self.undo = stack.createUndoAction(window, self.tr("撤销(&U)"))
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcuts(_keys(_Keys.Undo))
-        self.redo = stack.createRedoAction(window, "重做(&R)")
+        self.redo = stack.createRedoAction(window, self.tr("重做(&R)"))
         self.redo.setObjectName("actionRedo")
         self.redo.setShortcuts(_keys("Ctrl+Y", "Ctrl+Shift+Z"))
 
         grid = self.grid
-        self.cut = self._action("actionCut", "剪切(&T)", self.cut_cells, grid, _Keys.Cut)
-        self.copy = self._action("actionCopy", "复制(&C)", self.copy_cells, grid, _Keys.Copy)
-        self.paste = self._action("actionPaste", "粘贴(&P)", self.paste_cells, grid, _Keys.Paste)
-        self.paste_rows = self._action(
-            "actionPasteRows", "粘贴为新行(&W)", self.paste_as_rows, grid, "Ctrl+Shift+V"
+        self.cut = self._action("actionCut", self.tr("剪切(&T)"), self.cut_cells, grid, _Keys.Cut)
+        self.copy = self._action(
+            "actionCopy", self.tr("复制(&C)"), self.copy_cells, grid, _Keys.Copy
         )
-        self.find = self._action("actionFind", "查找(&F)…", window.show_find, None, _Keys.Find)
+        self.paste = self._action(
+            "actionPaste", self.tr("粘贴(&P)"), self.paste_cells, grid, _Keys.Paste
+        )
+        self.paste_rows = self._action(
+            "actionPasteRows", self.tr("粘贴为新行(&W)"), self.paste_as_rows, grid, "Ctrl+Shift+V"
+        )
+        self.find = self._action(
+            "actionFind", self.tr("查找(&F)…"), window.show_find, None, _Keys.Find
+        )
         self.replace = self._action(
-            "actionReplace", "替换(&H)…", lambda: window.show_find(replace=True), None, "Ctrl+H"
+            "actionReplace",
+            self.tr("替换(&H)…"),
+            lambda: window.show_find(replace=True),
+            None,
+            "Ctrl+H",
         )
         self.insert_below = self._action(
-            "actionInsertIndicator", "在下方插入指标(&I)", self.insert_row, grid, "Insert"
+            "actionInsertIndicator", self.tr("在下方插入指标(&I)"), self.insert_row, grid, "Insert"
         )
         self.insert_above = self._action(
             "actionInsertIndicatorAbove",
-            "在上方插入指标(&A)",
+            self.tr("在上方插入指标(&A)"),
             lambda: self.insert_row(below=False),
             grid,
             "Alt+Insert",
         )
         self.delete_rows = self._action(
-            "actionDeleteIndicator", "删除指标(&D)", self.delete_selected_rows, grid, "Delete"
+            "actionDeleteIndicator",
+            self.tr("删除指标(&D)"),
+            self.delete_selected_rows,
+            grid,
+            "Delete",
         )
         self.move_up = self._action(
-            "actionMoveIndicatorUp", "上移指标(&U)", lambda: self.move_rows(-1), grid, "Alt+Up"
+            "actionMoveIndicatorUp",
+            self.tr("上移指标(&U)"),
+            lambda: self.move_rows(-1),
+            grid,
+            "Alt+Up",
         )
         self.move_down = self._action(
-            "actionMoveIndicatorDown", "下移指标(&N)", lambda: self.move_rows(1), grid, "Alt+Down"
+            "actionMoveIndicatorDown",
+            self.tr("下移指标(&N)"),
+            lambda: self.move_rows(1),
+            grid,
+            "Alt+Down",
         )
         self.duplicate = self._action(
-            "actionDuplicateIndicator", "复制行(&L)", self.duplicate_rows, grid, "Ctrl+D"
+            "actionDuplicateIndicator", self.tr("复制行(&L)"), self.duplicate_rows, grid, "Ctrl+D"
         )
         self.period_to_annual = self._action(
-            "actionPeriodToAnnual", "复制实施周期指标值到年度(&Y)", self.copy_period_to_annual, grid
+            "actionPeriodToAnnual",
+            self.tr("复制实施周期指标值到年度(&Y)"),
+            self.copy_period_to_annual,
+            grid,
         )
         self.clear_cells = self._action(
-            "actionClearCells", "清除内容(&E)", self.clear_selected_cells, grid, "Backspace"
+            "actionClearCells",
+            self.tr("清除内容(&E)"),
+            self.clear_selected_cells,
+            grid,
+            "Backspace",
         )
 
         tree = self.tree
-        self.add_unit = self._action("actionAddUnit", "新增资金使用单位(&U)", self.new_unit, None)
+        self.add_unit = self._action(
+            "actionAddUnit", self.tr("新增资金使用单位(&U)"), self.new_unit, None
+        )
         self.add_project = self._action(
-            "actionAddProject", "新增项目(&P)", self.new_project, None, "Ctrl+Shift+N"
+            "actionAddProject", self.tr("新增项目(&P)"), self.new_project, None, "Ctrl+Shift+N"
         )
         self.rename_node = self._action(
-            "actionRename", "重命名(&R)", self.rename_current, tree, "F2"
+            "actionRename", self.tr("重命名(&R)"), self.rename_current, tree, "F2"
         )
         self.delete_node = self._action(
-            "actionDeleteNode", "删除(&D)", self.delete_current_node, tree, "Delete"
+            "actionDeleteNode", self.tr("删除(&D)"), self.delete_current_node, tree, "Delete"
         )
         self.node_up = self._action(
-            "actionMoveNodeUp", "上移(&K)", lambda: self.move_node(-1), tree, "Alt+Up"
+            "actionMoveNodeUp", self.tr("上移(&K)"), lambda: self.move_node(-1), tree, "Alt+Up"
         )
         self.node_down = self._action(
-            "actionMoveNodeDown", "下移(&J)", lambda: self.move_node(1), tree, "Alt+Down"
+            "actionMoveNodeDown", self.tr("下移(&J)"), lambda: self.move_node(1), tree, "Alt+Down"
         )
         self._fill_menus()
         self._fill_context_menus()
@@ -353,7 +385,7 @@ class EditorActions:
         if u is None:
             return
         if p is None:
-            self.push(RemoveUnits(u, text="删除单位"))
+            self.push(RemoveUnits(u, text=self.tr("删除单位")))
             return
         self.push(RemoveProjects(u, p))
         units = self.window.document.table.units

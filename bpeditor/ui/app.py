@@ -9,10 +9,13 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from bpeditor.resources import resource_path
+from bpeditor.ui.files import app_settings
+from bpeditor.ui.i18n import chosen_language, install_translators
 from bpeditor.ui.main_window import APP_TITLE, MainWindow
 
 UI_FONTS = (
@@ -26,6 +29,12 @@ UI_FONTS = (
 )
 """UI font families in order of preference; the first one installed is used."""
 
+LATIN_UI_FONTS = ("Segoe UI",)
+"""In English, these come first when installed (Windows); the Chinese family stays as fallback."""
+
+APP_ICON = "icons/bpeditor.svg"
+"""The application icon, a resource path."""
+
 QUIT_AFTER_SHOW_ENV = "BPEDITOR_QUIT_AFTER_SHOW"
 """Set to ``1`` to quit as soon as the window is shown (start-up smoke tests)."""
 
@@ -37,35 +46,44 @@ crash-recovery test). It is never set by the program itself; leave it unset in n
 """
 
 
-def pick_ui_font(families: list[str], base: QFont) -> QFont:
-    """The base font with the first preferred Chinese family that is installed (else unchanged)."""
+def pick_ui_font(families: list[str], base: QFont, language: str = "zh") -> QFont:
+    """The base font with the first installed preferred Chinese family (else unchanged).
+
+    In English a Latin UI family (Segoe UI on Windows) goes first when installed, and the
+    Chinese family follows as the fallback for the Chinese text in the table.
+    """
     installed = set(families)
     font = QFont(base)
-    for family in UI_FONTS:
-        if family in installed:
-            font.setFamilies([family, *base.families()])
-            break
+    chinese = next((family for family in UI_FONTS if family in installed), None)
+    if language == "en":
+        latin = [family for family in LATIN_UI_FONTS if family in installed]
+        head = latin or base.families()
+        font.setFamilies([*head, *([chinese] if chinese else []), *base.families()])
+    elif chinese is not None:
+        font.setFamilies([chinese, *base.families()])
     return font
 
 
-def install_translations(app: QApplication) -> None:
-    """Load Qt's own Chinese strings (standard buttons, file dialogs) when available."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
-        app.installTranslator(translator)
+def create_application(language: str | None = None) -> QApplication:
+    """The QApplication (reused if one exists): named, with its icon, font and translations.
 
-
-def create_application() -> QApplication:
-    """The QApplication (reused if one exists), named and with a UI font that suits Chinese."""
+    ``language`` defaults to :func:`~bpeditor.ui.i18n.chosen_language` (``BPEDITOR_LANG``,
+    else the setting, else Chinese).
+    """
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        # Qt 6 scales for high DPI by itself; keep fractional factors (150 %) unrounded.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName("bpeditor")
-    app.setFont(pick_ui_font(QFontDatabase.families(), app.font()))
-    install_translations(app)
+    app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
+    if language is None:
+        language = chosen_language(app_settings())
+    app.setFont(pick_ui_font(QFontDatabase.families(), app.font(), language))
+    install_translators(app, language)
     return app
 
 

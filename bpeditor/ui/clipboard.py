@@ -13,6 +13,8 @@ from __future__ import annotations
 import copy
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 from bpeditor.io.indicator_codec import parse_indicators
 from bpeditor.io.tsv import read_records, write_records
 from bpeditor.model.document import Indicator
@@ -72,7 +74,8 @@ def paste_edit(  # noqa: PLR0917 - the grid's state at the paste
     encoded = encoded_indicators(rows)
     if encoded:
         at = min(max(row + 1, 0), len(indicators)) if indicators else 0
-        return InsertIndicators(*where, at, encoded, text=f"粘贴 {len(encoded)} 个指标")
+        text = QCoreApplication.translate("Clipboard", "粘贴 {count} 个指标")
+        return InsertIndicators(*where, at, encoded, text=text.format(count=len(encoded)))
     if not rows:
         return None
     width = max(len(r) for r in rows)
@@ -98,7 +101,8 @@ def paste_edit(  # noqa: PLR0917 - the grid's state at the paste
         edits.append(InsertIndicators(*where, len(indicators), new))
     if not edits:
         return None
-    return CompoundEdit(f"粘贴 {len(rows)} 行", edits)
+    text = QCoreApplication.translate("Clipboard", "粘贴 {count} 行").format(count=len(rows))
+    return CompoundEdit(text, edits)
 
 
 def clear_edit(
@@ -112,4 +116,5 @@ def clear_edit(
     edits: list[Edit] = []
     for r, indicator in changed.items():
         edits.extend(diff_edits(indicators[r], indicator, where, r))
-    return CompoundEdit("清除内容", edits) if edits else None
+    text = QCoreApplication.translate("Clipboard", "清除内容")
+    return CompoundEdit(text, edits) if edits else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Hashable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from bpeditor.model.editing import Document
@@ -24,6 +25,24 @@ from bpeditor.model.edits import (
 
 MERGE_ID = 0x6270
 """The command id of mergeable edits (Qt only tries to merge commands with equal ids)."""
+
+MODEL_EDIT_TEXTS = (
+    QT_TRANSLATE_NOOP("Edits", "修改表格信息"),
+    QT_TRANSLATE_NOOP("Edits", "重命名单位"),
+    QT_TRANSLATE_NOOP("Edits", "修改项目"),
+    QT_TRANSLATE_NOOP("Edits", "修改金额"),
+    QT_TRANSLATE_NOOP("Edits", "修改指标"),
+    QT_TRANSLATE_NOOP("Edits", "插入指标"),
+    QT_TRANSLATE_NOOP("Edits", "删除指标"),
+    QT_TRANSLATE_NOOP("Edits", "移动指标"),
+    QT_TRANSLATE_NOOP("Edits", "新增项目"),
+    QT_TRANSLATE_NOOP("Edits", "删除项目"),
+    QT_TRANSLATE_NOOP("Edits", "移动项目"),
+    QT_TRANSLATE_NOOP("Edits", "新增单位"),
+    QT_TRANSLATE_NOOP("Edits", "删除单位"),
+    QT_TRANSLATE_NOOP("Edits", "移动单位"),
+)
+"""The model edits' default undo texts (``bpeditor.model.edits``), for the translation catalog."""
 
 _bursts = itertools.count(1)
 
@@ -56,7 +75,7 @@ class EditCommand(QUndoCommand):
     """
 
     def __init__(self, document: Document, edit: Edit, burst: int | None = None) -> None:
-        super().__init__(edit.text)
+        super().__init__(QCoreApplication.translate("Edits", edit.text))
         self.document = document
         self.edit = edit
         self.burst = burst

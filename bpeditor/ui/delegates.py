@@ -86,7 +86,7 @@ def _glyph_icon(glyph: str) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     font = painter.font()
-    font.setPixelSize(20 if len(glyph) == 1 else 14)
+    font.setPixelSize({1: 20, 2: 14}.get(len(glyph), 10))  # "Unit" in English fits too
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QColor("#37474f"))
@@ -105,22 +105,24 @@ class ValueEditor(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("valueEditor")
-        self.setPlaceholderText("如 ≥98%、12个月、按时完成")
+        self.setPlaceholderText(self.tr("如 ≥98%、12个月、按时完成"))
         self.sign_menu = QMenu(self)
         self.sign_menu.setObjectName("signMenu")
         for sign in SIGNS:
             self.sign_menu.addAction(sign, lambda s=sign: self.setText(with_sign(self.text(), s)))
         self.sign_menu.addSeparator()
-        self.sign_menu.addAction("去掉符号", lambda: self.setText(with_sign(self.text(), "")))
+        self.sign_menu.addAction(
+            self.tr("去掉符号"), lambda: self.setText(with_sign(self.text(), ""))
+        )
         self.unit_menu = QMenu(self)
         self.unit_menu.setObjectName("unitMenu")
         for unit in COMMON_UNITS:
             self.unit_menu.addAction(unit, lambda u=unit: self.setText(with_unit(self.text(), u)))
-        self.sign_action = QAction(_glyph_icon("≥"), "比较符号", self)
-        self.sign_action.setToolTip("插入比较符号 ≥ ＞ ＝ ＜ ≤（Alt+↓）")
+        self.sign_action = QAction(_glyph_icon("≥"), self.tr("比较符号"), self)
+        self.sign_action.setToolTip(self.tr("插入比较符号 ≥ ＞ ＝ ＜ ≤（Alt+↓）"))
         self.sign_action.triggered.connect(lambda: self._popup(self.sign_menu))
-        self.unit_action = QAction(_glyph_icon("单位"), "计量单位", self)
-        self.unit_action.setToolTip("设置计量单位")
+        self.unit_action = QAction(_glyph_icon(self.tr("单位")), self.tr("计量单位"), self)
+        self.unit_action.setToolTip(self.tr("设置计量单位"))
         self.unit_action.triggered.connect(lambda: self._popup(self.unit_menu))
         self.addAction(self.sign_action, QLineEdit.ActionPosition.TrailingPosition)
         self.addAction(self.unit_action, QLineEdit.ActionPosition.TrailingPosition)
@@ -140,8 +142,8 @@ class ValueEditor(QLineEdit):
         menu = self.createStandardContextMenu()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addSeparator()
-        menu.addMenu(self.sign_menu).setText("比较符号")
-        menu.addMenu(self.unit_menu).setText("计量单位")
+        menu.addMenu(self.sign_menu).setText(self.tr("比较符号"))
+        menu.addMenu(self.unit_menu).setText(self.tr("计量单位"))
         menu.popup(event.globalPos())
 
 
@@ -203,7 +205,7 @@ class ClassDelegate(QStyledItemDelegate):
             cats = taxonomy.children(level1) if taxonomy.get(level1 or "") else []
             if not cats:
                 cats = [c for c in OFFICIAL.categories if c.level == 2]
-        return [("", "（空）"), *((c.code, c.label) for c in cats)]
+        return [("", self.tr("（空）")), *((c.code, c.label) for c in cats)]
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 class DialogService:
@@ -34,6 +34,16 @@ class DialogService:
         name, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
         return Path(name) if name else None
 
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog modally until it closes; ``True`` if it was accepted."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Show a dialog window-modally and return at once; it is deleted when closed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+
     # --- files (ui/files.py) ---
     def save_file(
         self, parent: QWidget | None, title: str, name_filter: str, suggested: Path | None = None
@@ -51,9 +61,13 @@ class DialogService:
             title,
             message,
             [
-                (buttons.Save, "保存(&S)", "save"),
-                (buttons.Discard, "不保存(&N)", "discard"),
-                (buttons.Cancel, "取消", "cancel"),
+                (buttons.Save, QCoreApplication.translate("DialogService", "保存(&S)"), "save"),
+                (
+                    buttons.Discard,
+                    QCoreApplication.translate("DialogService", "不保存(&N)"),
+                    "discard",
+                ),
+                (buttons.Cancel, QCoreApplication.translate("DialogService", "取消"), "cancel"),
             ],
         )
 
@@ -65,9 +79,13 @@ class DialogService:
             title,
             message,
             [
-                (buttons.Retry, "重试(&R)", "retry"),
-                (buttons.Save, "另存为(&A)…", "save_as"),
-                (buttons.Cancel, "取消", "cancel"),
+                (buttons.Retry, QCoreApplication.translate("DialogService", "重试(&R)"), "retry"),
+                (
+                    buttons.Save,
+                    QCoreApplication.translate("DialogService", "另存为(&A)…"),
+                    "save_as",
+                ),
+                (buttons.Cancel, QCoreApplication.translate("DialogService", "取消"), "cancel"),
             ],
             QMessageBox.Icon.Critical,
         )
@@ -80,9 +98,17 @@ class DialogService:
             title,
             message,
             [
-                (buttons.Yes, "恢复(&R)", "restore"),
-                (buttons.Discard, "丢弃(&D)", "discard"),
-                (buttons.Cancel, "以后再说(&L)", "later"),
+                (buttons.Yes, QCoreApplication.translate("DialogService", "恢复(&R)"), "restore"),
+                (
+                    buttons.Discard,
+                    QCoreApplication.translate("DialogService", "丢弃(&D)"),
+                    "discard",
+                ),
+                (
+                    buttons.Cancel,
+                    QCoreApplication.translate("DialogService", "以后再说(&L)"),
+                    "later",
+                ),
             ],
         )
 

@@ -93,7 +93,7 @@ class AmountEdit(QLineEdit):
         try:
             amount = parse_amount(self.text())
         except AmountError as exc:
-            self._set_error(f"{exc}（请输入数字，如 1,664.69）")
+            self._set_error(self.tr("{error}（请输入数字，如 1,664.69）").format(error=exc))
             return
         if amount != self._amount:
             self._commit(amount)

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEvent,
     QMimeData,
     QObject,
@@ -47,26 +49,36 @@ from bpeditor.model.document import Funds, Table, Unit
 from bpeditor.model.edits import CompoundEdit, Edit, InsertProjects, InsertUnits
 from bpeditor.model.money import CENT
 from bpeditor.resources import example_path
-from bpeditor.ui.commands import EditCommand
+from bpeditor.ui.commands import push_edit
+from bpeditor.ui.i18n import app_title
 from bpeditor.ui.recovery import DATA_DIR_ENV, RecoveryEntry, RecoveryManager, data_dir
 
 if TYPE_CHECKING:
     from bpeditor.ui.main_window import MainWindow
 
-APP_TITLE = "绩效目标表编辑器"
-"""The program's name at the end of the window title."""
-UNTITLED = "未命名"
-"""The name shown for a document that has no file yet."""
-NATIVE_FILTER = "绩效目标表编辑器文件 (*.bpe)"
-"""The file dialog filter for saving."""
+UNTITLED = QT_TRANSLATE_NOOP("FileController", "未命名")
+"""The name shown for a document that has no file yet (translated when shown)."""
+NATIVE_FILTER = QT_TRANSLATE_NOOP("FileController", "绩效目标表编辑器文件 (*.bpe)")
+"""The file dialog filter for saving (translated when shown)."""
 MAX_RECENT = 10
 """How many recently used files the 文件 menu lists."""
 RECENT_KEY = "recentFiles"
 """The settings key of the recent-files list."""
 BACKGROUND_BYTES = 1024 * 1024
 """Files at least this big are read in a worker thread when opened or imported from the menu."""
-LAYOUT_NAMES = {"summary": "汇总表", "forms": "逐项目申报表"}
-"""Chinese names of the export layouts."""
+LAYOUT_NAMES = {
+    "summary": QT_TRANSLATE_NOOP("FileController", "汇总表"),
+    "forms": QT_TRANSLATE_NOOP("FileController", "逐项目申报表"),
+}
+"""Names of the export layouts (Chinese source texts, translated when shown)."""
+FORMAT_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("FileFormat", "绩效目标表编辑器文件"),
+    QT_TRANSLATE_NOOP("FileFormat", "Word 文档"),
+    QT_TRANSLATE_NOOP("FileFormat", "Excel 工作簿"),
+    QT_TRANSLATE_NOOP("FileFormat", "网页表格（另存的 .xls）"),
+    QT_TRANSLATE_NOOP("FileFormat", "文本（制表符分隔）"),
+)
+"""The registered formats' descriptions, for the translation catalog."""
 _YUAN_PER_WAN = Decimal(10000)
 
 
@@ -79,13 +91,25 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+def _tr(text: str) -> str:
+    """``text`` (a source text of the ``FileController`` context) in the interface language."""
+    return QCoreApplication.translate("FileController", text)
+
+
+def format_description(fmt: FileFormat) -> str:
+    """A format's description in the interface language."""
+    return QCoreApplication.translate("FileFormat", fmt.description)
+
+
 def read_filter() -> str:
     """The open dialog's filter: every readable format together, each format, and all files."""
     readable = [f for f in FORMATS if f.reader is not None]
     patterns = " ".join(f"*{e}" for f in readable for e in f.extensions)
-    parts = [f"所有支持的文件 ({patterns})"]
-    parts += [f"{f.description} ({' '.join('*' + e for e in f.extensions)})" for f in readable]
-    parts.append("所有文件 (*)")
+    parts = [QCoreApplication.translate("FileController", "所有支持的文件") + f" ({patterns})"]
+    parts += [
+        f"{format_description(f)} ({' '.join('*' + e for e in f.extensions)})" for f in readable
+    ]
+    parts.append(QCoreApplication.translate("FileController", "所有文件") + " (*)")
     return ";;".join(parts)
 
 
@@ -106,15 +130,19 @@ class ExportChoice:
     @property
     def label(self) -> str:
         """The menu text, e.g. ``Word 文档（逐项目申报表）…``."""
+        description = format_description(self.format)
         if len(self.format.layouts) > 1:
-            return f"{self.format.description}（{LAYOUT_NAMES.get(self.layout, self.layout)}）…"
-        return f"{self.format.description}…"
+            layout = _tr(LAYOUT_NAMES.get(self.layout, self.layout))
+            return QCoreApplication.translate("FileController", "{format}（{layout}）…").format(
+                format=description, layout=layout
+            )
+        return f"{description}…"
 
     @property
     def name_filter(self) -> str:
         """The save dialog's filter for this format."""
         patterns = " ".join(f"*{e}" for e in write_extensions(self.format))
-        return f"{self.format.description} ({patterns})"
+        return f"{format_description(self.format)} ({patterns})"
 
     def target(self, path: Path) -> Path:
         """``path`` with this format's extension added unless it already has one of them."""
@@ -178,7 +206,7 @@ def import_edit(table: Table, imported: Table) -> CompoundEdit:
             new_units.append(unit)
     if new_units:
         edits.append(InsertUnits(len(table.units), new_units))
-    return CompoundEdit("导入到当前表", edits)
+    return CompoundEdit(QCoreApplication.translate("FileController", "导入到当前表"), edits)
 
 
 # --- work off the GUI thread ---------------------------------------------------------------
@@ -284,7 +312,7 @@ class JobBar(QWidget):
         self.progress.setRange(0, 0)  # busy: the readers and writers do not report progress
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton("取消", self)
+        self.cancel_button = QPushButton(self.tr("取消"), self)
         self.cancel_button.setObjectName("jobCancelButton")
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
@@ -339,18 +367,21 @@ class FileController(QObject):
 
     def _create_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action("actionNew", "新建(&N)", self.new_document, keys.New)
-        self.open_action = self._action("actionOpen", "打开(&O)…", self.ask_open, keys.Open)
-        self.save_action = self._action("actionSave", "保存(&S)", self.save, keys.Save)
+        new, open_ = self.tr("新建(&N)"), self.tr("打开(&O)…")
+        self.new_action = self._action("actionNew", new, self.new_document, keys.New)
+        self.open_action = self._action("actionOpen", open_, self.ask_open, keys.Open)
+        self.save_action = self._action("actionSave", self.tr("保存(&S)"), self.save, keys.Save)
         self.save_as_action = self._action(
-            "actionSaveAs", "另存为(&A)…", self.ask_save_as, keys.SaveAs
+            "actionSaveAs", self.tr("另存为(&A)…"), self.ask_save_as, keys.SaveAs
         )
-        self.import_action = self._action("actionImport", "导入到当前表(&I)…", self.ask_import)
+        self.import_action = self._action(
+            "actionImport", self.tr("导入到当前表(&I)…"), self.ask_import
+        )
 
         window = self.window
-        self.recent_menu = QMenu("最近打开的文件(&R)", window)
+        self.recent_menu = QMenu(self.tr("最近打开的文件(&R)"), window)
         self.recent_menu.setObjectName("recentMenu")
-        self.export_menu = QMenu("导出(&E)", window)
+        self.export_menu = QMenu(self.tr("导出(&E)"), window)
         self.export_menu.setObjectName("exportMenu")
         self.export_action = self.export_menu.menuAction()
         self.export_action.setObjectName("actionExport")
@@ -403,11 +434,11 @@ class FileController(QObject):
     def display_name(self) -> str:
         """The document's name in the title: its file name, or 未命名."""
         path = self.save_path or self.source_path
-        return path.name if path is not None else UNTITLED
+        return path.name if path is not None else self.tr(UNTITLED)
 
     def update_title(self) -> None:
         """``文件名[*] - 绩效目标表编辑器``, the mark shown while there are unsaved changes."""
-        self.window.setWindowTitle(f"{self.display_name}[*] - {APP_TITLE}")
+        self.window.setWindowTitle(f"{self.display_name}[*] - {app_title()}")
         self.window.setWindowModified(not self.window.undo_stack.isClean())
 
     def _on_clean_changed(self, clean: bool) -> None:
@@ -454,7 +485,7 @@ class FileController(QObject):
         """Ask for a file (after asking to save unsaved changes) and open it."""
         if not self.maybe_save():
             return
-        path = self.window.dialogs.open_file(self.window, "打开", read_filter())
+        path = self.window.dialogs.open_file(self.window, self.tr("打开"), read_filter())
         if path is not None:
             self.open_interactive(path, asked=True)
 
@@ -469,18 +500,48 @@ class FileController(QObject):
                 return  # the user edited while the file was read, and kept the edits
             self._show_read(result, path)
 
-        return self._read(path, f"正在打开 {path.name}…", show)
+        return self._read(path, self.tr("正在打开 {name}…").format(name=path.name), show)
 
     def open_path(self, path: str | os.PathLike[str]) -> bool:
-        """Open a file now, replacing the document without asking; on failure tell the user."""
+        """Open a file now, replacing the document without asking; on failure tell the user.
+
+        A workbook whose layout is not recognised is mapped by hand in the import dialog.
+        """
         path = Path(path)
         try:
-            result = read_path(path)
+            result: ReadResult | None = read_path(path)
         except ReadError as exc:
-            self.window.dialogs.error(self.window, "无法打开文件", str(exc))
+            result = self._recover_read(path, exc)
+        if result is None:
             return False
         self._show_read(result, path)
         return True
+
+    def _recover_read(self, path: Path, exc: BaseException) -> ReadResult | None:
+        """After a failed read: let the user map an unrecognised workbook, else tell why."""
+        from bpeditor.io.excel_reader import LayoutNotRecognised  # noqa: PLC0415 - rare path
+
+        if isinstance(exc, LayoutNotRecognised):
+            return self.ask_mapping(path, exc)
+        message = (
+            str(exc)
+            if isinstance(exc, ReadError)
+            else self.tr("{path}：无法读取（{error}）").format(path=path, error=exc)
+        )
+        self.window.dialogs.error(self.window, self.tr("无法打开文件"), message)
+        return None
+
+    def ask_mapping(self, path: Path, error: Exception | None = None) -> ReadResult | None:
+        """Show the Excel import dialog for ``path``; the table read with the user's mapping."""
+        from bpeditor.ui.import_dialog import ask_mapping  # noqa: PLC0415 - loads the Excel reader
+
+        try:
+            return ask_mapping(
+                self.window, path, error, self.window.dialogs.run_dialog, self.settings
+            )  # type: ignore[arg-type]
+        except ReadError as exc:
+            self.window.dialogs.error(self.window, self.tr("无法打开文件"), str(exc))
+            return None
 
     def _show_read(self, result: ReadResult, path: Path) -> None:
         path = Path(os.path.abspath(path))
@@ -489,8 +550,8 @@ class FileController(QObject):
         if path != Path(os.path.abspath(example_path())):
             self.add_recent(path)
         count = len(result.warnings)
-        note = f"（{count} 条导入警告，见检查结果）" if count else ""
-        self._status(f"已打开 {path.name}{note}")
+        note = self.tr("（{count} 条导入警告，见检查结果）").format(count=count) if count else ""
+        self._status(self.tr("已打开 {name}").format(name=path.name) + note)
 
     def _read(self, path: Path, label: str, use: Callable[[ReadResult], None]) -> Job | None:
         """Read a file (in a worker thread if it is big); ``use`` gets the result if all is well."""
@@ -500,16 +561,17 @@ class FileController(QObject):
             size = 0
         if size < self.background_bytes:
             try:
-                result = read_path(path)
+                result: ReadResult | None = read_path(path)
             except ReadError as exc:
-                self.window.dialogs.error(self.window, "无法打开文件", str(exc))
-                return None
-            use(result)
+                result = self._recover_read(path, exc)
+            if result is not None:
+                use(result)
             return None
 
         def failed(exc: BaseException) -> None:
-            message = str(exc) if isinstance(exc, ReadError) else f"{path}：无法读取（{exc}）"
-            self.window.dialogs.error(self.window, "无法打开文件", message)
+            result = self._recover_read(path, exc)
+            if result is not None:
+                use(result)
 
         return self.start_job(label, lambda: read_path(path), use, failed)
 
@@ -517,31 +579,39 @@ class FileController(QObject):
 
     def ask_import(self) -> None:
         """Ask for a file and add its units and projects to the open table."""
-        path = self.window.dialogs.open_file(self.window, "导入到当前表", read_filter())
+        path = self.window.dialogs.open_file(self.window, self.tr("导入到当前表"), read_filter())
         if path is not None:
             self.import_path(path)
 
     def import_path(self, path: str | os.PathLike[str]) -> Job | None:
         """Add a file's projects to the table as one undoable step (a worker reads big files)."""
         path = Path(path)
-        return self._read(path, f"正在导入 {path.name}…", lambda r: self._import_result(r, path))
+        label = self.tr("正在导入 {name}…").format(name=path.name)
+        return self._read(path, label, lambda r: self._import_result(r, path))
 
     def _import_result(self, result: ReadResult, path: Path) -> None:
         imported = result.table
         if not imported.units:
-            self.window.dialogs.information(self.window, "导入到当前表", f"{path.name} 中没有项目")
+            self.window.dialogs.information(
+                self.window,
+                self.tr("导入到当前表"),
+                self.tr("{name} 中没有项目").format(name=path.name),
+            )
             return
         self.import_table(imported)
         count = imported.project_count()
-        note = f"，{len(result.warnings)} 条导入警告" if result.warnings else ""
-        self._status(f"已从 {path.name} 导入 {count} 个项目{note}（可撤销）")
+        if result.warnings:
+            message = self.tr("已从 {name} 导入 {count} 个项目，{warnings} 条导入警告（可撤销）")
+        else:
+            message = self.tr("已从 {name} 导入 {count} 个项目（可撤销）")
+        self._status(message.format(name=path.name, count=count, warnings=len(result.warnings)))
 
     def import_table(self, imported: Table) -> None:
         """Append a table's units and projects to the document as one undo step."""
         window = self.window
         edit = import_edit(window.document.table, imported)
         if edit.edits:
-            window.undo_stack.push(EditCommand(window.document, edit))
+            push_edit(window.undo_stack, window.document, edit)
 
     # --- save ----------------------------------------------------------------------------------
 
@@ -554,8 +624,11 @@ class FileController(QObject):
     def ask_save_as(self) -> bool:
         """Ask for a file name and save there; ``False`` if cancelled or not saved."""
         base = self.save_path or self.source_path
-        suggested = base.with_suffix(".bpe") if base is not None else Path(f"{UNTITLED}.bpe")
-        path = self.window.dialogs.save_file(self.window, "另存为", NATIVE_FILTER, suggested)
+        untitled = Path(f"{self.tr(UNTITLED)}.bpe")
+        suggested = base.with_suffix(".bpe") if base is not None else untitled
+        path = self.window.dialogs.save_file(
+            self.window, self.tr("另存为"), self.tr(NATIVE_FILTER), suggested
+        )
         if path is None:
             return False
         if path.suffix.lower() != ".bpe":
@@ -574,9 +647,11 @@ class FileController(QObject):
                 break
             except WriteError as exc:
                 if not isinstance(exc.__cause__, OSError):
-                    self.window.dialogs.error(self.window, "保存失败", str(exc))
+                    self.window.dialogs.error(self.window, self.tr("保存失败"), str(exc))
                     return False
-                answer = self.window.dialogs.retry_or_save_as(self.window, "保存失败", str(exc))
+                answer = self.window.dialogs.retry_or_save_as(
+                    self.window, self.tr("保存失败"), str(exc)
+                )
                 if answer == "retry":
                     continue
                 if answer == "save_as":
@@ -588,7 +663,7 @@ class FileController(QObject):
         self.recovery.discard()
         self.add_recent(path)
         self.update_title()
-        self._status(f"已保存 {path.name}")
+        self._status(self.tr("已保存 {name}").format(name=path.name))
         return True
 
     def maybe_save(self) -> bool:
@@ -597,8 +672,8 @@ class FileController(QObject):
             return True
         answer = self.window.dialogs.question(
             self.window,
-            "保存修改",
-            f"“{self.display_name}”有尚未保存的修改。\n\n是否保存？",
+            self.tr("保存修改"),
+            self.tr("“{name}”有尚未保存的修改。\n\n是否保存？").format(name=self.display_name),
         )
         if answer == "save":
             return self.save()
@@ -609,11 +684,11 @@ class FileController(QObject):
     def ask_export(self, choice: ExportChoice) -> Job | None:
         """Ask for a file name and export the table in the chosen format and layout."""
         base = self.save_path or self.source_path
-        stem = base.stem if base is not None else UNTITLED
-        suffix = "-申报表" if choice.layout == "forms" else ""
+        stem = base.stem if base is not None else self.tr(UNTITLED)
+        suffix = self.tr("-申报表") if choice.layout == "forms" else ""
         start = (base.parent if base is not None else Path.home()) / f"{stem}{suffix}"
         suggested = choice.target(start)
-        title = f"导出为{choice.label.rstrip('…')}"
+        title = self.tr("导出为{format}").format(format=choice.label.rstrip("…"))
         path = self.window.dialogs.save_file(self.window, title, choice.name_filter, suggested)
         if path is None:
             return None
@@ -627,13 +702,21 @@ class FileController(QObject):
         if fmt is None or fmt.writer is None or layout not in fmt.layouts:
             known = "、".join(e for f in FORMATS for e in write_extensions(f))
             self.window.dialogs.error(
-                self.window, "无法导出", f"{path}：不支持导出为这种格式或版式（可用：{known}）"
+                self.window,
+                self.tr("无法导出"),
+                self.tr("{path}：不支持导出为这种格式或版式（可用：{known}）").format(
+                    path=path, known=known
+                ),
             )
             return None
         try:
             snapshot = native.dumps(self.window.document.table)  # the worker gets its own copy
         except (ValueError, ArithmeticError) as exc:
-            self.window.dialogs.error(self.window, "无法导出", f"表中有无法导出的内容（{exc}）")
+            self.window.dialogs.error(
+                self.window,
+                self.tr("无法导出"),
+                self.tr("表中有无法导出的内容（{error}）").format(error=exc),
+            )
             return None
         writer = fmt.writer
         made: list[Path] = []
@@ -653,14 +736,17 @@ class FileController(QObject):
             self._put_in_place(tmp, path, layout)
 
         def failed(exc: BaseException) -> None:
-            message = str(exc) if isinstance(exc, WriteError) else f"{path}：导出失败（{exc}）"
+            message = (
+                str(exc)
+                if isinstance(exc, WriteError)
+                else self.tr("{path}：导出失败（{error}）").format(path=path, error=exc)
+            )
             for tmp in made:  # the writer names the temporary file it was given
                 message = message.replace(str(tmp), str(path))
-            self.window.dialogs.error(self.window, "导出失败", message)
+            self.window.dialogs.error(self.window, self.tr("导出失败"), message)
 
-        return self.start_job(
-            f"正在导出 {path.name}…", work, done, failed, lambda tmp: tmp.unlink(missing_ok=True)
-        )
+        label = self.tr("正在导出 {name}…").format(name=path.name)
+        return self.start_job(label, work, done, failed, lambda tmp: tmp.unlink(missing_ok=True))
 
     def _put_in_place(self, tmp: Path, path: Path, layout: str) -> None:
         """Move a finished export over its target; if another program holds it, ask."""
@@ -670,17 +756,18 @@ class FileController(QObject):
             while True:
                 try:
                     _move_into_place(tmp, target)
-                    self._status(f"已导出 {target.name}")
+                    self._status(self.tr("已导出 {name}").format(name=target.name))
                     return
                 except WriteError as exc:
-                    answer = dialogs.retry_or_save_as(self.window, "导出失败", str(exc))
+                    answer = dialogs.retry_or_save_as(self.window, self.tr("导出失败"), str(exc))
                 if answer == "save_as":
                     choice = next(
                         c
                         for c in export_choices()
                         if path.suffix.lower() in write_extensions(c.format) and c.layout == layout
                     )
-                    other = dialogs.save_file(self.window, "导出为", choice.name_filter, target)
+                    title = self.tr("导出为")
+                    other = dialogs.save_file(self.window, title, choice.name_filter, target)
                     if other is None:
                         return
                     target = choice.target(Path(os.path.abspath(other)))
@@ -719,7 +806,7 @@ class FileController(QObject):
         for job in active:
             job.cancel()
         if active:
-            self._status("已取消")
+            self._status(self.tr("已取消"))
 
     def _forget(self, job: Job) -> None:
         if job in self.jobs:
@@ -783,7 +870,7 @@ class FileController(QObject):
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         if paths:
             menu.addSeparator()
-        clear = menu.addAction("清除列表")
+        clear = menu.addAction(self.tr("清除列表"))
         clear.setObjectName("actionClearRecent")
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self.clear_recent)
@@ -792,7 +879,11 @@ class FileController(QObject):
         """Open a recent file; one that no longer exists is taken off the list."""
         if not path.exists():
             self._set_recent([p for p in self.recent_files() if p != path])
-            self.window.dialogs.error(self.window, "无法打开文件", f"{path}：文件不存在")
+            self.window.dialogs.error(
+                self.window,
+                self.tr("无法打开文件"),
+                self.tr("{path}：文件不存在").format(path=path),
+            )
             return
         self.open_interactive(path)
 
@@ -815,9 +906,10 @@ class FileController(QObject):
                 continue
             answer = self.window.dialogs.ask_restore(
                 self.window,
-                "恢复未保存的内容",
-                "绩效目标表编辑器上次没有正常退出，以下内容尚未保存：\n\n"
-                f"{entry.describe()}\n\n是否恢复？",
+                self.tr("恢复未保存的内容"),
+                self.tr(
+                    "绩效目标表编辑器上次没有正常退出，以下内容尚未保存：\n\n{details}\n\n是否恢复？"
+                ).format(details=entry.describe()),
             )
             if answer == "restore":
                 restored = self.restore(entry)
@@ -836,7 +928,7 @@ class FileController(QObject):
         try:
             result = native.read_bpe(entry.data_path)
         except ReadError as exc:
-            self.window.dialogs.error(self.window, "无法恢复", str(exc))
+            self.window.dialogs.error(self.window, self.tr("无法恢复"), str(exc))
             return False
         save_path = (
             entry.save_path if entry.save_path and entry.save_path.suffix == ".bpe" else None
@@ -848,7 +940,7 @@ class FileController(QObject):
             self.recovery.delete(entry)
         else:
             self.recovery.release(entry)
-        self._status("已恢复上次未保存的内容，请保存")
+        self._status(self.tr("已恢复上次未保存的内容，请保存"))
         return True
 
     # --- drops and closing -----------------------------------------------------------------
@@ -902,11 +994,17 @@ def _temp_beside(path: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
     except FileNotFoundError as exc:
-        raise WriteError(f"{path}：文件夹“{path.parent}”不存在，无法导出") from exc
+        raise WriteError(
+            QCoreApplication.translate(
+                "FileController", "{path}：文件夹“{folder}”不存在，无法导出"
+            ).format(path=path, folder=path.parent)
+        ) from exc
     except OSError as exc:
         raise WriteError(
-            f"{path}：无法在文件夹“{path.parent}”中写入（{exc.strerror or exc}），"
-            "可能没有写入权限或磁盘已满"
+            QCoreApplication.translate(
+                "FileController",
+                "{path}：无法在文件夹“{folder}”中写入（{error}），可能没有写入权限或磁盘已满",
+            ).format(path=path, folder=path.parent, error=exc.strerror or exc)
         ) from exc
     os.close(fd)
     return Path(name)
@@ -935,10 +1033,17 @@ def _replace(tmp: Path, target: Path) -> None:
         except PermissionError as exc:
             if delay is None:
                 raise WriteError(
-                    f"{target}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，"
-                    f"或是只读文件（{exc.strerror or exc}）。"
-                    "请关闭该程序后重试，或另存为其他文件名；原文件未改动"
+                    QCoreApplication.translate(
+                        "FileController",
+                        "{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）"
+                        "中打开，或是只读文件（{error}）。"
+                        "请关闭该程序后重试，或另存为其他文件名；原文件未改动",
+                    ).format(path=target, error=exc.strerror or exc)
                 ) from exc
             time.sleep(delay)  # Windows: the other program may let go in a moment
         except OSError as exc:
-            raise WriteError(f"{target}：无法写入（{exc.strerror or exc}）；原文件未改动") from exc
+            raise WriteError(
+                QCoreApplication.translate(
+                    "FileController", "{path}：无法写入（{error}）；原文件未改动"
+                ).format(path=target, error=exc.strerror or exc)
+            ) from exc

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,14 +48,15 @@ def field_value(document: Document, match: Match) -> str:
 
 def replace_in_field(match: Match, new: str) -> Edit:
     """The edit that writes ``new`` into the field of ``match``."""
+    text = QCoreApplication.translate("FindReplacePanel", "替换")
     if match.unit is None:
-        return SetTableField(match.field, new, text="替换")
+        return SetTableField(match.field, new, text=text)
     if match.project is None:
-        return SetUnitName(match.unit, new, text="替换")
+        return SetUnitName(match.unit, new, text=text)
     if match.indicator is None:
-        return SetProjectField(match.unit, match.project, match.field, new, text="替换")
+        return SetProjectField(match.unit, match.project, match.field, new, text=text)
     return SetIndicatorField(
-        match.unit, match.project, match.indicator, match.field, new, text="替换"
+        match.unit, match.project, match.indicator, match.field, new, text=text
     )
 
 
@@ -76,31 +77,31 @@ class FindReplacePanel(QWidget):
         self._position = -1
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findText")
-        self.find_edit.setPlaceholderText("查找内容")
+        self.find_edit.setPlaceholderText(self.tr("查找内容"))
         self.find_edit.setClearButtonEnabled(True)
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setObjectName("replaceText")
-        self.replace_edit.setPlaceholderText("替换为")
-        self.case_box = QCheckBox("区分大小写(&C)", self)
+        self.replace_edit.setPlaceholderText(self.tr("替换为"))
+        self.case_box = QCheckBox(self.tr("区分大小写(&C)"), self)
         self.case_box.setObjectName("caseSensitive")
-        self.find_button = QPushButton("查找下一个(&N)", self)
+        self.find_button = QPushButton(self.tr("查找下一个(&N)"), self)
         self.find_button.setObjectName("findNext")
-        self.find_previous_button = QPushButton("上一个(&P)", self)
+        self.find_previous_button = QPushButton(self.tr("上一个(&P)"), self)
         self.find_previous_button.setObjectName("findPrevious")
-        self.replace_button = QPushButton("替换(&R)", self)
+        self.replace_button = QPushButton(self.tr("替换(&R)"), self)
         self.replace_button.setObjectName("replaceOne")
-        self.replace_all_button = QPushButton("全部替换(&A)", self)
+        self.replace_all_button = QPushButton(self.tr("全部替换(&A)"), self)
         self.replace_all_button.setObjectName("replaceAll")
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
 
         layout = QGridLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(QLabel("查找(&F)：", self, buddy=self.find_edit), 0, 0)
+        layout.addWidget(QLabel(self.tr("查找(&F)："), self, buddy=self.find_edit), 0, 0)
         layout.addWidget(self.find_edit, 0, 1)
         layout.addWidget(self.find_button, 0, 2)
         layout.addWidget(self.find_previous_button, 0, 3)
-        layout.addWidget(QLabel("替换为(&E)：", self, buddy=self.replace_edit), 1, 0)
+        layout.addWidget(QLabel(self.tr("替换为(&E)："), self, buddy=self.replace_edit), 1, 0)
         layout.addWidget(self.replace_edit, 1, 1)
         layout.addWidget(self.replace_button, 1, 2)
         layout.addWidget(self.replace_all_button, 1, 3)
@@ -155,12 +156,17 @@ class FindReplacePanel(QWidget):
     def _step(self, delta: int) -> Match | None:
         matches = self.matches()
         if not matches:
-            self.status.setText(f"找不到“{self.needle}”" if self.needle else "")
+            missing = self.tr("找不到“{text}”").format(text=self.needle)
+            self.status.setText(missing if self.needle else "")
             return None
         self._position = (self._position + delta) % len(matches)
         match = matches[self._position]
         total = sum(m.count for m in matches)
-        self.status.setText(f"第 {self._position + 1} / {len(matches)} 处（共 {total} 次出现）")
+        self.status.setText(
+            self.tr("第 {position} / {count} 处（共 {total} 次出现）").format(
+                position=self._position + 1, count=len(matches), total=total
+            )
+        )
         self.found.emit(match)
         return match
 
@@ -199,6 +205,9 @@ class FindReplacePanel(QWidget):
             case_sensitive=self.case_box.isChecked(),
         )
         if edit.edits:
+            edit.text = self.tr("全部替换“{needle}”为“{replacement}”").format(
+                needle=self.needle, replacement=self.replace_edit.text()
+            )
             push_edit(self.undo_stack, self.document, edit)
-        self.status.setText(f"已在 {len(edit.edits)} 处替换")
+        self.status.setText(self.tr("已在 {count} 处替换").format(count=len(edit.edits)))
         return len(edit.edits)

@@ -98,7 +98,7 @@ class IndicatorGrid(QTableView):
         """Checkable actions showing or hiding the optional columns (also in the 视图 menu)."""
         actions = []
         for column in range(IndicatorTableModel.MAIN_COLUMNS, len(IndicatorTableModel.HEADERS)):
-            action = QAction(IndicatorTableModel.HEADERS[column], self)
+            action = QAction(IndicatorTableModel.header(column), self)
             action.setObjectName(f"actionColumn{column}")
             action.setCheckable(True)
             action.setChecked(False)
@@ -109,7 +109,7 @@ class IndicatorGrid(QTableView):
     def _header_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.setTitle("显示列")
+        menu.setTitle(self.tr("显示列"))
         for action in self.column_actions:
             menu.addAction(action)
         menu.popup(self.horizontalHeader().mapToGlobal(pos))

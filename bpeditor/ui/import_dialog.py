@@ -17,7 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -57,8 +59,36 @@ PREVIEW_ROWS = 200
 """How many rows of a sheet the preview shows."""
 PREVIEW_COLUMNS = 100
 """How many columns of a sheet the preview (and the column list) shows at most."""
-NOT_IMPORTED = "（不导入）"
-"""The field combo's entry for a column that is not imported."""
+NOT_IMPORTED = QT_TRANSLATE_NOOP("ExcelImportDialog", "（不导入）")
+"""The field combo's entry for a column that is not imported (source text; shown translated)."""
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ExcelFields", "资金使用单位"),
+    QT_TRANSLATE_NOOP("ExcelFields", "主管部门"),
+    QT_TRANSLATE_NOOP("ExcelFields", "项目名称"),
+    QT_TRANSLATE_NOOP("ExcelFields", "总计"),
+    QT_TRANSLATE_NOOP("ExcelFields", "财政拨款"),
+    QT_TRANSLATE_NOOP("ExcelFields", "财政专户拨款"),
+    QT_TRANSLATE_NOOP("ExcelFields", "其他资金"),
+    QT_TRANSLATE_NOOP("ExcelFields", "绩效目标（年度）"),
+    QT_TRANSLATE_NOOP("ExcelFields", "实施期目标"),
+    QT_TRANSLATE_NOOP("ExcelFields", "绩效指标（汇总表的一格多指标）"),
+    QT_TRANSLATE_NOOP("ExcelFields", "一级指标"),
+    QT_TRANSLATE_NOOP("ExcelFields", "二级指标"),
+    QT_TRANSLATE_NOOP("ExcelFields", "三级指标"),
+    QT_TRANSLATE_NOOP("ExcelFields", "指标值（两期相同）"),
+    QT_TRANSLATE_NOOP("ExcelFields", "实施周期指标值"),
+    QT_TRANSLATE_NOOP("ExcelFields", "年度指标值"),
+    QT_TRANSLATE_NOOP("ExcelFields", "计算符号（两期相同）"),
+    QT_TRANSLATE_NOOP("ExcelFields", "实施周期计算符号"),
+    QT_TRANSLATE_NOOP("ExcelFields", "年度计算符号"),
+    QT_TRANSLATE_NOOP("ExcelFields", "计量单位（两期相同）"),
+    QT_TRANSLATE_NOOP("ExcelFields", "实施周期计量单位"),
+    QT_TRANSLATE_NOOP("ExcelFields", "年度计量单位"),
+    QT_TRANSLATE_NOOP("ExcelFields", "指标值确定依据"),
+    QT_TRANSLATE_NOOP("ExcelFields", "指标解释"),
+    QT_TRANSLATE_NOOP("ExcelFields", "备注"),
+)
+"""The Excel reader's field labels (``excel_reader.FIELDS``), for the translation catalog."""
 SETTINGS_GROUP = "excel_import/mappings"
 """The settings group holding remembered mappings, one key per header hash."""
 
@@ -74,6 +104,11 @@ _ROOT = QModelIndex()
 
 DialogRunner = Callable[[QDialog], bool]
 """Shows a dialog modally and returns whether it was accepted (the dialog service's job)."""
+
+
+def field_label(key: str) -> str:
+    """A field's label (see ``FIELDS``) in the interface language."""
+    return QCoreApplication.translate("ExcelFields", FIELDS[key])
 
 
 def header_texts(grid: SheetGrid, header_row: int) -> list[str]:
@@ -180,7 +215,7 @@ class SheetPreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "隐藏的行（不导入）" if hidden else "点击设为表头行"
+            return self.tr("隐藏的行（不导入）") if hidden else self.tr("点击设为表头行")
         if role == Qt.ItemDataRole.FontRole and self._header[0] <= section <= self._header[1]:
             return self._bold
         return None
@@ -215,7 +250,7 @@ class ExcelImportDialog(QDialog):
         self._sufficient = False
         self._updating = False
 
-        self.setWindowTitle("从 Excel 导入：指定表头和各列")
+        self.setWindowTitle(self.tr("从 Excel 导入：指定表头和各列"))
         self.setSizeGripEnabled(True)
         self.resize(1040, 640)
 
@@ -256,26 +291,26 @@ class ExcelImportDialog(QDialog):
         for grid in self._book.sheets:
             label = grid.name
             if not grid.visible:
-                label += "（隐藏）"
+                label += self.tr("（隐藏）")
             elif not any(any(c.strip() for c in row) for row in grid.rows):
-                label += "（空）"
+                label += self.tr("（空）")
             self._sheet_combo.addItem(label, grid.name)
         self._row_spin = QSpinBox()
         self._row_spin.setObjectName("headerRowSpin")
-        self._row_spin.setPrefix("第 ")
-        self._row_spin.setSuffix(" 行")
+        self._row_spin.setPrefix(self.tr("第 "))
+        self._row_spin.setSuffix(self.tr(" 行"))
         self._row_spin.setMinimum(1)
         top = QHBoxLayout()
-        sheet_label = QLabel("工作表(&S)：")
+        sheet_label = QLabel(self.tr("工作表(&S)："))
         sheet_label.setBuddy(self._sheet_combo)
-        row_label = QLabel("表头行(&H)：")
+        row_label = QLabel(self.tr("表头行(&H)："))
         row_label.setBuddy(self._row_spin)
         top.addWidget(sheet_label)
         top.addWidget(self._sheet_combo, 1)
         top.addSpacing(16)
         top.addWidget(row_label)
         top.addWidget(self._row_spin)
-        pick_hint = QLabel("（也可以在预览中点击表头所在的行）")
+        pick_hint = QLabel(self.tr("（也可以在预览中点击表头所在的行）"))
         pick_hint.setEnabled(False)
         top.addWidget(pick_hint)
         top.addStretch(2)
@@ -309,14 +344,14 @@ class ExcelImportDialog(QDialog):
         self._memory_label.setWordWrap(True)
         self._columns_widget = QWidget()
         self._columns_layout = QGridLayout(self._columns_widget)
-        self._columns_layout.setColumnStretch(1, 1)
+        self._columns_layout.setColumnStretch(2, 1)  # the field choosers take the width
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._columns_widget)
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("各列对应的栏目")
+        title = QLabel(self.tr("各列对应的栏目"))
         bold = title.font()
         bold.setBold(True)
         title.setFont(bold)
@@ -331,9 +366,9 @@ class ExcelImportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self._import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._import_button.setText("导入")
+        self._import_button.setText(self.tr("导入"))
         self._import_button.setObjectName("importButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         return buttons
@@ -434,16 +469,19 @@ class ExcelImportDialog(QDialog):
     def _intro_text(self, error: LayoutNotRecognised | None) -> str:
         name = self._path.name
         if error is None:
-            return f"从“{name}”导入：请选择工作表和表头行，并为各列指定对应的栏目。"
-        where = f"工作表“{error.sheet}”"
+            return self.tr("从“{name}”导入：请选择工作表和表头行，并为各列指定对应的栏目。").format(
+                name=name
+            )
         if error.header_row is None:
-            where += "中找不到表头行"
+            where = self.tr("工作表“{sheet}”中找不到表头行").format(sheet=error.sheet)
         else:
-            where += f"第 {error.header_row + 1} 行的表头无法自动对应到绩效目标表的栏目"
-        return (
-            f"“{name}”的格式未能自动识别（{where}）。"
+            where = self.tr(
+                "工作表“{sheet}”第 {row} 行的表头无法自动对应到绩效目标表的栏目"
+            ).format(sheet=error.sheet, row=error.header_row + 1)
+        return self.tr(
+            "“{name}”的格式未能自动识别（{where}）。"
             "请在预览中点选表头所在的行，再为各列指定对应的栏目，然后点“导入”。"
-        )
+        ).format(name=name, where=where)
 
     def _start_sheet(self, error: LayoutNotRecognised | None) -> int:
         """A sheet with a remembered header, else the error's sheet, else the first with text."""
@@ -539,16 +577,16 @@ class ExcelImportDialog(QDialog):
         remembered = self._remembered_mapping(self._texts)
         if remembered is not None:
             initial = remembered
-            self._memory_label.setText("已套用上次导入相同表头时选定的对应关系。")
+            self._memory_label.setText(self.tr("已套用上次导入相同表头时选定的对应关系。"))
         elif self._grid is not None and self._texts:
             guessed = guess_mapping(self._grid, self._header_row)
             initial = self._dedupe(
                 {c: f for c, f in guessed.items() if f in FIELDS and c < len(self._texts)}
             )
             self._memory_label.setText(
-                "已按表头文字猜测了部分列，请核对并补全。"
+                self.tr("已按表头文字猜测了部分列，请核对并补全。")
                 if initial
-                else "表头文字未能对应到任何栏目，请为各列指定。"
+                else self.tr("表头文字未能对应到任何栏目，请为各列指定。")
             )
         else:
             initial = {}
@@ -557,18 +595,23 @@ class ExcelImportDialog(QDialog):
             letter = QLabel(column_letters(col))
             letter.setAlignment(Qt.AlignmentFlag.AlignCenter)
             letter.setMinimumWidth(letter.fontMetrics().horizontalAdvance("MM"))
-            shown = text or "（空）"
+            shown = text or self.tr("（空）")
             title = QLabel()
             title.setText(title.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, 180))
             title.setToolTip(shown)
             title.setEnabled(bool(text))
             combo = QComboBox()
             combo.setObjectName(f"fieldCombo{col}")
-            combo.addItem(NOT_IMPORTED, "")
-            for key, label in FIELDS.items():
-                combo.addItem(label, key)
+            combo.addItem(self.tr(NOT_IMPORTED), "")
+            for key in FIELDS:
+                combo.addItem(field_label(key), key)
             combo.setMaxVisibleItems(len(FIELDS) + 1)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Narrow enough for the panel; the list drops down as wide as its longest field.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 32)
             combo.setCurrentIndex(max(0, combo.findData(initial.get(col, ""))))
             combo.currentIndexChanged.connect(lambda _i, c=col: self._on_field(c))
             self._columns_layout.addWidget(letter, col, 0)
@@ -614,34 +657,41 @@ class ExcelImportDialog(QDialog):
     def _check(self) -> tuple[bool, str]:
         """Whether the mapping is sufficient, and the status line saying so (or what is missing)."""
         if self._grid is None:
-            return False, "工作簿中没有工作表。"
+            return False, self.tr("工作簿中没有工作表。")
         row = self._header_row + 1
         if not self._texts:
-            return False, f"第 {row} 行是空行：请选择表头所在的行。"
+            return False, self.tr("第 {row} 行是空行：请选择表头所在的行。").format(row=row)
         fields = set(self.mapping().values())
         if "project" not in fields:
-            return False, "还不能导入：请指定“项目名称”列。"
+            return False, self.tr("还不能导入：请指定“项目名称”列。")
         if "indicators" in fields:
             mixed = sorted(fields & {"level1", "level2", "name"})
             if mixed:
-                labels = "、".join(f"“{FIELDS[f]}”" for f in mixed)
-                return False, (
-                    f"还不能导入：“绩效指标”列（汇总表，一格多指标）不能与{labels}列同时指定，"
-                    "请只保留一种。"
+                labels = self.tr("、").join(
+                    self.tr("“{field}”").format(field=field_label(f)) for f in mixed
                 )
-            return True, f"可以导入：按汇总表读取，第 {row} 行为表头，{len(fields)} 列已对应。"
+                return False, self.tr(
+                    "还不能导入：“绩效指标”列（汇总表，一格多指标）不能与{fields}列同时指定，"
+                    "请只保留一种。"
+                ).format(fields=labels)
+            return True, self.tr(
+                "可以导入：按汇总表读取，第 {row} 行为表头，{count} 列已对应。"
+            ).format(row=row, count=len(fields))
         if "name" not in fields:
-            return False, (
+            return False, self.tr(
                 "还不能导入：请指定“三级指标”列（每行一条指标的表），"
                 "或“绩效指标”列（汇总表，一格多指标）。"
             )
         notes = []
         if not fields & set(_VALUE_FIELDS):
-            notes.append("没有指定指标值列，指标值将为空")
+            notes.append(self.tr("没有指定指标值列，指标值将为空"))
         if "level1" not in fields:
-            notes.append("没有指定“一级指标”列，每条指标都会有警告")
-        extra = f"（注意：{'；'.join(notes)}）" if notes else ""
-        return True, (f"可以导入：每行一条指标，第 {row} 行为表头，{len(fields)} 列已对应。{extra}")
+            notes.append(self.tr("没有指定“一级指标”列，每条指标都会有警告"))
+        extra = (
+            self.tr("（注意：{notes}）").format(notes=self.tr("；").join(notes)) if notes else ""
+        )
+        message = self.tr("可以导入：每行一条指标，第 {row} 行为表头，{count} 列已对应。")
+        return True, message.format(row=row, count=len(fields)) + extra
 
     def _show_status(self, message: str, ok: bool) -> None:
         self._status.setText(message)
@@ -656,12 +706,14 @@ class ExcelImportDialog(QDialog):
         except ReadError as exc:
             message = str(exc).removeprefix(f"{self._path}：")
         except OSError as exc:
-            message = f"无法读取（{exc.strerror or exc}）"
+            message = self.tr("无法读取（{error}）").format(error=exc.strerror or exc)
         except Exception as exc:  # an importer's bug must still reach the user as one clear line
-            message = f"无法导入，文件内容不符合预期（{type(exc).__name__}：{exc}）"
+            message = self.tr("无法导入，文件内容不符合预期（{error}）").format(
+                error=f"{type(exc).__name__}：{exc}"
+            )
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._show_status(f"导入失败：{message}", False)
+        self._show_status(self.tr("导入失败：{reason}").format(reason=message), False)
         return None
 
     # --- remembering --------------------------------------------------------------------------

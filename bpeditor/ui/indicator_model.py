@@ -11,7 +11,15 @@ from __future__ import annotations
 import copy
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QUndoStack
 
 from bpeditor.model.document import Indicator, Project
@@ -57,15 +65,16 @@ class IndicatorTableModel(QAbstractTableModel):
 
     LEVEL1, LEVEL2, NAME, PERIOD, ANNUAL, BASIS, EXPLANATION, NOTE = range(8)
     HEADERS = (
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "实施周期指标值",
-        "年度指标值",
-        "指标值确定依据",
-        "指标解释",
-        "备注",
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "一级指标"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "二级指标"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "三级指标"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "实施周期指标值"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "年度指标值"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "指标值确定依据"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "指标解释"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "备注"),
     )
+    """Column titles (source texts; :meth:`header` gives them in the interface language)."""
     FIELDS = (
         "level1",
         "level2",
@@ -84,6 +93,11 @@ class IndicatorTableModel(QAbstractTableModel):
         "level1_label": LEVEL1,
         "level2_label": LEVEL2,
     }
+
+    @classmethod
+    def header(cls, column: int) -> str:
+        """A column's title in the interface language."""
+        return QCoreApplication.translate("IndicatorTableModel", cls.HEADERS[column])
 
     def __init__(
         self,
@@ -195,7 +209,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return self.header(section) if 0 <= section < len(self.HEADERS) else None
         return str(section + 1)
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
@@ -248,9 +262,9 @@ class IndicatorTableModel(QAbstractTableModel):
             else (indicator.level2, indicator.level2_label)
         )
         official = official_label(code)
-        text = f"编码 {code}" if code else "无编码"
+        text = self.tr("编码 {code}").format(code=code) if code else self.tr("无编码")
         if official and official != label:
-            text += f"（{official}）"
+            text += self.tr("（{label}）").format(label=official)
         return f"{label}\n{text}" if label else text
 
 
@@ -325,7 +339,9 @@ def cell_edit(
     changed = copy.copy(indicator)
     apply_text(changed, column, text)
     edits = diff_edits(indicator, changed, where, row)
-    what = f"修改{IndicatorTableModel.HEADERS[column]}"
+    what = QCoreApplication.translate("IndicatorTableModel", "修改{column}").format(
+        column=IndicatorTableModel.header(column)
+    )
     if not edits:
         return None
     if len(edits) == 1:

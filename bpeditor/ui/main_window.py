@@ -12,8 +12,15 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -22,31 +29,41 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QTreeView,
     QUndoView,
     QWidget,
 )
 
 from bpeditor.io.base import ReadWarning
-from bpeditor.io.registry import FORMATS
 from bpeditor.model.document import Project, Table
 from bpeditor.model.editing import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
 from bpeditor.model.search import Match, indicator_names
 from bpeditor.model.validation import Finding, Severity
 from bpeditor.resources import example_path
+from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.files import FileController  # --- files (ui/files.py) ---
 from bpeditor.ui.find_replace import FindReplacePanel
+from bpeditor.ui.i18n import (
+    LANGUAGES,
+    app_title,
+    current_language,
+    money_unit_text,
+    store_language,
+)
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.live_checks import LiveChecks
-from bpeditor.ui.models import ProblemListModel, ProjectTreeModel
+from bpeditor.ui.models import SEVERITY_LABELS, ProblemListModel, ProjectTreeModel
 from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.project_panel import ProjectPanel
 
 APP_TITLE = "绩效目标表编辑器"
-"""The application's name, as shown in window titles."""
+"""The application's name (the settings and data folders are named after it; never translated).
+
+Window titles show :func:`~bpeditor.ui.i18n.app_title`, its translation."""
 EXPAND_ALL_LIMIT = 1000
 """Tables with up to this many projects open with every unit expanded in the tree."""
 
@@ -54,6 +71,11 @@ _FIELD_COLUMNS = {name: column for column, name in enumerate(IndicatorTableModel
     "level1_label": IndicatorTableModel.LEVEL1,
     "level2_label": IndicatorTableModel.LEVEL2,
 }
+RESTART_NOTES = {
+    "zh": "重新启动程序后，界面将显示为中文。",
+    "en": "The interface will be in English after you restart the program.",
+}
+"""A line in the chosen language itself, added to the restart notice (never translated)."""
 _NAME_CHANGES = {
     ChangeKind.RESET,
     ChangeKind.INDICATORS_INSERTED,
@@ -65,23 +87,13 @@ _NAME_CHANGES = {
 }
 
 
-def open_file_filter() -> str:
-    """The file dialog's filter: every readable format, each format, and all files."""
-    readable = [f for f in FORMATS if f.reader is not None]
-    patterns = " ".join(f"*{e}" for f in readable for e in f.extensions)
-    parts = [f"所有支持的文件 ({patterns})"]
-    parts += [f"{f.description} ({' '.join('*' + e for e in f.extensions)})" for f in readable]
-    parts.append("所有文件 (*)")
-    return ";;".join(parts)
-
-
 class MainWindow(QMainWindow):
     """The editor's main window."""
 
     def __init__(self, dialogs: DialogService | None = None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(app_title())
         self.dialogs = dialogs or DialogService()
         self.document = Document()
         self.undo_stack = QUndoStack(self)
@@ -126,6 +138,7 @@ class MainWindow(QMainWindow):
         self._setup_status_bar()
 
         self._setup_menus()
+        self._setup_tool_bar()
 
         self._connect_signals()
         self.resize(1280, 800)
@@ -134,7 +147,6 @@ class MainWindow(QMainWindow):
         self.checks.restart([])
         self._show_node(self.tree_model.table_index())
         self.tree.setCurrentIndex(self.tree_model.table_index())
-        self._ensure_open_action()
 
     # --- construction ---------------------------------------------------------------------
 
@@ -183,9 +195,11 @@ class MainWindow(QMainWindow):
         view.setWordWrap(False)
         header = view.header()
         header.setStretchLastSection(True)
-        header.resizeSection(
-            ProblemListModel.SEVERITY, view.fontMetrics().horizontalAdvance("错误") + 56
+        severity_width = max(
+            view.fontMetrics().horizontalAdvance(ProblemListModel.severity_label(severity))
+            for severity in SEVERITY_LABELS
         )
+        header.resizeSection(ProblemListModel.SEVERITY, severity_width + 56)
         view.doubleClicked.connect(self.go_to_finding)
         view.activated.connect(self.go_to_finding)
 
@@ -205,15 +219,15 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.problems_dock = self._dock("检查结果", "problemsDock", self.problems, bottom)
+        self.problems_dock = self._dock(self.tr("检查结果"), "problemsDock", self.problems, bottom)
         self.undo_view = QUndoView(self.undo_stack, self)
         self.undo_view.setObjectName("undoView")
-        self.undo_view.setEmptyLabel("（打开时的状态）")
-        self.undo_dock = self._dock("撤销历史", "undoDock", self.undo_view, right)
+        self.undo_view.setEmptyLabel(self.tr("（打开时的状态）"))
+        self.undo_dock = self._dock(self.tr("撤销历史"), "undoDock", self.undo_view, right)
         self.undo_dock.hide()
         self.find_panel = FindReplacePanel(self.document, self.undo_stack, self)
         self.find_panel.found.connect(self.go_to_match)
-        self.find_dock = self._dock("查找和替换", "findDock", self.find_panel, bottom)
+        self.find_dock = self._dock(self.tr("查找和替换"), "findDock", self.find_panel, bottom)
         self.tabifyDockWidget(self.problems_dock, self.find_dock)
         self.find_dock.hide()
 
@@ -230,31 +244,61 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
     def _setup_menus(self) -> None:
-        """文件, 编辑, 视图 (in this order: the file commands rely on it), 项目 and 指标."""
+        """文件, 编辑, 视图 (in this order: the file commands rely on it), 项目, 指标 and 帮助."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("文件(&F)")
+        self.file_menu = bar.addMenu(self.tr("文件(&F)"))
         self.file_menu.setObjectName("fileMenu")
-        self.edit_menu = bar.addMenu("编辑(&E)")
+        self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         self.edit_menu.setObjectName("editMenu")
-        self.view_menu = bar.addMenu("视图(&V)")
+        self.view_menu = bar.addMenu(self.tr("视图(&V)"))
         self.view_menu.setObjectName("viewMenu")
-        self.project_menu = bar.addMenu("项目(&P)")
+        self.project_menu = bar.addMenu(self.tr("项目(&P)"))
         self.project_menu.setObjectName("projectMenu")
-        self.indicator_menu = bar.addMenu("指标(&I)")
+        self.indicator_menu = bar.addMenu(self.tr("指标(&I)"))
         self.indicator_menu.setObjectName("indicatorMenu")
+        self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self.help_menu.setObjectName("helpMenu")
         self.editor_actions = EditorActions(self)
         self._fill_file_and_view_menus()
         # --- files (ui/files.py) ---
         self.files = FileController(self)  # 文件 commands, title, drops, closing, recovery
         # --- end files ---
+        self.about_action = QAction(self.tr("关于绩效目标表编辑器(&A)…"), self)
+        self.about_action.setObjectName("actionAbout")
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _setup_tool_bar(self) -> None:
+        """The main commands with their icons, under the menus (hidden from 视图 if unwanted)."""
+        files, edits = self.files, self.editor_actions
+        self.tool_bar = QToolBar(self.tr("工具栏"), self)
+        self.tool_bar.setObjectName("mainToolBar")
+        self.tool_bar.setMovable(False)
+        self.tool_bar.setIconSize(QSize(20, 20))
+        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        groups = [
+            [files.new_action, files.open_action, files.save_action],
+            [edits.undo, edits.redo],
+            [edits.insert_below, edits.delete_rows, edits.move_up, edits.move_down],
+            [edits.find],
+        ]
+        for number, group in enumerate(groups):
+            if number:
+                self.tool_bar.addSeparator()
+            self.tool_bar.addActions(group)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.tool_bar)
+        toggle = self.tool_bar.toggleViewAction()
+        toggle.setObjectName("actionShowToolBar")
+        self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
+        icons.decorate(self)
 
     def _fill_file_and_view_menus(self) -> None:
-        self.example_action = QAction("打开示例表(&E)", self)
+        self.example_action = QAction(self.tr("打开示例表(&E)"), self)
         self.example_action.setObjectName("actionExample")
         self.example_action.triggered.connect(  # --- files (ui/files.py): asks to save first ---
             lambda: self.files.open_interactive(example_path())
         )
-        self.quit_action = QAction("退出(&X)", self)
+        self.quit_action = QAction(self.tr("退出(&X)"), self)
         self.quit_action.setObjectName("actionQuit")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -271,17 +315,52 @@ class MainWindow(QMainWindow):
             toggle.setObjectName(name)
             view.addAction(toggle)
         view.addSeparator()
-        columns = view.addMenu("指标表的列(&C)")
+        columns = view.addMenu(self.tr("指标表的列(&C)"))
+        columns.setObjectName("columnsMenu")
         columns.addActions(self.project_panel.grid.column_actions)
+        view.addSeparator()
+        self._fill_language_menu()
 
-    def _ensure_open_action(self) -> None:
-        """An 打开 command if the file commands did not bring their own."""
-        if self.findChild(QAction, "actionOpen") is not None:
+    def _fill_language_menu(self) -> None:
+        """视图 → 语言 / Language: the interface languages; a choice applies from the next start."""
+        # Named in both languages on purpose: whoever cannot read one finds the other.
+        self.language_menu = self.view_menu.addMenu("语言 / Language")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setObjectName(f"actionLanguage_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def choose_language(self, language: str) -> None:
+        """Remember the interface language and say that it applies after a restart."""
+        store_language(self.files.settings, language)
+        self.language_actions[language].setChecked(True)
+        if language == current_language():
             return
-        self.open_action = QAction("打开(&O)…", self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.ask_open)
-        self.file_menu.insertAction(self.example_action, self.open_action)
+        self.dialogs.information(
+            self,
+            self.tr("界面语言"),
+            self.tr("界面语言将在重新启动程序后切换为{language}。").format(
+                language=LANGUAGES[language]
+            )
+            + "\n"
+            + RESTART_NOTES[language],
+        )
+
+    def show_about(self) -> None:
+        """The About box: version, license and the versions of the libraries used."""
+        from bpeditor.ui.about import AboutDialog  # noqa: PLC0415 - on demand (start-up time)
+
+        self.dialogs.show_dialog(AboutDialog(self))
 
     # --- the document -----------------------------------------------------------------------
 
@@ -300,12 +379,6 @@ class MainWindow(QMainWindow):
         if self._names is None:
             self._names = indicator_names(self.document.table)
         return self._names
-
-    def ask_open(self) -> None:
-        """Ask for a file and open it."""
-        path = self.dialogs.open_file(self, "打开绩效目标表", open_file_filter())
-        if path is not None:
-            self.open_path(path)
 
     # --- files (ui/files.py) ---
     def open_path(self, path: str | os.PathLike[str]) -> bool:
@@ -478,7 +551,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _show_progress(self, done: int, total: int) -> None:
-        self.problem_count_label.setText(f"正在检查… {done}/{total}")
+        self.problem_count_label.setText(
+            self.tr("正在检查… {done}/{total}").format(done=done, total=total)
+        )
 
     # --- window chrome ------------------------------------------------------------------
 
@@ -486,15 +561,23 @@ class MainWindow(QMainWindow):
         table = self.document.table
         sums = self.tree_model.sums
         total = format_amount(sums.table_funds().effective_total(), blank_zero=False) or "0.00"
-        self.total_label.setText(f"合计 {total} {table.money_unit}")
+        self.total_label.setText(
+            self.tr("合计 {total} {unit}").format(
+                total=total, unit=money_unit_text(table.money_unit)
+            )
+        )
         self.count_label.setText(
-            f"{table.project_count()} 个项目 / {sums.indicator_count()} 个指标"
+            self.tr("{projects} 个项目 / {indicators} 个指标").format(
+                projects=table.project_count(), indicators=sums.indicator_count()
+            )
         )
         if self.checks.checking:
-            self.problem_count_label.setText("正在检查…")
-            self.problems_dock.setWindowTitle("检查结果（正在检查…）")
+            self.problem_count_label.setText(self.tr("正在检查…"))
+            self.problems_dock.setWindowTitle(self.tr("检查结果（正在检查…）"))
             return
         counts = self.checks.counts
-        summary = f"{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告"
+        summary = self.tr("{errors} 个错误，{warnings} 个警告").format(
+            errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING]
+        )
         self.problem_count_label.setText(summary)
-        self.problems_dock.setWindowTitle(f"检查结果（{summary}）")
+        self.problems_dock.setWindowTitle(self.tr("检查结果（{summary}）").format(summary=summary))

@@ -11,14 +11,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from bpeditor.model.document import Unit
 from bpeditor.model.editing import Change, ChangeKind, Document
@@ -48,7 +50,15 @@ class UnitProjectsModel(QAbstractTableModel):
     """A unit's projects and their amounts (read-only), for the unit panel."""
 
     NAME, TOTAL, FISCAL, SPECIAL, OTHER, COUNT = range(6)
-    HEADERS = ("项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金", "指标数")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UnitProjectsModel", "项目名称"),
+        QT_TRANSLATE_NOOP("UnitProjectsModel", "总计"),
+        QT_TRANSLATE_NOOP("UnitProjectsModel", "财政拨款"),
+        QT_TRANSLATE_NOOP("UnitProjectsModel", "财政专户拨款"),
+        QT_TRANSLATE_NOOP("UnitProjectsModel", "其他资金"),
+        QT_TRANSLATE_NOOP("UnitProjectsModel", "指标数"),
+    )
+    """Column titles (source texts; shown translated)."""
     _AMOUNTS: ClassVar[dict[int, str]] = {
         TOTAL: "total",
         FISCAL: "fiscal",
@@ -61,7 +71,7 @@ class UnitProjectsModel(QAbstractTableModel):
         self.document = document if document is not None else Document()
         self._unit: Unit | None = None
         self._pending = False
-        self._mismatch = QBrush(MISMATCH_COLOR)
+        self._mismatch: QBrush | None = None  # made when first shown: QBrush's first use is slow
         self.document.subscribe(self._on_change)
 
     @property
@@ -122,7 +132,7 @@ class UnitProjectsModel(QAbstractTableModel):
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == _DISPLAY:
-                return self.HEADERS[section]
+                return self.tr(self.HEADERS[section])
             if role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
                 return _ALIGN_RIGHT
         return None
@@ -137,7 +147,7 @@ class UnitProjectsModel(QAbstractTableModel):
         column = index.column()
         if role in (_DISPLAY, _TOOLTIP):
             if column == self.NAME:
-                return project.name or ("（未命名项目）" if role == _DISPLAY else None)
+                return project.name or (self.tr("（未命名项目）") if role == _DISPLAY else None)
             if column == self.COUNT:
                 return str(len(project.indicators))
             if column == self.TOTAL:
@@ -146,20 +156,36 @@ class UnitProjectsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return _ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column == self.TOTAL:
-            return self._mismatch if total_disagrees(project.funds) else None
+            if not total_disagrees(project.funds):
+                return None
+            if self._mismatch is None:
+                self._mismatch = QBrush(MISMATCH_COLOR)
+            return self._mismatch
         return None
 
 
-SEVERITY_LABELS: dict[Severity, str] = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
-"""How a severity is written in the UI."""
+SEVERITY_LABELS: dict[Severity, str] = {
+    Severity.ERROR: QT_TRANSLATE_NOOP("ProblemListModel", "错误"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("ProblemListModel", "警告"),
+}
+"""How a severity is written (source texts; :meth:`ProblemListModel.severity_label` shows them)."""
 
 
 class ProblemListModel(QAbstractTableModel):
     """The findings of the checks (and import warnings): 级别 | 说明."""
 
     SEVERITY, MESSAGE = range(2)
-    HEADERS = ("级别", "说明")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProblemListModel", "级别"),
+        QT_TRANSLATE_NOOP("ProblemListModel", "说明"),
+    )
+    """Column titles (source texts; shown translated)."""
     FindingRole = Qt.ItemDataRole.UserRole + 1
+
+    @staticmethod
+    def severity_label(severity: Severity) -> str:
+        """A severity as the interface writes it (错误 / Error)."""
+        return QCoreApplication.translate("ProblemListModel", SEVERITY_LABELS[severity])
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -231,7 +257,7 @@ class ProblemListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         """Column titles."""
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return self.tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
@@ -242,7 +268,7 @@ class ProblemListModel(QAbstractTableModel):
         column = index.column()
         if role == _DISPLAY:
             if column == self.SEVERITY:
-                return SEVERITY_LABELS[finding.severity]
+                return self.severity_label(finding.severity)
             return finding.message
         if role == _TOOLTIP:
             check = CHECKS.get(finding.code)
@@ -257,6 +283,9 @@ class ProblemListModel(QAbstractTableModel):
     def _icon(self, severity: Severity) -> QIcon:
         icon = self._icons.get(severity)
         if icon is None:
+            # Imported here: QStyle's first use costs ~5 ms, not needed until a finding shows.
+            from PySide6.QtWidgets import QStyle  # noqa: PLC0415
+
             pixmap = (
                 QStyle.StandardPixmap.SP_MessageBoxCritical
                 if severity is Severity.ERROR

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,14 +31,15 @@ from bpeditor.model.edits import Edit, SetTableField, SetUnitName
 from bpeditor.model.money import format_amount
 from bpeditor.ui.commands import push_edit
 from bpeditor.ui.fields import BurstFilter, set_text_quietly
+from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.models import UnitProjectsModel
 from bpeditor.ui.tree_model import SumCache
 
 _SUM_FIELDS = (
-    ("total", "总计"),
-    ("fiscal", "财政拨款"),
-    ("special_account", "财政专户拨款"),
-    ("other", "其他资金"),
+    ("total", QT_TRANSLATE_NOOP("Funds", "总计")),
+    ("fiscal", QT_TRANSLATE_NOOP("Funds", "财政拨款")),
+    ("special_account", QT_TRANSLATE_NOOP("Funds", "财政专户拨款")),
+    ("other", QT_TRANSLATE_NOOP("Funds", "其他资金")),
 )
 
 
@@ -46,7 +48,7 @@ def _amount_labels(parent: QWidget, prefix: str) -> tuple[QGridLayout, dict[str,
     grid = QGridLayout()
     labels: dict[str, QLabel] = {}
     for column, (attr, caption) in enumerate(_SUM_FIELDS):
-        title = QLabel(caption, parent)
+        title = QLabel(QCoreApplication.translate("Funds", caption), parent)
         title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(title, 0, column)
         label = QLabel(parent)
@@ -83,13 +85,15 @@ class TablePanel(QWidget):
         self.bursts = BurstFilter(self)
         self.reporting_unit_edit = QLineEdit(self)
         self.reporting_unit_edit.setObjectName("reportingUnit")
-        self.reporting_unit_edit.setPlaceholderText("如：广州市花都区口岸服务保障中心")
+        self.reporting_unit_edit.setPlaceholderText(self.tr("如：广州市花都区口岸服务保障中心"))
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("tableTitle")
         self.money_unit_combo = QComboBox(self)
         self.money_unit_combo.setObjectName("moneyUnitCombo")
         self.money_unit_combo.setEditable(True)
         self.money_unit_combo.addItems(list(MONEY_UNITS))
+        self.money_unit_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.money_unit_combo.setMinimumContentsLength(6)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("tableCounts")
         for edit, name in (
@@ -102,11 +106,11 @@ class TablePanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("单位名称(&U)：", self.reporting_unit_edit)
-        form.addRow("表格标题(&T)：", self.title_edit)
-        form.addRow("金额单位(&M)：", self.money_unit_combo)
+        form.addRow(self.tr("单位名称(&U)："), self.reporting_unit_edit)
+        form.addRow(self.tr("表格标题(&T)："), self.title_edit)
+        form.addRow(self.tr("金额单位(&M)："), self.money_unit_combo)
         sums, self.sum_labels = _amount_labels(self, "tableSum")
-        self.sum_box = QGroupBox("合计", self)
+        self.sum_box = QGroupBox(self.tr("合计"), self)
         box_layout = QVBoxLayout(self.sum_box)
         box_layout.addLayout(sums)
         box_layout.addWidget(self.counts_label)
@@ -115,7 +119,8 @@ class TablePanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.sum_box)
         hint = QLabel(
-            "在左侧树中右击可新增单位和项目；拖动可调整顺序，或把项目移到另一单位。", self
+            self.tr("在左侧树中右击可新增单位和项目；拖动可调整顺序，或把项目移到另一单位。"),
+            self,
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -129,9 +134,9 @@ class TablePanel(QWidget):
         if self._loading or self.document.table_field(name) == value:
             return
         labels = {
-            "reporting_unit": "修改单位名称",
-            "title": "修改表格标题",
-            "money_unit": "修改金额单位",
+            "reporting_unit": self.tr("修改单位名称"),
+            "title": self.tr("修改表格标题"),
+            "money_unit": self.tr("修改金额单位"),
         }
         push_edit(
             self.undo_stack,
@@ -163,10 +168,14 @@ class TablePanel(QWidget):
         funds = self.sums.table_funds()
         for attr, label in self.sum_labels.items():
             amount = funds.effective_total() if attr == "total" else getattr(funds, attr)
-            label.setText(f"{format_amount(amount, blank_zero=False) or '0.00'} {table.money_unit}")
+            amount_text = format_amount(amount, blank_zero=False) or "0.00"
+            label.setText(f"{amount_text} {money_unit_text(table.money_unit)}")
         self.counts_label.setText(
-            f"{len(table.units)} 个资金使用单位，{table.project_count()} 个项目，"
-            f"{self.sums.indicator_count()} 个指标"
+            self.tr("{units} 个资金使用单位，{projects} 个项目，{indicators} 个指标").format(
+                units=len(table.units),
+                projects=table.project_count(),
+                indicators=self.sums.indicator_count(),
+            )
         )
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -207,7 +216,7 @@ class UnitPanel(QWidget):
         self.bursts = BurstFilter(self)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("unitName")
-        self.name_edit.setPlaceholderText("资金使用单位名称")
+        self.name_edit.setPlaceholderText(self.tr("资金使用单位名称"))
         self.name_edit.textEdited.connect(self._rename)
         self.bursts.watch(self.name_edit)
         self.projects_model = UnitProjectsModel(document, self)
@@ -229,15 +238,15 @@ class UnitPanel(QWidget):
         view.doubleClicked.connect(self._activate)
         view.activated.connect(self._activate)
         sums, self.sum_labels = _amount_labels(self, "unitSum")
-        sum_box = QGroupBox("本单位小计", self)
+        sum_box = QGroupBox(self.tr("本单位小计"), self)
         QVBoxLayout(sum_box).addLayout(sums)
         form = QFormLayout()
-        form.addRow("单位名称(&N)：", self.name_edit)
+        form.addRow(self.tr("单位名称(&N)："), self.name_edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
         layout.addWidget(sum_box)
-        projects_box = QGroupBox("项目（双击打开）", self)
+        projects_box = QGroupBox(self.tr("项目（双击打开）"), self)
         QVBoxLayout(projects_box).addWidget(view)
         layout.addWidget(projects_box, 1)
         self._unit: Unit | None = None
@@ -266,7 +275,7 @@ class UnitPanel(QWidget):
         unit = self._unit
         set_text_quietly(self.name_edit, unit.name if unit is not None else "")
         self.name_edit.setEnabled(unit is not None)
-        money_unit = self.document.table.money_unit
+        money_unit = money_unit_text(self.document.table.money_unit)
         funds = unit.funds() if unit is not None else None
         for attr, label in self.sum_labels.items():
             amount = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -31,23 +31,25 @@ from bpeditor.model.money import Amount, format_amount, same_amount, sum_amounts
 from bpeditor.ui.commands import push_edit
 from bpeditor.ui.fields import ERROR_STYLE, AmountEdit, BurstFilter, set_text_quietly
 from bpeditor.ui.grid import IndicatorGrid
+from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.tree_model import total_disagrees
 
 AMOUNT_FIELDS = (
-    ("total", "总计"),
-    ("fiscal", "财政拨款"),
-    ("special_account", "财政专户拨款"),
-    ("other", "其他资金"),
+    ("total", QT_TRANSLATE_NOOP("ProjectPanel", "总计")),
+    ("fiscal", QT_TRANSLATE_NOOP("ProjectPanel", "财政拨款")),
+    ("special_account", QT_TRANSLATE_NOOP("ProjectPanel", "财政专户拨款")),
+    ("other", QT_TRANSLATE_NOOP("ProjectPanel", "其他资金")),
 )
-"""The four amounts in display order: attribute of :class:`Funds` and label."""
+"""The four amounts in display order: attribute of :class:`Funds` and label (source text)."""
 
 FIT_ROWS_LIMIT = 500
 """Up to this many indicators, the value columns are sized to their text when shown."""
 
-TOTAL_TIP = "总计 = 财政拨款 + 财政专户拨款 + 其他资金，随资金来源自动计算"
-
-_PLACEHOLDER = "请在左侧选择一个项目"
+TOTAL_TIP = QT_TRANSLATE_NOOP(
+    "ProjectPanel", "总计 = 财政拨款 + 财政专户拨款 + 其他资金，随资金来源自动计算"
+)
+"""The 总计 field's tooltip (source text)."""
 
 
 class ProjectPanel(QWidget):
@@ -73,15 +75,15 @@ class ProjectPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._build_identity(form)
-        form.addRow("金额：", self._build_amounts())
+        form.addRow(self.tr("金额："), self._build_amounts())
 
         self.goal_edit = QPlainTextEdit(self)
         self.goal_edit.setObjectName("goalText")
-        self.goal_edit.setPlaceholderText("（请填写绩效目标）")
+        self.goal_edit.setPlaceholderText(self.tr("（请填写绩效目标）"))
         self.goal_edit.setUndoRedoEnabled(False)
         self.goal_edit.setTabChangesFocus(True)
         self.goal_edit.textChanged.connect(self._goal_changed)
-        goal_box = QGroupBox("绩效目标", self)
+        goal_box = QGroupBox(self.tr("绩效目标"), self)
         QVBoxLayout(goal_box).addWidget(self.goal_edit)
 
         self.grid = IndicatorGrid(self.indicator_model, names or (lambda: []), self)
@@ -92,7 +94,7 @@ class ProjectPanel(QWidget):
         line = self.detail.fontMetrics().lineSpacing()
         self.detail.setMaximumHeight(line * 3 + 4)
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.grid_box = QGroupBox("绩效指标", self)
+        self.grid_box = QGroupBox(self.tr("绩效指标"), self)
         grid_layout = QVBoxLayout(self.grid_box)
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.detail)
@@ -123,14 +125,14 @@ class ProjectPanel(QWidget):
         self.unit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("projectName")
-        self.name_edit.setPlaceholderText(_PLACEHOLDER)
+        self.name_edit.setPlaceholderText(self.tr("请在左侧选择一个项目"))
         font = self.name_edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.name_edit.setFont(font)
         self.name_edit.textEdited.connect(self._name_edited)
-        form.addRow("资金使用单位：", self.unit_label)
-        form.addRow("项目名称(&N)：", self.name_edit)
+        form.addRow(self.tr("资金使用单位："), self.unit_label)
+        form.addRow(self.tr("项目名称(&N)："), self.name_edit)
 
     def _build_amounts(self) -> QGridLayout:
         self.amount_edits: dict[str, AmountEdit] = {}
@@ -139,7 +141,7 @@ class ProjectPanel(QWidget):
         for column, (attr, label) in enumerate(AMOUNT_FIELDS):
             edit = AmountEdit(lambda amount, a=attr: self._commit_amount(a, amount), self)
             edit.setObjectName(f"amount_{attr}")
-            caption = QLabel(label, self)
+            caption = QLabel(self.tr(label), self)
             caption.setBuddy(edit)
             amounts.addWidget(caption, 0, 2 * column)
             amounts.addWidget(edit, 0, 2 * column + 1)
@@ -148,12 +150,12 @@ class ProjectPanel(QWidget):
         total = self.amount_edits["total"]
         total.setReadOnly(True)
         total.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.fix_total_button = QPushButton("按来源更正", self)
+        self.fix_total_button = QPushButton(self.tr("按来源更正"), self)
         self.fix_total_button.setObjectName("fixTotal")
-        self.fix_total_button.setToolTip("把总计改为各资金来源之和")
+        self.fix_total_button.setToolTip(self.tr("把总计改为各资金来源之和"))
         self.fix_total_button.clicked.connect(self.fix_total)
         self.fix_total_button.hide()
-        self.money_unit_label = QLabel("万元", self)
+        self.money_unit_label = QLabel(money_unit_text("万元"), self)
         self.money_unit_label.setObjectName("moneyUnit")
         end = 2 * len(AMOUNT_FIELDS)
         amounts.addWidget(self.money_unit_label, 0, end)
@@ -176,7 +178,7 @@ class ProjectPanel(QWidget):
 
     def set_money_unit(self, money_unit: str) -> None:
         """The money unit shown after the amounts (万元 or 元)."""
-        self.money_unit_label.setText(money_unit)
+        self.money_unit_label.setText(money_unit_text(money_unit))
 
     def set_project(self, project: Project | None, unit_name: str = "") -> None:
         """Show a project (or nothing)."""
@@ -207,14 +209,20 @@ class ProjectPanel(QWidget):
     def _update_count(self) -> None:
         project = self._project
         count = len(project.indicators) if project is not None else 0
-        self.grid_box.setTitle(f"绩效指标（{count} 个）" if project is not None else "绩效指标")
+        self.grid_box.setTitle(
+            self.tr("绩效指标（{count} 个）").format(count=count)
+            if project is not None
+            else self.tr("绩效指标")
+        )
 
     def _fit_value_columns(self) -> None:
-        """Widen the value columns to their text (up to a limit); 三级 takes the rest."""
+        """Widen the value columns to their text (a quarter of the grid at most); 三级 the rest."""
         if self.indicator_model.rowCount() > FIT_ROWS_LIMIT:
             return
         header = self.grid.horizontalHeader()
-        limit = max(self.grid.min_value_width, self.grid.viewport().width() * 3 // 10)
+        # Not viewport(): PySide's first wrapping of that plain QWidget costs ~10 ms at start-up.
+        width = self.grid.maximumViewportSize().width()
+        limit = max(self.grid.min_value_width, width // 4)  # 三级 keeps the rest
         for column in (IndicatorTableModel.PERIOD, IndicatorTableModel.ANNUAL):
             wanted = max(self.grid.min_value_width, self.grid.sizeHintForColumn(column))
             header.resizeSection(column, min(wanted, limit))
@@ -229,15 +237,21 @@ class ProjectPanel(QWidget):
             total.show_amount(funds.total)
             total.setStyleSheet(ERROR_STYLE)
             total.setToolTip(
-                f"已填写的总计 {format_amount(funds.total, blank_zero=False)} 与各资金来源之和 "
-                f"{format_amount(sources, blank_zero=False)} 不一致。\n"
-                "修改任一资金来源或点“按来源更正”后，总计随来源计算。"
+                self.tr(
+                    "已填写的总计 {total} 与各资金来源之和 {sources} 不一致。\n"
+                    "修改任一资金来源或点“按来源更正”后，总计随来源计算。"
+                ).format(
+                    total=format_amount(funds.total, blank_zero=False),
+                    sources=format_amount(sources, blank_zero=False),
+                )
             )
-            self.fix_total_button.setText(f"更正为 {format_amount(sources, blank_zero=False)}")
+            self.fix_total_button.setText(
+                self.tr("更正为 {amount}").format(amount=format_amount(sources, blank_zero=False))
+            )
             self.fix_total_button.show()
         else:
             total.show_amount(funds.effective_total())
-            total.setToolTip(TOTAL_TIP)
+            total.setToolTip(self.tr(TOTAL_TIP))
             self.fix_total_button.hide()
 
     def _show_detail(self, *_args: object) -> None:
@@ -246,9 +260,12 @@ class ProjectPanel(QWidget):
         if self._project is None or not index.isValid():
             self.detail.setText("")
             return
-        header = IndicatorTableModel.HEADERS[index.column()]
+        header = IndicatorTableModel.header(index.column())
         text = str(index.data() or "")
-        self.detail.setText(f"第 {index.row() + 1} 行 · {header}：{text}" if text else "")
+        detail = self.tr("第 {row} 行 · {column}：{text}")
+        self.detail.setText(
+            detail.format(row=index.row() + 1, column=header, text=text) if text else ""
+        )
         self.detail.setToolTip(text)
 
     # --- following the document -----------------------------------------------------------
@@ -297,7 +314,8 @@ class ProjectPanel(QWidget):
         where = self.location()
         if where is None or self._project is None or text == self._project.name:
             return
-        self.push(SetProjectField(*where, "name", text, text="修改项目名称"), self.bursts.burst)
+        edit = SetProjectField(*where, "name", text, text=self.tr("修改项目名称"))
+        self.push(edit, self.bursts.burst)
 
     def _goal_changed(self) -> None:
         if self._loading:
@@ -306,7 +324,8 @@ class ProjectPanel(QWidget):
         text = self.goal_edit.toPlainText()
         if where is None or self._project is None or text == self._project.goal:
             return
-        self.push(SetProjectField(*where, "goal", text, text="修改绩效目标"), self.bursts.burst)
+        edit = SetProjectField(*where, "goal", text, text=self.tr("修改绩效目标"))
+        self.push(edit, self.bursts.burst)
 
     def _commit_amount(self, attr: str, amount: Amount) -> None:
         """Set one source; 总计 follows the sources in the same step."""
@@ -318,12 +337,12 @@ class ProjectPanel(QWidget):
             return
         values = {a: getattr(funds, a) for a in Funds.SOURCES}
         values[attr] = amount
-        label = dict(AMOUNT_FIELDS)[attr]
+        label = self.tr(dict(AMOUNT_FIELDS)[attr])
         edits: list[Edit] = [SetAmount(*where, "funds", attr, amount)]
         total = sum_amounts(values.values())
         if total != funds.total:
             edits.append(SetAmount(*where, "funds", "total", total))
-        self.push(CompoundEdit(f"修改{label}", edits))
+        self.push(CompoundEdit(self.tr("修改{field}").format(field=label), edits))
 
     def fix_total(self) -> None:
         """Make a disagreeing 总计 the sum of the sources (one undo step)."""
@@ -334,4 +353,4 @@ class ProjectPanel(QWidget):
         sources = funds.sources_sum()
         if same_amount(funds.total, sources) and funds.total is not None:
             return
-        self.push(SetAmount(*where, "funds", "total", sources, text="按来源更正总计"))
+        self.push(SetAmount(*where, "funds", "total", sources, text=self.tr("按来源更正总计")))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import QCoreApplication
+
 from bpeditor.model.document import Indicator
 from bpeditor.model.edits import (
     CompoundEdit,
@@ -47,7 +49,8 @@ def delete_rows(indicators: list[Indicator], where: Where, rows: list[int]) -> E
     rows = sorted({r for r in rows if 0 <= r < len(indicators)})
     if not rows:
         return None
-    return RemoveIndicators(*where, rows, text=f"删除 {len(rows)} 个指标")
+    text = QCoreApplication.translate("RowEdits", "删除 {count} 个指标").format(count=len(rows))
+    return RemoveIndicators(*where, rows, text=text)
 
 
 def move_rows(
@@ -59,7 +62,11 @@ def move_rows(
         return None
     if (delta < 0 and rows[0] == 0) or (delta > 0 and rows[-1] == len(indicators) - 1):
         return None
-    text = "上移指标" if delta < 0 else "下移指标"
+    text = (
+        QCoreApplication.translate("RowEdits", "上移指标")
+        if delta < 0
+        else QCoreApplication.translate("RowEdits", "下移指标")
+    )
     if rows == list(range(rows[0], rows[-1] + 1)):
         return MoveIndicators(*where, rows[0], len(rows), delta, text=text)
     order = rows if delta < 0 else list(reversed(rows))
@@ -78,7 +85,8 @@ def duplicate_rows(indicators: list[Indicator], where: Where, rows: list[int]) -
     if not rows:
         return None
     copies = [copy.copy(indicators[r]) for r in rows]
-    return InsertIndicators(*where, rows[-1] + 1, copies, text=f"复制 {len(rows)} 个指标")
+    text = QCoreApplication.translate("RowEdits", "复制 {count} 个指标").format(count=len(rows))
+    return InsertIndicators(*where, rows[-1] + 1, copies, text=text)
 
 
 def period_to_annual(indicators: list[Indicator], where: Where, rows: list[int]) -> Edit | None:
@@ -88,4 +96,5 @@ def period_to_annual(indicators: list[Indicator], where: Where, rows: list[int])
         for r in sorted(set(rows))
         if 0 <= r < len(indicators) and indicators[r].annual_value != indicators[r].period_value
     ]
-    return CompoundEdit("复制实施周期指标值到年度", edits) if edits else None
+    text = QCoreApplication.translate("RowEdits", "复制实施周期指标值到年度")
+    return CompoundEdit(text, edits) if edits else None

@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -26,6 +28,7 @@ from bpeditor.model.editing import Change, ChangeKind, Document
 from bpeditor.model.edits import Edit, MoveProject, MoveUnit, SetProjectField, SetUnitName
 from bpeditor.model.money import format_amount, same_amount
 from bpeditor.ui.commands import push_edit
+from bpeditor.ui.i18n import money_unit_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -52,13 +55,18 @@ MISMATCH_COLOR = QColor("#c62828")
 def funds_tooltip(funds: Funds, money_unit: str) -> str:
     """The four amounts of a row as a multi-line tooltip."""
     lines = (
-        ("总计", funds.effective_total()),
-        ("财政拨款", funds.fiscal),
-        ("财政专户拨款", funds.special_account),
-        ("其他资金", funds.other),
+        (QT_TRANSLATE_NOOP("Funds", "总计"), funds.effective_total()),
+        (QT_TRANSLATE_NOOP("Funds", "财政拨款"), funds.fiscal),
+        (QT_TRANSLATE_NOOP("Funds", "财政专户拨款"), funds.special_account),
+        (QT_TRANSLATE_NOOP("Funds", "其他资金"), funds.other),
     )
+    unit = money_unit_text(money_unit)
     return "\n".join(
-        f"{label}：{format_amount(amount, blank_zero=False) or '—'} {money_unit}"
+        QCoreApplication.translate("Funds", "{label}：{amount} {unit}").format(
+            label=QCoreApplication.translate("Funds", label),
+            amount=format_amount(amount, blank_zero=False) or "—",
+            unit=unit,
+        )
         for label, amount in lines
     )
 
@@ -134,7 +142,11 @@ class ProjectTreeModel(QAbstractItemModel):
     """
 
     NAME, TOTAL = range(2)
-    HEADERS = ("项目名称（资金使用单位）", "总计")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProjectTreeModel", "项目名称（资金使用单位）"),
+        QT_TRANSLATE_NOOP("ProjectTreeModel", "总计"),
+    )
+    """Column titles (source texts; shown translated)."""
     LEVEL_TABLE, LEVEL_UNIT, LEVEL_PROJECT = range(3)
 
     def __init__(
@@ -150,7 +162,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self.sums = SumCache(self.document)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._mismatch = QBrush(MISMATCH_COLOR)
+        self._mismatch: QBrush | None = None  # made when first shown: QBrush's first use is slow
         self._index_units()
         self.document.subscribe(self._on_change)
 
@@ -331,7 +343,7 @@ class ProjectTreeModel(QAbstractItemModel):
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == _DISPLAY:
-                return self.HEADERS[section]
+                return self.tr(self.HEADERS[section])
             if role == Qt.ItemDataRole.TextAlignmentRole and section == self.TOTAL:
                 return _ALIGN_RIGHT
         return None
@@ -351,12 +363,16 @@ class ProjectTreeModel(QAbstractItemModel):
             funds = self._funds(index)
             tip = f"{self._name(index)}\n{funds_tooltip(funds, self.table.money_unit)}"
             if total_disagrees(funds):
-                tip += "\n总计与各资金来源之和不一致"
+                tip += "\n" + self.tr("总计与各资金来源之和不一致")
             return f"{tip}\n{self._count(index)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TOTAL:
             return _ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column == self.TOTAL:
-            return self._mismatch if total_disagrees(self._funds(index)) else None
+            if not total_disagrees(self._funds(index)):
+                return None
+            if self._mismatch is None:
+                self._mismatch = QBrush(MISMATCH_COLOR)
+            return self._mismatch
         if role == Qt.ItemDataRole.FontRole and self.level(index) != self.LEVEL_PROJECT:
             return self._bold
         return None
@@ -383,11 +399,11 @@ class ProjectTreeModel(QAbstractItemModel):
         table = self.table
         u, p = self.location(index)
         if u is None:
-            return table.reporting_unit or table.title or "（未命名）"
+            return table.reporting_unit or table.title or self.tr("（未命名）")
         unit = table.units[u]
         if p is None:
-            return unit.name or "（未命名单位）"
-        return unit.projects[p].name or "（未命名项目）"
+            return unit.name or self.tr("（未命名单位）")
+        return unit.projects[p].name or self.tr("（未命名项目）")
 
     def _funds(self, index: AnyIndex) -> Funds:
         u, p = self.location(index)
@@ -401,11 +417,13 @@ class ProjectTreeModel(QAbstractItemModel):
         table = self.table
         u, p = self.location(index)
         if u is None:
-            return f"{table.project_count()} 个项目，{self.sums.indicator_count()} 个指标"
+            return self.tr("{projects} 个项目，{indicators} 个指标").format(
+                projects=table.project_count(), indicators=self.sums.indicator_count()
+            )
         unit = table.units[u]
         if p is None:
-            return f"{len(unit.projects)} 个项目"
-        return f"{len(unit.projects[p].indicators)} 个指标"
+            return self.tr("{count} 个项目").format(count=len(unit.projects))
+        return self.tr("{count} 个指标").format(count=len(unit.projects[p].indicators))
 
     # --- drag and drop ------------------------------------------------------------------
 

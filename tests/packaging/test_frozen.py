@@ -263,7 +263,9 @@ def test_no_dangling_links(frozen: FrozenApp) -> None:
 
 
 def test_bundles_only_the_chinese_qt_catalogs(frozen: FrozenApp) -> None:
-    catalogs = sorted(p.name for p in frozen.internal.rglob("*.qm"))
+    ours = frozen.internal / "bpeditor" / "resources" / "i18n"
+    assert (ours / "bpeditor_en.qm").is_file()  # the app's own English catalog ships too
+    catalogs = sorted(p.name for p in frozen.internal.rglob("*.qm") if ours not in p.parents)
     assert "qtbase_zh_CN.qm" in catalogs
     assert set(catalogs) <= {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}, catalogs
     # Where QLibraryInfo's TranslationsPath points in a PyInstaller build of the PySide6 wheels.

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,19 @@ class RecordingDialogs(DialogService):
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
         self.open_answers: list[Path | None] = []
+        self.dialog_drivers: list[Callable[[QDialog], bool]] = []
+        """Queued by the test: each drives one dialog and returns whether it was accepted."""
+        self.ran: list[QDialog] = []
+        self.shown: list[QDialog] = []
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        if not self.dialog_drivers:
+            raise UnexpectedDialogError(f"unexpected dialog: {dialog.windowTitle()}")
+        self.ran.append(dialog)
+        return self.dialog_drivers.pop(0)(dialog)
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        self.shown.append(dialog)
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         self.errors.append((title, message))

@@ -232,16 +232,6 @@ def test_missing_file_on_an_empty_window(window: MainWindow, dialogs, tmp_path: 
     assert window.windowTitle() == before
 
 
-def test_ask_open_uses_the_dialog_service(window: MainWindow, dialogs, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
-    dialogs.open_answers.append(sample_path)
-    window.ask_open()
-    assert window.table.project_count() == 9
-    dialogs.open_answers.append(None)
-    window.ask_open()
-    assert window.table.project_count() == 9
-    assert dialogs.errors == []
-
-
 def test_reopening_replaces_the_document(loaded: MainWindow, sample_path: Path) -> None:
     loaded.select_project(0, 4)
     old = loaded.table

@@ -1,0 +1,1360 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>许可证：{license}</source>
+        <translation>License: {license}</translation>
+    </message>
+    <message>
+        <source>关于 {product}</source>
+        <translation>About {product}</translation>
+    </message>
+    <message>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>项目支出绩效目标表的导入、检查、编辑与导出（文本、Word、Excel）。</source>
+        <translation>Import, check, edit and export project expenditure performance-target tables (text, Word, Excel).</translation>
+    </message>
+    <message>
+        <source>许可证：{license}。本程序按“原样”提供，不附带任何明示或暗示的担保。</source>
+        <translation>License: {license}. This program is provided “as is”, without warranty of any kind, express or implied.</translation>
+    </message>
+    <message>
+        <source>组件</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>复制版本信息</source>
+        <translation>Copy Version Information</translation>
+    </message>
+    <message>
+        <source>把版本和组件信息复制到剪贴板，便于报告问题</source>
+        <translation>Copy the version and component information to the clipboard, for reporting a problem</translation>
+    </message>
+    <message>
+        <source>使用的组件：</source>
+        <translation>Components used:</translation>
+    </message>
+</context>
+<context>
+    <name>AmountEdit</name>
+    <message>
+        <source>{error}（请输入数字，如 1,664.69）</source>
+        <translation>{error} (enter a number, such as 1,664.69)</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>绩效目标表编辑器</source>
+        <translation>Performance Target Table Editor</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDelegate</name>
+    <message>
+        <source>（空）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>粘贴 {count} 个指标</source>
+        <translation>Paste {count} indicator(s)</translation>
+    </message>
+    <message>
+        <source>粘贴 {count} 行</source>
+        <translation>Paste {count} row(s)</translation>
+    </message>
+    <message>
+        <source>清除内容</source>
+        <translation>Clear Contents</translation>
+    </message>
+</context>
+<context>
+    <name>DialogService</name>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>不保存(&amp;N)</source>
+        <translation>Do&amp;n&apos;t Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>重试(&amp;R)</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>另存为(&amp;A)…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>丢弃(&amp;D)</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>以后再说(&amp;L)</source>
+        <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
+    <name>EditorActions</name>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>剪切(&amp;T)</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>复制(&amp;C)</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>粘贴(&amp;P)</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>粘贴为新行(&amp;W)</source>
+        <translation>Paste as Ne&amp;w Rows</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>替换(&amp;H)…</source>
+        <translation>Rep&amp;lace…</translation>
+    </message>
+    <message>
+        <source>在下方插入指标(&amp;I)</source>
+        <translation>&amp;Insert Indicator Below</translation>
+    </message>
+    <message>
+        <source>在上方插入指标(&amp;A)</source>
+        <translation>Insert Indicator &amp;Above</translation>
+    </message>
+    <message>
+        <source>删除指标(&amp;D)</source>
+        <translation>&amp;Delete Indicators</translation>
+    </message>
+    <message>
+        <source>上移指标(&amp;U)</source>
+        <translation>Move Indicators &amp;Up</translation>
+    </message>
+    <message>
+        <source>下移指标(&amp;N)</source>
+        <translation>Move Indicators Dow&amp;n</translation>
+    </message>
+    <message>
+        <source>复制行(&amp;L)</source>
+        <translation>Dup&amp;licate Rows</translation>
+    </message>
+    <message>
+        <source>复制实施周期指标值到年度(&amp;Y)</source>
+        <translation>Cop&amp;y Period Values to Annual</translation>
+    </message>
+    <message>
+        <source>清除内容(&amp;E)</source>
+        <translation>Cl&amp;ear Contents</translation>
+    </message>
+    <message>
+        <source>新增资金使用单位(&amp;U)</source>
+        <translation>Add Funding U&amp;nit</translation>
+    </message>
+    <message>
+        <source>新增项目(&amp;P)</source>
+        <translation>Add &amp;Project</translation>
+    </message>
+    <message>
+        <source>重命名(&amp;R)</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>上移(&amp;K)</source>
+        <translation>Move &amp;Up</translation>
+    </message>
+    <message>
+        <source>下移(&amp;J)</source>
+        <translation>Move Do&amp;wn</translation>
+    </message>
+    <message>
+        <source>删除单位</source>
+        <translation>Delete unit</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>修改表格信息</source>
+        <translation>Edit table details</translation>
+    </message>
+    <message>
+        <source>重命名单位</source>
+        <translation>Rename unit</translation>
+    </message>
+    <message>
+        <source>修改项目</source>
+        <translation>Edit project</translation>
+    </message>
+    <message>
+        <source>修改金额</source>
+        <translation>Edit amount</translation>
+    </message>
+    <message>
+        <source>修改指标</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <source>插入指标</source>
+        <translation>Insert indicators</translation>
+    </message>
+    <message>
+        <source>删除指标</source>
+        <translation>Delete indicators</translation>
+    </message>
+    <message>
+        <source>移动指标</source>
+        <translation>Move indicators</translation>
+    </message>
+    <message>
+        <source>新增项目</source>
+        <translation>Add project</translation>
+    </message>
+    <message>
+        <source>删除项目</source>
+        <translation>Delete project</translation>
+    </message>
+    <message>
+        <source>移动项目</source>
+        <translation>Move project</translation>
+    </message>
+    <message>
+        <source>新增单位</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>删除单位</source>
+        <translation>Delete unit</translation>
+    </message>
+    <message>
+        <source>移动单位</source>
+        <translation>Move unit</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelFields</name>
+    <message>
+        <source>资金使用单位</source>
+        <translation>Funding unit</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>总计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal appropriation</translation>
+    </message>
+    <message>
+        <source>财政专户拨款</source>
+        <translation>Special fiscal account</translation>
+    </message>
+    <message>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <source>绩效目标（年度）</source>
+        <translation>Performance goal (annual)</translation>
+    </message>
+    <message>
+        <source>实施期目标</source>
+        <translation>Goal for the whole period</translation>
+    </message>
+    <message>
+        <source>绩效指标（汇总表的一格多指标）</source>
+        <translation>Indicators (summary table: many in one cell)</translation>
+    </message>
+    <message>
+        <source>一级指标</source>
+        <translation>Level-1 indicator</translation>
+    </message>
+    <message>
+        <source>二级指标</source>
+        <translation>Level-2 indicator</translation>
+    </message>
+    <message>
+        <source>三级指标</source>
+        <translation>Indicator (level 3)</translation>
+    </message>
+    <message>
+        <source>指标值（两期相同）</source>
+        <translation>Value (same for both)</translation>
+    </message>
+    <message>
+        <source>实施周期指标值</source>
+        <translation>Value for the period</translation>
+    </message>
+    <message>
+        <source>年度指标值</source>
+        <translation>Annual value</translation>
+    </message>
+    <message>
+        <source>计算符号（两期相同）</source>
+        <translation>Sign (same for both)</translation>
+    </message>
+    <message>
+        <source>实施周期计算符号</source>
+        <translation>Sign for the period</translation>
+    </message>
+    <message>
+        <source>年度计算符号</source>
+        <translation>Annual sign</translation>
+    </message>
+    <message>
+        <source>计量单位（两期相同）</source>
+        <translation>Unit of measure (same for both)</translation>
+    </message>
+    <message>
+        <source>实施周期计量单位</source>
+        <translation>Unit of measure for the period</translation>
+    </message>
+    <message>
+        <source>年度计量单位</source>
+        <translation>Annual unit of measure</translation>
+    </message>
+    <message>
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入：指定表头和各列</source>
+        <translation>Import from Excel: Header Row and Columns</translation>
+    </message>
+    <message>
+        <source>（隐藏）</source>
+        <translation> (hidden)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation> (empty)</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>Row </translation>
+    </message>
+    <message>
+        <source> 行</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>工作表(&amp;S)：</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <source>表头行(&amp;H)：</source>
+        <translation>&amp;Header row:</translation>
+    </message>
+    <message>
+        <source>（也可以在预览中点击表头所在的行）</source>
+        <translation>(or click the header row in the preview)</translation>
+    </message>
+    <message>
+        <source>各列对应的栏目</source>
+        <translation>What each column holds</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>从“{name}”导入：请选择工作表和表头行，并为各列指定对应的栏目。</source>
+        <translation>Import from “{name}”: choose the sheet and the header row, and say what each column holds.</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中找不到表头行</source>
+        <translation>no header row found in sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第 {row} 行的表头无法自动对应到绩效目标表的栏目</source>
+        <translation>the header in row {row} of sheet “{sheet}” does not match the fields of a performance-target table</translation>
+    </message>
+    <message>
+        <source>“{name}”的格式未能自动识别（{where}）。请在预览中点选表头所在的行，再为各列指定对应的栏目，然后点“导入”。</source>
+        <translation>The layout of “{name}” was not recognised ({where}). Click the header row in the preview, say what each column holds, then click “Import”.</translation>
+    </message>
+    <message>
+        <source>已套用上次导入相同表头时选定的对应关系。</source>
+        <translation>The columns were filled in as chosen the last time a sheet with this header was imported.</translation>
+    </message>
+    <message>
+        <source>已按表头文字猜测了部分列，请核对并补全。</source>
+        <translation>Some columns were guessed from the header text; please check and complete them.</translation>
+    </message>
+    <message>
+        <source>表头文字未能对应到任何栏目，请为各列指定。</source>
+        <translation>No column could be matched from the header text; please choose for each column.</translation>
+    </message>
+    <message>
+        <source>工作簿中没有工作表。</source>
+        <translation>The workbook has no sheets.</translation>
+    </message>
+    <message>
+        <source>第 {row} 行是空行：请选择表头所在的行。</source>
+        <translation>Row {row} is empty: choose the row that holds the header.</translation>
+    </message>
+    <message>
+        <source>还不能导入：请指定“项目名称”列。</source>
+        <translation>Cannot import yet: choose the “Project name” column.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>“{field}”</source>
+        <translation>“{field}”</translation>
+    </message>
+    <message>
+        <source>还不能导入：“绩效指标”列（汇总表，一格多指标）不能与{fields}列同时指定，请只保留一种。</source>
+        <translation>Cannot import yet: an “Indicators” column (summary table, many in one cell) cannot be combined with {fields} columns; keep only one kind.</translation>
+    </message>
+    <message>
+        <source>可以导入：按汇总表读取，第 {row} 行为表头，{count} 列已对应。</source>
+        <translation>Ready to import: read as a summary table, header in row {row}, {count} columns assigned.</translation>
+    </message>
+    <message>
+        <source>还不能导入：请指定“三级指标”列（每行一条指标的表），或“绩效指标”列（汇总表，一格多指标）。</source>
+        <translation>Cannot import yet: choose an “Indicator (level 3)” column (one indicator per row) or an “Indicators” column (summary table, many in one cell).</translation>
+    </message>
+    <message>
+        <source>没有指定指标值列，指标值将为空</source>
+        <translation>no value column is chosen, so values will be empty</translation>
+    </message>
+    <message>
+        <source>没有指定“一级指标”列，每条指标都会有警告</source>
+        <translation>no “Level-1 indicator” column is chosen, so every indicator will get a warning</translation>
+    </message>
+    <message>
+        <source>（注意：{notes}）</source>
+        <translation> (Note: {notes}.)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>可以导入：每行一条指标，第 {row} 行为表头，{count} 列已对应。</source>
+        <translation>Ready to import: one indicator per row, header in row {row}, {count} columns assigned.</translation>
+    </message>
+    <message>
+        <source>无法读取（{error}）</source>
+        <translation>cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>无法导入，文件内容不符合预期（{error}）</source>
+        <translation>cannot be imported, the content is not as expected ({error})</translation>
+    </message>
+    <message>
+        <source>导入失败：{reason}</source>
+        <translation>Import failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>绩效目标表编辑器文件 (*.bpe)</source>
+        <translation>Performance Target Table Editor files (*.bpe)</translation>
+    </message>
+    <message>
+        <source>汇总表</source>
+        <translation>summary table</translation>
+    </message>
+    <message>
+        <source>逐项目申报表</source>
+        <translation>one form per project</translation>
+    </message>
+    <message>
+        <source>所有支持的文件</source>
+        <translation>All supported files</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>{format}（{layout}）…</source>
+        <translation>{format} ({layout})…</translation>
+    </message>
+    <message>
+        <source>导入到当前表</source>
+        <translation>Import into Current Table</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>另存为(&amp;A)…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>导入到当前表(&amp;I)…</source>
+        <translation>&amp;Import into Current Table…</translation>
+    </message>
+    <message>
+        <source>最近打开的文件(&amp;R)</source>
+        <translation>&amp;Recent Files</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>正在打开 {name}…</source>
+        <translation>Opening {name}…</translation>
+    </message>
+    <message>
+        <source>{path}：无法读取（{error}）</source>
+        <translation>{path}: cannot be read ({error})</translation>
+    </message>
+    <message>
+        <source>无法打开文件</source>
+        <translation>Cannot Open File</translation>
+    </message>
+    <message>
+        <source>（{count} 条导入警告，见检查结果）</source>
+        <translation> ({count} import warning(s), see Check Results)</translation>
+    </message>
+    <message>
+        <source>已打开 {name}</source>
+        <translation>Opened {name}</translation>
+    </message>
+    <message>
+        <source>正在导入 {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>{name} 中没有项目</source>
+        <translation>{name} contains no projects</translation>
+    </message>
+    <message>
+        <source>已从 {name} 导入 {count} 个项目，{warnings} 条导入警告（可撤销）</source>
+        <translation>Imported {count} project(s) from {name}, {warnings} import warning(s) (can be undone)</translation>
+    </message>
+    <message>
+        <source>已从 {name} 导入 {count} 个项目（可撤销）</source>
+        <translation>Imported {count} project(s) from {name} (can be undone)</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save Failed</translation>
+    </message>
+    <message>
+        <source>已保存 {name}</source>
+        <translation>Saved {name}</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save Changes</translation>
+    </message>
+    <message>
+        <source>“{name}”有尚未保存的修改。
+
+是否保存？</source>
+        <translation>“{name}” has unsaved changes.
+
+Do you want to save them?</translation>
+    </message>
+    <message>
+        <source>-申报表</source>
+        <translation>-forms</translation>
+    </message>
+    <message>
+        <source>导出为{format}</source>
+        <translation>Export as {format}</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot Export</translation>
+    </message>
+    <message>
+        <source>{path}：不支持导出为这种格式或版式（可用：{known}）</source>
+        <translation>{path}: this format or layout cannot be exported (available: {known})</translation>
+    </message>
+    <message>
+        <source>表中有无法导出的内容（{error}）</source>
+        <translation>The table holds something that cannot be exported ({error})</translation>
+    </message>
+    <message>
+        <source>{path}：导出失败（{error}）</source>
+        <translation>{path}: export failed ({error})</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>正在导出 {name}…</source>
+        <translation>Exporting {name}…</translation>
+    </message>
+    <message>
+        <source>已导出 {name}</source>
+        <translation>Exported {name}</translation>
+    </message>
+    <message>
+        <source>导出为</source>
+        <translation>Export As</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>清除列表</source>
+        <translation>Clear List</translation>
+    </message>
+    <message>
+        <source>{path}：文件不存在</source>
+        <translation>{path}: the file does not exist</translation>
+    </message>
+    <message>
+        <source>恢复未保存的内容</source>
+        <translation>Restore Unsaved Work</translation>
+    </message>
+    <message>
+        <source>绩效目标表编辑器上次没有正常退出，以下内容尚未保存：
+
+{details}
+
+是否恢复？</source>
+        <translation>Performance Target Table Editor did not close normally last time. This work was not saved:
+
+{details}
+
+Do you want to restore it?</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot Restore</translation>
+    </message>
+    <message>
+        <source>已恢复上次未保存的内容，请保存</source>
+        <translation>Restored the unsaved work of the last session; please save it</translation>
+    </message>
+    <message>
+        <source>{path}：文件夹“{folder}”不存在，无法导出</source>
+        <translation>{path}: the folder “{folder}” does not exist, cannot export</translation>
+    </message>
+    <message>
+        <source>{path}：无法在文件夹“{folder}”中写入（{error}），可能没有写入权限或磁盘已满</source>
+        <translation>{path}: cannot write in the folder “{folder}” ({error}); you may not have permission, or the disk is full</translation>
+    </message>
+    <message>
+        <source>{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，或是只读文件（{error}）。请关闭该程序后重试，或另存为其他文件名；原文件未改动</source>
+        <translation>{path}: cannot replace the file; it may be open in another program (such as WPS, Excel or Word), or read-only ({error}). Close that program and retry, or save under another name; the original file is unchanged</translation>
+    </message>
+    <message>
+        <source>{path}：无法写入（{error}）；原文件未改动</source>
+        <translation>{path}: cannot write ({error}); the original file is unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>FileFormat</name>
+    <message>
+        <source>绩效目标表编辑器文件</source>
+        <translation>Performance Target Table Editor file</translation>
+    </message>
+    <message>
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <source>网页表格（另存的 .xls）</source>
+        <translation>Web page table (saved as .xls)</translation>
+    </message>
+    <message>
+        <source>文本（制表符分隔）</source>
+        <translation>Text (tab-separated)</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplacePanel</name>
+    <message>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>查找内容</source>
+        <translation>Text to find</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>区分大小写(&amp;C)</source>
+        <translation>Match &amp;case</translation>
+    </message>
+    <message>
+        <source>查找下一个(&amp;N)</source>
+        <translation>Find &amp;Next</translation>
+    </message>
+    <message>
+        <source>上一个(&amp;P)</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <source>替换(&amp;R)</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>全部替换(&amp;A)</source>
+        <translation>Replace &amp;All</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>替换为(&amp;E)：</source>
+        <translation>R&amp;eplace with:</translation>
+    </message>
+    <message>
+        <source>找不到“{text}”</source>
+        <translation>“{text}” not found</translation>
+    </message>
+    <message>
+        <source>第 {position} / {count} 处（共 {total} 次出现）</source>
+        <translation>Match {position} of {count} ({total} occurrences)</translation>
+    </message>
+    <message>
+        <source>全部替换“{needle}”为“{replacement}”</source>
+        <translation>Replace all “{needle}” with “{replacement}”</translation>
+    </message>
+    <message>
+        <source>已在 {count} 处替换</source>
+        <translation>Replaced in {count} place(s)</translation>
+    </message>
+</context>
+<context>
+    <name>Funds</name>
+    <message>
+        <source>总计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal appropriation</translation>
+    </message>
+    <message>
+        <source>财政专户拨款</source>
+        <translation>Special fiscal account</translation>
+    </message>
+    <message>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <source>{label}：{amount} {unit}</source>
+        <translation>{label}: {amount} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorGrid</name>
+    <message>
+        <source>显示列</source>
+        <translation>Show Columns</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <source>一级指标</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>二级指标</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>三级指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>实施周期指标值</source>
+        <translation>Value for the Period</translation>
+    </message>
+    <message>
+        <source>年度指标值</source>
+        <translation>Annual Value</translation>
+    </message>
+    <message>
+        <source>指标值确定依据</source>
+        <translation>Basis of the Value</translation>
+    </message>
+    <message>
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>编码 {code}</source>
+        <translation>Code {code}</translation>
+    </message>
+    <message>
+        <source>无编码</source>
+        <translation>No code</translation>
+    </message>
+    <message>
+        <source>（{label}）</source>
+        <translation> ({label})</translation>
+    </message>
+    <message>
+        <source>修改{column}</source>
+        <translation>Edit {column}</translation>
+    </message>
+</context>
+<context>
+    <name>JobBar</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>检查结果</source>
+        <translation>Check Results</translation>
+    </message>
+    <message>
+        <source>（打开时的状态）</source>
+        <translation>(as opened)</translation>
+    </message>
+    <message>
+        <source>撤销历史</source>
+        <translation>Undo History</translation>
+    </message>
+    <message>
+        <source>查找和替换</source>
+        <translation>Find and Replace</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>项目(&amp;P)</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <source>指标(&amp;I)</source>
+        <translation>&amp;Indicator</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于绩效目标表编辑器(&amp;A)…</source>
+        <translation>&amp;About Performance Target Table Editor…</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>打开示例表(&amp;E)</source>
+        <translation>Open &amp;Example Table</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>指标表的列(&amp;C)</source>
+        <translation>Indicator &amp;Columns</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动程序后切换为{language}。</source>
+        <translation>The interface will switch to {language} when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>正在检查… {done}/{total}</source>
+        <translation>Checking… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>合计 {total} {unit}</source>
+        <translation>Total {total} {unit}</translation>
+    </message>
+    <message>
+        <source>{projects} 个项目 / {indicators} 个指标</source>
+        <translation>{projects} projects / {indicators} indicators</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>检查结果（正在检查…）</source>
+        <translation>Check Results (checking…)</translation>
+    </message>
+    <message>
+        <source>{errors} 个错误，{warnings} 个警告</source>
+        <translation>{errors} errors, {warnings} warnings</translation>
+    </message>
+    <message>
+        <source>检查结果（{summary}）</source>
+        <translation>Check Results ({summary})</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <source>万元</source>
+        <translation>×10k yuan</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemListModel</name>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPanel</name>
+    <message>
+        <source>总计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal</translation>
+    </message>
+    <message>
+        <source>财政专户拨款</source>
+        <translation>Special account</translation>
+    </message>
+    <message>
+        <source>其他资金</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>总计 = 财政拨款 + 财政专户拨款 + 其他资金，随资金来源自动计算</source>
+        <translation>Total = fiscal appropriation + special fiscal account + other funds; it follows the sources</translation>
+    </message>
+    <message>
+        <source>金额：</source>
+        <translation>Amounts:</translation>
+    </message>
+    <message>
+        <source>（请填写绩效目标）</source>
+        <translation>(enter the performance goal)</translation>
+    </message>
+    <message>
+        <source>绩效目标</source>
+        <translation>Performance Goal</translation>
+    </message>
+    <message>
+        <source>绩效指标</source>
+        <translation>Performance Indicators</translation>
+    </message>
+    <message>
+        <source>请在左侧选择一个项目</source>
+        <translation>Select a project on the left</translation>
+    </message>
+    <message>
+        <source>资金使用单位：</source>
+        <translation>Funding unit:</translation>
+    </message>
+    <message>
+        <source>项目名称(&amp;N)：</source>
+        <translation>Project &amp;name:</translation>
+    </message>
+    <message>
+        <source>按来源更正</source>
+        <translation>Correct from Sources</translation>
+    </message>
+    <message>
+        <source>把总计改为各资金来源之和</source>
+        <translation>Set the total to the sum of the funding sources</translation>
+    </message>
+    <message>
+        <source>绩效指标（{count} 个）</source>
+        <translation>Performance Indicators ({count})</translation>
+    </message>
+    <message>
+        <source>已填写的总计 {total} 与各资金来源之和 {sources} 不一致。
+修改任一资金来源或点“按来源更正”后，总计随来源计算。</source>
+        <translation>The total entered, {total}, differs from the sum of the sources, {sources}.
+After you change a source or click “Correct”, the total follows the sources.</translation>
+    </message>
+    <message>
+        <source>更正为 {amount}</source>
+        <translation>Correct to {amount}</translation>
+    </message>
+    <message>
+        <source>第 {row} 行 · {column}：{text}</source>
+        <translation>Row {row} · {column}: {text}</translation>
+    </message>
+    <message>
+        <source>修改项目名称</source>
+        <translation>Edit project name</translation>
+    </message>
+    <message>
+        <source>修改绩效目标</source>
+        <translation>Edit performance goal</translation>
+    </message>
+    <message>
+        <source>修改{field}</source>
+        <translation>Edit {field}</translation>
+    </message>
+    <message>
+        <source>按来源更正总计</source>
+        <translation>Correct total from sources</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTreeModel</name>
+    <message>
+        <source>项目名称（资金使用单位）</source>
+        <translation>Project (Funding Unit)</translation>
+    </message>
+    <message>
+        <source>总计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>总计与各资金来源之和不一致</source>
+        <translation>The total differs from the sum of the funding sources</translation>
+    </message>
+    <message>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>（未命名单位）</source>
+        <translation>(unnamed unit)</translation>
+    </message>
+    <message>
+        <source>（未命名项目）</source>
+        <translation>(unnamed project)</translation>
+    </message>
+    <message>
+        <source>{projects} 个项目，{indicators} 个指标</source>
+        <translation>{projects} projects, {indicators} indicators</translation>
+    </message>
+    <message>
+        <source>{count} 个项目</source>
+        <translation>{count} projects</translation>
+    </message>
+    <message>
+        <source>{count} 个指标</source>
+        <translation>{count} indicators</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryEntry</name>
+    <message>
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <source>位置：{path}</source>
+        <translation>Location: {path}</translation>
+    </message>
+    <message>
+        <source>自动保存于：{time}</source>
+        <translation>Autosaved at: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryManager</name>
+    <message>
+        <source>无法锁定恢复文件 {path}</source>
+        <translation>Cannot lock the recovery file {path}</translation>
+    </message>
+    <message>
+        <source>无法写入自动恢复副本：{error}</source>
+        <translation>Cannot write the recovery copy: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RowEdits</name>
+    <message>
+        <source>删除 {count} 个指标</source>
+        <translation>Delete {count} indicator(s)</translation>
+    </message>
+    <message>
+        <source>上移指标</source>
+        <translation>Move indicators up</translation>
+    </message>
+    <message>
+        <source>下移指标</source>
+        <translation>Move indicators down</translation>
+    </message>
+    <message>
+        <source>复制 {count} 个指标</source>
+        <translation>Duplicate {count} indicator(s)</translation>
+    </message>
+    <message>
+        <source>复制实施周期指标值到年度</source>
+        <translation>Copy period values to annual</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreviewModel</name>
+    <message>
+        <source>隐藏的行（不导入）</source>
+        <translation>Hidden row (not imported)</translation>
+    </message>
+    <message>
+        <source>点击设为表头行</source>
+        <translation>Click to make this the header row</translation>
+    </message>
+</context>
+<context>
+    <name>TablePanel</name>
+    <message>
+        <source>如：广州市花都区口岸服务保障中心</source>
+        <translation>e.g. 广州市花都区口岸服务保障中心</translation>
+    </message>
+    <message>
+        <source>单位名称(&amp;U)：</source>
+        <translation>Reporting &amp;unit:</translation>
+    </message>
+    <message>
+        <source>表格标题(&amp;T)：</source>
+        <translation>Table &amp;title:</translation>
+    </message>
+    <message>
+        <source>金额单位(&amp;M)：</source>
+        <translation>&amp;Money unit:</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Grand Total</translation>
+    </message>
+    <message>
+        <source>在左侧树中右击可新增单位和项目；拖动可调整顺序，或把项目移到另一单位。</source>
+        <translation>Right-click in the tree on the left to add units and projects; drag to reorder them or to move a project to another unit.</translation>
+    </message>
+    <message>
+        <source>修改单位名称</source>
+        <translation>Edit reporting unit</translation>
+    </message>
+    <message>
+        <source>修改表格标题</source>
+        <translation>Edit table title</translation>
+    </message>
+    <message>
+        <source>修改金额单位</source>
+        <translation>Edit money unit</translation>
+    </message>
+    <message>
+        <source>{units} 个资金使用单位，{projects} 个项目，{indicators} 个指标</source>
+        <translation>{units} funding units, {projects} projects, {indicators} indicators</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPanel</name>
+    <message>
+        <source>资金使用单位名称</source>
+        <translation>Name of the funding unit</translation>
+    </message>
+    <message>
+        <source>本单位小计</source>
+        <translation>Unit Subtotal</translation>
+    </message>
+    <message>
+        <source>单位名称(&amp;N)：</source>
+        <translation>Unit &amp;name:</translation>
+    </message>
+    <message>
+        <source>项目（双击打开）</source>
+        <translation>Projects (double-click to open)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitProjectsModel</name>
+    <message>
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>总计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal</translation>
+    </message>
+    <message>
+        <source>财政专户拨款</source>
+        <translation>Special Account</translation>
+    </message>
+    <message>
+        <source>其他资金</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>指标数</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>（未命名项目）</source>
+        <translation>(unnamed project)</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <source>如 ≥98%、12个月、按时完成</source>
+        <translation>e.g. ≥98%, 12个月, 按时完成</translation>
+    </message>
+    <message>
+        <source>去掉符号</source>
+        <translation>Remove Sign</translation>
+    </message>
+    <message>
+        <source>比较符号</source>
+        <translation>Comparison Sign</translation>
+    </message>
+    <message>
+        <source>插入比较符号 ≥ ＞ ＝ ＜ ≤（Alt+↓）</source>
+        <translation>Insert a comparison sign ≥ ＞ ＝ ＜ ≤ (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Unit of Measure</translation>
+    </message>
+    <message>
+        <source>设置计量单位</source>
+        <translation>Set the unit of measure</translation>
+    </message>
+</context>
+</TS>
