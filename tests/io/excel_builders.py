@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
+from rendering import convert
 
 from bpeditor.io.text import HEADER
 from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
-
-LIBREOFFICE_HINT = "LibreOffice is needed for the .xls tests: apt-get install libreoffice-calc"
 
 
 def _fmt_amount(amount: Decimal | None, *, as_text: bool) -> str | float | None:
@@ -404,28 +401,7 @@ def set_cached_value(path: Path, part: str, cell: str, value: str) -> None:
 
 def to_xls(source: Path, out_dir: Path) -> Path:
     """Convert a workbook to .xls with LibreOffice (the test fails if it is not installed)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice is not None, LIBREOFFICE_HINT
-    profile = out_dir / "lo_profile"
-    done = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to",
-            "xls",
-            "--outdir",
-            str(out_dir),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    target = out_dir / (source.stem + ".xls")
-    assert target.exists(), f"LibreOffice conversion failed: {done.stdout}{done.stderr}"
-    return target
+    return convert(source, out_dir, "xls")
 
 
 def new_workbook() -> openpyxl.Workbook:
