@@ -356,30 +356,38 @@ def read_summary_sheet(context: SheetContext, detected: Detected) -> None:
             "indicators": "绩效指标",
         }[role]
     records.append(Record(detected.header_row + 1, header))
+    # The body as (line, cells), the grid's own lists: a row is copied only when a merged
+    # project name below adds its cells to it.
+    body: list[tuple[int, list[str]]] = []
     name_col = detected.roles.get("name", 0)
     origins = grid.origins() if grid.merges else {}
-    last: tuple[Record, int] | None = None
+    hidden = grid.hidden_rows
+    last_row = -1
+    copied = False
     for row in range(detected.header_end + 1, len(grid.rows)):
         cells = grid.rows[row]
-        if row in grid.hidden_rows:
+        if hidden and row in hidden:
             if any(c.strip() for c in cells):
                 context.warn(
                     row, "隐藏的行未导入：" + "；".join(c.strip() for c in cells if c.strip())
                 )
             continue
         origin = origins.get((row, name_col)) if origins else None
-        if last is not None and origin is not None and origin[0] == last[1]:
-            record = last[0]  # the project above continues (its name merged down)
+        if body and origin is not None and origin[0] == last_row:
+            line, merged = body[-1]  # the project above continues (its name merged down)
+            if not copied:
+                merged = list(merged)
+                body[-1] = (line, merged)
+                copied = True
             for col, text in enumerate(cells):
-                if text.strip() and col < len(record.cells):
-                    old = record.cells[col]
-                    record.cells[col] = f"{old}\n{text}" if old else text
+                if text.strip() and col < len(merged):
+                    old = merged[col]
+                    merged[col] = f"{old}\n{text}" if old else text
             continue
-        record = Record(row + 1, list(cells))
-        records.append(record)
-        last = (record, row)
+        body.append((row + 1, cells))
+        last_row, copied = row, False
     parser = SummaryParser(grid.name)
-    parser.run(records)
+    parser.run(records, body)
     context.table = parser.table
     for warning in parser.warnings:
         match = re.fullmatch(r"第 (\d+) 行", warning.location)

@@ -380,9 +380,3 @@ def _read_bytes(path: Path) -> bytes:
         raise ReadError(f"{path}：没有读取权限（文件可能正被其他程序独占）") from None
     except OSError as exc:
         raise ReadError(f"{path}：无法读取（{exc.strerror or exc}）") from None
-
-
-def sniff(head: bytes) -> bool:
-    """Whether the first bytes look like a native file."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return start.startswith(b"{") and b'"format"' in head[:4096] and b"bpeditor" in head[:4096]

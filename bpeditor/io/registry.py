@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bpeditor.io import native, text
+from bpeditor.io import text
 from bpeditor.io.base import ReadError, ReadResult, WriteError
 from bpeditor.io.text_decode import describe_binary
 from bpeditor.model.document import Table
@@ -37,8 +37,18 @@ class FileFormat:
         return extension in (self.write_extensions or self.extensions)
 
 
+# The native format's code (and json) is imported only when a .bpe is read or written: the
+# window opens the example (a text file) at start-up without it.
+def _read_bpe(path: Path) -> ReadResult:
+    from bpeditor.io.native import read_bpe  # noqa: PLC0415
+
+    return read_bpe(path)
+
+
 def _write_bpe(table: Table, path: Path, layout: str) -> None:
-    native.save(table, path)
+    from bpeditor.io.native import save  # noqa: PLC0415
+
+    save(table, path)
 
 
 def _write_text(table: Table, path: Path, layout: str) -> None:
@@ -83,6 +93,12 @@ def _write_xlsx(table: Table, path: Path, layout: str) -> None:
         write_xlsx_summary(table, path)
 
 
+def sniff_bpe(head: bytes) -> bool:
+    """Whether the first bytes look like a native file (a JSON object marked ``bpeditor``)."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"{") and b'"format"' in head[:4096] and b"bpeditor" in head[:4096]
+
+
 def sniff_excel(head: bytes) -> bool:
     """Whether the first bytes look like an Excel workbook (OLE2, or a zip with ``xl/`` parts)."""
     return head.startswith(b"\xd0\xcf\x11\xe0") or (
@@ -111,7 +127,7 @@ def sniff_docx(head: bytes) -> bool:
 
 
 FORMATS: list[FileFormat] = [
-    FileFormat("bpe", "绩效目标表编辑器文件", (".bpe",), native.read_bpe, _write_bpe, native.sniff),
+    FileFormat("bpe", "绩效目标表编辑器文件", (".bpe",), _read_bpe, _write_bpe, sniff_bpe),
     FileFormat(
         "docx",
         "Word 文档",

@@ -80,10 +80,13 @@ class Document:
         self._listeners.remove(listener)
 
     def _announce(self, change: Change, apply: Callable[[], None]) -> None:
-        for listener in self._listeners:
+        # A listener subscribed while a change is announced (a panel built on first use)
+        # hears from the next change on, never only the half after.
+        listeners = tuple(self._listeners)
+        for listener in listeners:
             listener(change, False)
         apply()
-        for listener in self._listeners:
+        for listener in listeners:
             listener(change, True)
 
     # -- lookups ----------------------------------------------------------------------------

@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bpeditor.model.document import Table
-from bpeditor.model.edits import (
-    CompoundEdit,
-    Edit,
-    SetIndicatorField,
-    SetProjectField,
-    SetTableField,
-    SetUnitName,
-)
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import CompoundEdit, Edit
 
 SEARCHABLE_INDICATOR_FIELDS = (
     "name",
@@ -71,6 +67,15 @@ def replace_all(
     table: Table, needle: str, replacement: str, *, case_sensitive: bool = False
 ) -> CompoundEdit:
     """One edit that replaces ``needle`` everywhere (empty when it occurs nowhere)."""
+    # Deferred: the window imports this module at start-up, edits are made later.
+    from bpeditor.model.edits import (  # noqa: PLC0415
+        CompoundEdit,
+        SetIndicatorField,
+        SetProjectField,
+        SetTableField,
+        SetUnitName,
+    )
+
     pattern = _pattern(needle, case_sensitive)
     edits: list[Edit] = []
     for u, p, i, name, value in _fields(table) if needle else ():

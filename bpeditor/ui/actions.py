@@ -15,12 +15,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bpeditor.model.document import Project, Unit
-from bpeditor.model.edits import Edit, InsertProjects, InsertUnits, RemoveProjects, RemoveUnits
 from bpeditor.ui import clipboard, row_edits
 from bpeditor.ui.commands import push_edit
 from bpeditor.ui.indicator_model import IndicatorTableModel
 
 if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
     from bpeditor.ui.main_window import MainWindow
 
 _Keys = QKeySequence.StandardKey
@@ -351,6 +351,8 @@ class EditorActions(QObject):
 
     def new_unit(self) -> None:
         """Add a funding-user unit after the current one and start naming it."""
+        from bpeditor.model.edits import InsertUnits  # noqa: PLC0415 - deferred: start-up
+
         u, _p = self._tree_location()
         at = len(self.window.document.table.units) if u is None else u + 1
         self.push(InsertUnits(at, [Unit(name="新单位")]))
@@ -360,6 +362,8 @@ class EditorActions(QObject):
 
     def new_project(self) -> None:
         """Add a project after the current one (creating a unit if there is none)."""
+        from bpeditor.model.edits import InsertProjects, InsertUnits  # noqa: PLC0415 - deferred: start-up
+
         document = self.window.document
         u, p = self._tree_location()
         if not document.table.units:
@@ -381,6 +385,8 @@ class EditorActions(QObject):
 
     def delete_current_node(self) -> None:
         """Delete the current project or unit (with its projects); undo brings it back."""
+        from bpeditor.model.edits import RemoveProjects, RemoveUnits  # noqa: PLC0415 - deferred: start-up
+
         u, p = self._tree_location()
         if u is None:
             return

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import runpy
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +92,8 @@ def run_script(script: Path, window: MainWindow, app: QApplication) -> dict[str,
     offer to restore a crashed session (so it may replace ``window.dialogs`` to answer it). If
     it defines a function ``started()``, that is called after the offer, from the event loop.
     """
+    import runpy  # noqa: PLC0415 - deferred: start-up (only the tests set the script)
+
     return runpy.run_path(str(script), init_globals={"window": window, "app": app})
 
 
@@ -105,6 +105,8 @@ def _after_start(window: MainWindow, app: QApplication, hooks: dict[str, Any]) -
         try:
             started()
         except Exception:  # a failing test script must end the program, not leave it running
+            import traceback  # noqa: PLC0415 - deferred: start-up
+
             traceback.print_exc()
             app.exit(3)
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from bpeditor.io.indicator_codec import parse_indicators
 from bpeditor.io.tsv import read_records, write_records
 from bpeditor.model.document import Indicator
-from bpeditor.model.edits import CompoundEdit, Edit, InsertIndicators
 from bpeditor.ui.indicator_model import IndicatorTableModel, apply_text, cell_text, diff_edits
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 Where = tuple[int, int]
 WHOLE_ROW_COLUMNS = 5
@@ -71,6 +74,8 @@ def paste_edit(  # noqa: PLR0917 - the grid's state at the paste
     ``columns`` are the grid's visible columns in order. Existing rows are overwritten; rows
     past the end are appended as new indicators. ``None`` when nothing would change.
     """
+    from bpeditor.model.edits import CompoundEdit, InsertIndicators  # noqa: PLC0415 - deferred: start-up
+
     encoded = encoded_indicators(rows)
     if encoded:
         at = min(max(row + 1, 0), len(indicators)) if indicators else 0
@@ -109,6 +114,8 @@ def clear_edit(
     indicators: list[Indicator], where: Where, cells: list[tuple[int, int]]
 ) -> Edit | None:
     """One edit that empties the given ``(row, column)`` cells."""
+    from bpeditor.model.edits import CompoundEdit  # noqa: PLC0415 - deferred: start-up
+
     changed: dict[int, Indicator] = {}
     for r, c in sorted(cells):
         if 0 <= r < len(indicators):

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from bpeditor.model.editing import Document
-from bpeditor.model.edits import (
-    Edit,
-    SetAmount,
-    SetIndicatorField,
-    SetProjectField,
-    SetTableField,
-    SetUnitName,
-)
+
+if TYPE_CHECKING:
+    # Imported where an edit is made (the first edit), not at start-up: ~15 dataclasses.
+    from bpeditor.model.edits import Edit
 
 MERGE_ID = 0x6270
 """The command id of mergeable edits (Qt only tries to merge commands with equal ids)."""
@@ -54,6 +51,14 @@ def new_burst() -> int:
 
 def merge_key(edit: Edit) -> Hashable | None:
     """What must be equal for two edits to merge: the field they set (``None``: never)."""
+    from bpeditor.model.edits import (  # noqa: PLC0415 - deferred: start-up
+        SetAmount,
+        SetIndicatorField,
+        SetProjectField,
+        SetTableField,
+        SetUnitName,
+    )
+
     if isinstance(edit, SetIndicatorField):
         return ("indicator", edit.unit, edit.project, edit.row, edit.name)
     if isinstance(edit, SetProjectField):

@@ -1,9 +1,14 @@
-"""Cell editors of the indicator grid: taxonomy combos, a value editor, name completion."""
+"""Cell editors of the indicator grid: taxonomy combos, a value editor, name completion.
+
+The Qt classes only an editor needs (the completer, the painter of the menus' glyphs) are
+imported when the first editor opens: their first use from Python costs start-up time.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -12,24 +17,24 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QStringListModel,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QLineEdit,
     QMenu,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
 from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL, taxonomy_of
 from bpeditor.model.value import SIGNS, parse_value
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,12 +63,13 @@ COMMON_UNITS = (
 )
 """Units offered by the value editor, most common first."""
 
-_LEADING_SIGN = re.compile(r"^\s*(>=|<=|＞＝|＜＝|[≥≤≧≦＞＜＝><=])\s*")
+_LEADING_SIGN = r"^\s*(>=|<=|＞＝|＜＝|[≥≤≧≦＞＜＝><=])\s*"
+"""A leading comparison sign (compiled by :mod:`re` when first used)."""
 
 
 def with_sign(text: str, sign: str) -> str:
     """``text`` with its leading comparison sign replaced by ``sign`` (``""`` removes it)."""
-    return sign + _LEADING_SIGN.sub("", text, count=1).lstrip()
+    return sign + re.sub(_LEADING_SIGN, "", text, count=1).lstrip()
 
 
 def with_unit(text: str, unit: str) -> str:
@@ -82,6 +88,8 @@ def with_unit(text: str, unit: str) -> str:
 
 def _glyph_icon(glyph: str) -> QIcon:
     """A small icon drawn from a character (no image files needed, sharp at any scale)."""
+    from PySide6.QtGui import QPainter, QPixmap  # noqa: PLC0415 - deferred: start-up
+
     pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -170,6 +178,9 @@ class NameDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         """A line edit completing (by substring) from the table's indicator names."""
+        from PySide6.QtCore import QStringListModel  # noqa: PLC0415 - deferred: start-up
+        from PySide6.QtWidgets import QCompleter  # noqa: PLC0415 - deferred: start-up
+
         editor = QLineEdit(parent)
         editor.setObjectName("nameEditor")
         editor.setFrame(False)

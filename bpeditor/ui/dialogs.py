@@ -1,11 +1,19 @@
-"""The one place the window opens dialogs, so tests can replace it and never block on a modal."""
+"""The one place the window opens dialogs, so tests can replace it and never block on a modal.
+
+``QMessageBox``, ``QFileDialog`` and ``QDialog`` are imported by the methods that open them: their
+first use from Python costs start-up time (~1 ms) and most sessions start without a dialog.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
 
 class DialogService:
@@ -13,6 +21,8 @@ class DialogService:
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         """Tell the user something failed; returns at once (the box is window-modal, not exec'd)."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
         box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok)
         box.setParent(parent, box.windowFlags())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -21,6 +31,8 @@ class DialogService:
 
     def information(self, parent: QWidget | None, title: str, message: str) -> None:
         """Show a short notice; returns at once."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
         box = QMessageBox(
             QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok
         )
@@ -31,11 +43,15 @@ class DialogService:
 
     def open_file(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
         """Ask for a file to open; ``None`` when the user cancels."""
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - deferred: start-up
+
         name, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
         return Path(name) if name else None
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog modally until it closes; ``True`` if it was accepted."""
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415 - deferred: start-up
+
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def show_dialog(self, dialog: QDialog) -> None:
@@ -49,12 +65,16 @@ class DialogService:
         self, parent: QWidget | None, title: str, name_filter: str, suggested: Path | None = None
     ) -> Path | None:
         """Ask for a file name to save under; ``None`` when the user cancels."""
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - deferred: start-up
+
         start = str(suggested) if suggested is not None else ""
         name, _ = QFileDialog.getSaveFileName(parent, title, start, name_filter)
         return Path(name) if name else None
 
     def question(self, parent: QWidget | None, title: str, message: str) -> str:
         """Ask whether to save changes: ``"save"``, ``"discard"`` or ``"cancel"``."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
         buttons = QMessageBox.StandardButton
         return self._ask(
             parent,
@@ -73,6 +93,8 @@ class DialogService:
 
     def retry_or_save_as(self, parent: QWidget | None, title: str, message: str) -> str:
         """A save failed: ``"retry"``, ``"save_as"`` or ``"cancel"``."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
         buttons = QMessageBox.StandardButton
         return self._ask(
             parent,
@@ -92,6 +114,8 @@ class DialogService:
 
     def ask_restore(self, parent: QWidget | None, title: str, message: str) -> str:
         """Offer a crashed session's unsaved work: ``"restore"``, ``"discard"`` or ``"later"``."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
         buttons = QMessageBox.StandardButton
         return self._ask(
             parent,
@@ -118,12 +142,17 @@ class DialogService:
         title: str,
         message: str,
         choices: list[tuple[QMessageBox.StandardButton, str, str]],
-        icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+        icon: QMessageBox.Icon | None = None,
     ) -> str:
         """A modal message box with the given buttons; returns the chosen button's answer.
 
-        The first button is the default, the last one the answer to Esc and closing the box.
+        The first button is the default, the last one the answer to Esc and closing the box;
+        the icon is a warning unless given.
         """
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
+        if icon is None:
+            icon = QMessageBox.Icon.Warning
         box = QMessageBox(icon, title, message, QMessageBox.StandardButton.NoButton, parent)
         for standard, text, _answer in choices:
             box.addButton(standard).setText(text)

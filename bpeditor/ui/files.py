@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,11 +40,9 @@ from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QProgressBar, QPushButton, QWidget
 
 from bpeditor.io import base as io_base
-from bpeditor.io import native
 from bpeditor.io.base import ReadError, ReadResult, WriteError
 from bpeditor.io.registry import FORMATS, FileFormat, read_path
 from bpeditor.model.document import Funds, Table, Unit
-from bpeditor.model.edits import CompoundEdit, Edit, InsertProjects, InsertUnits
 from bpeditor.model.money import CENT
 from bpeditor.resources import example_path
 from bpeditor.ui.commands import push_edit
@@ -54,6 +50,7 @@ from bpeditor.ui.i18n import app_title
 from bpeditor.ui.recovery import DATA_DIR_ENV, RecoveryEntry, RecoveryManager, data_dir
 
 if TYPE_CHECKING:
+    from bpeditor.model.edits import CompoundEdit, Edit
     from bpeditor.ui.main_window import MainWindow
 
 UNTITLED = QT_TRANSLATE_NOOP("FileController", "未命名")
@@ -193,6 +190,8 @@ def import_edit(table: Table, imported: Table) -> CompoundEdit:
     Projects of a unit the table already has (same name) go to the end of that unit; other
     units are appended after the last unit. Amounts are converted to the table's money unit.
     """
+    from bpeditor.model.edits import CompoundEdit, InsertProjects, InsertUnits  # noqa: PLC0415 - deferred: start-up
+
     units = imported.units
     convert_money(units, imported.money_unit, table.money_unit)
     by_name = {unit.name: u for u, unit in enumerate(table.units)}
@@ -640,6 +639,8 @@ class FileController(QObject):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        from bpeditor.io import native  # noqa: PLC0415 - deferred: start-up (json, the .bpe code)
+
         path = Path(os.path.abspath(path))
         while True:
             try:
@@ -709,6 +710,8 @@ class FileController(QObject):
                 ),
             )
             return None
+        from bpeditor.io import native  # noqa: PLC0415 - deferred: start-up (json, the .bpe code)
+
         try:
             snapshot = native.dumps(self.window.document.table)  # the worker gets its own copy
         except (ValueError, ArithmeticError) as exc:
@@ -925,6 +928,8 @@ class FileController(QObject):
         """Open a recovery copy as a modified document whose Save goes to the original file."""
         if not self.maybe_save():
             return False
+        from bpeditor.io import native  # noqa: PLC0415 - deferred: start-up (json, the .bpe code)
+
         try:
             result = native.read_bpe(entry.data_path)
         except ReadError as exc:
@@ -991,6 +996,8 @@ class FileController(QObject):
 
 def _temp_beside(path: Path) -> Path:
     """A new empty hidden temporary file in the target's folder."""
+    import tempfile  # noqa: PLC0415 - deferred: start-up
+
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
     except FileNotFoundError as exc:
@@ -1015,6 +1022,8 @@ def _move_into_place(tmp: Path, target: Path) -> None:
     if tmp.parent == target.parent:
         _replace(tmp, target)
     else:  # another folder may be on another drive, where renaming is impossible
+        import shutil  # noqa: PLC0415 - deferred: start-up
+
         io_base.atomic_write(target, lambda new: shutil.copyfile(tmp, new))
 
 

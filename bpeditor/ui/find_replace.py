@@ -8,6 +8,7 @@ again after any change to the document.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QUndoStack
@@ -21,15 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from bpeditor.model.editing import Change, Document
-from bpeditor.model.edits import (
-    Edit,
-    SetIndicatorField,
-    SetProjectField,
-    SetTableField,
-    SetUnitName,
-)
 from bpeditor.model.search import Match, find_all, replace_all
 from bpeditor.ui.commands import push_edit
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 
 def field_value(document: Document, match: Match) -> str:
@@ -48,6 +45,13 @@ def field_value(document: Document, match: Match) -> str:
 
 def replace_in_field(match: Match, new: str) -> Edit:
     """The edit that writes ``new`` into the field of ``match``."""
+    from bpeditor.model.edits import (  # noqa: PLC0415 - deferred: start-up
+        SetIndicatorField,
+        SetProjectField,
+        SetTableField,
+        SetUnitName,
+    )
+
     text = QCoreApplication.translate("FindReplacePanel", "替换")
     if match.unit is None:
         return SetTableField(match.field, new, text=text)

@@ -9,7 +9,7 @@ in ``data()``, and follows the document's announcements with row inserts/removes
 from __future__ import annotations
 
 import copy
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -24,9 +24,11 @@ from PySide6.QtGui import QUndoStack
 
 from bpeditor.model.document import Indicator, Project
 from bpeditor.model.editing import INDICATOR_FIELDS, Change, ChangeKind, Document
-from bpeditor.model.edits import CompoundEdit, Edit, SetIndicatorField
 from bpeditor.model.taxonomy import canonical_code, taxonomy_of
 from bpeditor.ui.commands import push_edit
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -325,6 +327,8 @@ def apply_text(indicator: Indicator, column: int, text: str) -> None:
 
 def diff_edits(old: Indicator, new: Indicator, where: tuple[int, int], row: int) -> list[Edit]:
     """One field edit for every field in which ``new`` differs from ``old``."""
+    from bpeditor.model.edits import SetIndicatorField  # noqa: PLC0415 - deferred: start-up
+
     return [
         SetIndicatorField(*where, row, name, getattr(new, name))
         for name in INDICATOR_FIELDS
@@ -347,4 +351,6 @@ def cell_edit(
     if len(edits) == 1:
         edits[0].text = what
         return edits[0]
+    from bpeditor.model.edits import CompoundEdit  # noqa: PLC0415 - deferred: start-up
+
     return CompoundEdit(what, edits)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QTreeView,
-    QUndoView,
     QWidget,
 )
 
@@ -39,14 +39,12 @@ from bpeditor.io.base import ReadWarning
 from bpeditor.model.document import Project, Table
 from bpeditor.model.editing import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
-from bpeditor.model.search import Match, indicator_names
 from bpeditor.model.validation import Finding, Severity
 from bpeditor.resources import example_path
 from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.files import FileController  # --- files (ui/files.py) ---
-from bpeditor.ui.find_replace import FindReplacePanel
 from bpeditor.ui.i18n import (
     LANGUAGES,
     app_title,
@@ -59,6 +57,12 @@ from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.models import SEVERITY_LABELS, ProblemListModel, ProjectTreeModel
 from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.project_panel import ProjectPanel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QUndoView
+
+    from bpeditor.model.search import Match
+    from bpeditor.ui.find_replace import FindReplacePanel
 
 APP_TITLE = "绩效目标表编辑器"
 """The application's name (the settings and data folders are named after it; never translated).
@@ -112,13 +116,13 @@ class MainWindow(QMainWindow):
         self.tree.setObjectName("projectTree")
         self.tree.setModel(self.tree_model)
         self.table_panel = TablePanel(self.document, self.undo_stack, self.tree_model.sums, self)
-        self.unit_panel = UnitPanel(self.document, self.undo_stack, self.select_project, self)
+        self._unit_panel: UnitPanel | None = None  # built when first shown: see unit_panel
         self.project_panel = ProjectPanel(
             self.document, self.undo_stack, self.indicator_names, self
         )
         self.panels = QStackedWidget(self)
         self.panels.setObjectName("panels")
-        for panel in (self.table_panel, self.unit_panel, self.project_panel):
+        for panel in (self.table_panel, self.project_panel):
             self.panels.addWidget(panel)
         self.problems = QTreeView(self)
         self.problems.setObjectName("problemsPanel")
@@ -203,10 +207,13 @@ class MainWindow(QMainWindow):
         view.doubleClicked.connect(self.go_to_finding)
         view.activated.connect(self.go_to_finding)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(
+        self, title: str, name: str, widget: QWidget | None, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -220,16 +227,54 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.problems_dock = self._dock(self.tr("检查结果"), "problemsDock", self.problems, bottom)
-        self.undo_view = QUndoView(self.undo_stack, self)
-        self.undo_view.setObjectName("undoView")
-        self.undo_view.setEmptyLabel(self.tr("（打开时的状态）"))
-        self.undo_dock = self._dock(self.tr("撤销历史"), "undoDock", self.undo_view, right)
+        # The undo history and the find panel start hidden: each is built when its dock is
+        # first shown (or the panel is first used), not at start-up.
+        self._undo_view: QUndoView | None = None
+        self._find_panel: FindReplacePanel | None = None
+        self.undo_dock = self._dock(self.tr("撤销历史"), "undoDock", None, right)
         self.undo_dock.hide()
-        self.find_panel = FindReplacePanel(self.document, self.undo_stack, self)
-        self.find_panel.found.connect(self.go_to_match)
-        self.find_dock = self._dock(self.tr("查找和替换"), "findDock", self.find_panel, bottom)
+        self.undo_dock.visibilityChanged.connect(self._undo_dock_visible)
+        self.find_dock = self._dock(self.tr("查找和替换"), "findDock", None, bottom)
         self.tabifyDockWidget(self.problems_dock, self.find_dock)
         self.find_dock.hide()
+        self.find_dock.visibilityChanged.connect(self._find_dock_visible)
+
+    @property
+    def undo_view(self) -> QUndoView:
+        """The undo history in its dock (built on first use)."""
+        return self._undo_view if self._undo_view is not None else self._build_undo_view()
+
+    @property
+    def find_panel(self) -> FindReplacePanel:
+        """The find and replace panel in its dock (built on first use)."""
+        return self._find_panel if self._find_panel is not None else self._build_find_panel()
+
+    def _build_undo_view(self) -> QUndoView:
+        from PySide6.QtWidgets import QUndoView  # noqa: PLC0415 - deferred: start-up
+
+        view = QUndoView(self.undo_stack, self)
+        view.setObjectName("undoView")
+        view.setEmptyLabel(self.tr("（打开时的状态）"))
+        self.undo_dock.setWidget(view)
+        self._undo_view = view
+        return view
+
+    def _build_find_panel(self) -> FindReplacePanel:
+        from bpeditor.ui.find_replace import FindReplacePanel  # noqa: PLC0415 - deferred: start-up
+
+        panel = FindReplacePanel(self.document, self.undo_stack, self)
+        panel.found.connect(self.go_to_match)
+        self.find_dock.setWidget(panel)
+        self._find_panel = panel
+        return panel
+
+    def _undo_dock_visible(self, visible: bool) -> None:
+        if visible and self._undo_view is None:
+            self._build_undo_view()
+
+    def _find_dock_visible(self, visible: bool) -> None:
+        if visible and self._find_panel is None:
+            self._build_find_panel()
 
     def _setup_status_bar(self) -> None:
         bar = self.statusBar()
@@ -362,6 +407,17 @@ class MainWindow(QMainWindow):
 
         self.dialogs.show_dialog(AboutDialog(self))
 
+    @property
+    def unit_panel(self) -> UnitPanel:
+        """The panel of the selected unit, built the first time it is needed (~3 ms of start-up).
+
+        A file opens with its first project selected, so most sessions start without it.
+        """
+        if self._unit_panel is None:
+            self._unit_panel = UnitPanel(self.document, self.undo_stack, self.select_project, self)
+            self.panels.addWidget(self._unit_panel)
+        return self._unit_panel
+
     # --- the document -----------------------------------------------------------------------
 
     @property
@@ -377,6 +433,8 @@ class MainWindow(QMainWindow):
     def indicator_names(self) -> list[str]:
         """The 三级 names in the table, for completion (cached until names change)."""
         if self._names is None:
+            from bpeditor.model.search import indicator_names  # noqa: PLC0415 - deferred: start-up
+
             self._names = indicator_names(self.document.table)
         return self._names
 
@@ -398,7 +456,8 @@ class MainWindow(QMainWindow):
         self.path = path
         self.warnings = list(warnings)
         self.project_panel.set_project(None)
-        self.unit_panel.set_unit(None)
+        if self._unit_panel is not None:
+            self._unit_panel.set_unit(None)
         self.document.replace_table(table)
         self.undo_stack.clear()
         self.project_panel.set_money_unit(table.money_unit)

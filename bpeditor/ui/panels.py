@@ -7,6 +7,7 @@ the unit panel edits the unit's name and lists its projects with their amounts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -27,13 +28,15 @@ from PySide6.QtWidgets import (
 
 from bpeditor.model.document import MONEY_UNITS, Unit
 from bpeditor.model.editing import Change, ChangeKind, Document
-from bpeditor.model.edits import Edit, SetTableField, SetUnitName
 from bpeditor.model.money import format_amount
 from bpeditor.ui.commands import push_edit
 from bpeditor.ui.fields import BurstFilter, set_text_quietly
 from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.models import UnitProjectsModel
 from bpeditor.ui.tree_model import SumCache
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 _SUM_FIELDS = (
     ("total", QT_TRANSLATE_NOOP("Funds", "总计")),
@@ -133,6 +136,8 @@ class TablePanel(QWidget):
     def _set(self, name: str, value: str) -> None:
         if self._loading or self.document.table_field(name) == value:
             return
+        from bpeditor.model.edits import SetTableField  # noqa: PLC0415 - deferred: start-up
+
         labels = {
             "reporting_unit": self.tr("修改单位名称"),
             "title": self.tr("修改表格标题"),
@@ -287,6 +292,8 @@ class UnitPanel(QWidget):
         u = self.unit_index()
         if u is None or self._unit is None or text == self._unit.name:
             return
+        from bpeditor.model.edits import SetUnitName  # noqa: PLC0415 - deferred: start-up
+
         edit: Edit = SetUnitName(u, text)
         push_edit(self.undo_stack, self.document, edit, self.bursts.burst)
 

@@ -7,6 +7,7 @@ and follows its announcements (an undo puts the old text back into the fields).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from bpeditor.model.document import Funds, Project
 from bpeditor.model.editing import Change, ChangeKind, Document
-from bpeditor.model.edits import CompoundEdit, Edit, SetAmount, SetProjectField
 from bpeditor.model.money import Amount, format_amount, same_amount, sum_amounts
 from bpeditor.ui.commands import push_edit
 from bpeditor.ui.fields import ERROR_STYLE, AmountEdit, BurstFilter, set_text_quietly
@@ -34,6 +34,9 @@ from bpeditor.ui.grid import IndicatorGrid
 from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.tree_model import total_disagrees
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 AMOUNT_FIELDS = (
     ("total", QT_TRANSLATE_NOOP("ProjectPanel", "总计")),
@@ -314,6 +317,8 @@ class ProjectPanel(QWidget):
         where = self.location()
         if where is None or self._project is None or text == self._project.name:
             return
+        from bpeditor.model.edits import SetProjectField  # noqa: PLC0415 - deferred: start-up
+
         edit = SetProjectField(*where, "name", text, text=self.tr("修改项目名称"))
         self.push(edit, self.bursts.burst)
 
@@ -324,6 +329,8 @@ class ProjectPanel(QWidget):
         text = self.goal_edit.toPlainText()
         if where is None or self._project is None or text == self._project.goal:
             return
+        from bpeditor.model.edits import SetProjectField  # noqa: PLC0415 - deferred: start-up
+
         edit = SetProjectField(*where, "goal", text, text=self.tr("修改绩效目标"))
         self.push(edit, self.bursts.burst)
 
@@ -338,6 +345,8 @@ class ProjectPanel(QWidget):
         values = {a: getattr(funds, a) for a in Funds.SOURCES}
         values[attr] = amount
         label = self.tr(dict(AMOUNT_FIELDS)[attr])
+        from bpeditor.model.edits import CompoundEdit, SetAmount  # noqa: PLC0415 - deferred: start-up
+
         edits: list[Edit] = [SetAmount(*where, "funds", attr, amount)]
         total = sum_amounts(values.values())
         if total != funds.total:
@@ -353,4 +362,6 @@ class ProjectPanel(QWidget):
         sources = funds.sources_sum()
         if same_amount(funds.total, sources) and funds.total is not None:
             return
+        from bpeditor.model.edits import SetAmount  # noqa: PLC0415 - deferred: start-up
+
         self.push(SetAmount(*where, "funds", "total", sources, text=self.tr("按来源更正总计")))

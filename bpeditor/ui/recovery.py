@@ -15,17 +15,14 @@ running instance and is left alone.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
 
-from bpeditor.io import native
 from bpeditor.io.base import WriteError, atomic_write
 
 if TYPE_CHECKING:
@@ -208,6 +205,12 @@ class RecoveryManager(QObject):
         """Write the recovery copy now (atomically); ``False`` (and ``last_error``) on failure."""
         if self._stopped:
             return False
+        # Deferred: start-up. json and the .bpe code are imported by the first autosave.
+        import json  # noqa: PLC0415
+        from datetime import datetime  # noqa: PLC0415
+
+        from bpeditor.io import native  # noqa: PLC0415
+
         if not self.lock.acquire():  # lock first, so no other instance takes the copy for ours
             self.last_error = self.tr("无法锁定恢复文件 {path}").format(path=self.lock.path)
             return False
@@ -270,6 +273,8 @@ class RecoveryManager(QObject):
 
     def _entry(self, session: str, data_path: Path, lock: SessionLock) -> RecoveryEntry:
         meta_path = data_path.with_suffix(".json")
+        import json  # noqa: PLC0415 - deferred: start-up (only when a copy is found)
+
         entry = RecoveryEntry(session, data_path, meta_path, lock)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -285,6 +290,8 @@ class RecoveryManager(QObject):
         if isinstance(saved_at, str):
             entry.saved_at = saved_at
         else:
+            from datetime import datetime  # noqa: PLC0415 - deferred: start-up
+
             with contextlib.suppress(OSError, ValueError, OverflowError):
                 stamp = datetime.fromtimestamp(data_path.stat().st_mtime)
                 entry.saved_at = stamp.isoformat(sep=" ", timespec="seconds")

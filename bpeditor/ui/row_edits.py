@@ -1,24 +1,21 @@
 """The edits behind the grid's row commands: insert, delete, move, duplicate, copy values.
 
 Plain functions from a project's indicators and the selected rows to one model edit (or
-``None`` when there is nothing to do), so the window only has to push what they return.
+``None`` when there is nothing to do), so the window only has to push what they return. Each
+imports the edits it makes: :mod:`bpeditor.model.edits` is not needed to start the program.
 """
 
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from bpeditor.model.document import Indicator
-from bpeditor.model.edits import (
-    CompoundEdit,
-    Edit,
-    InsertIndicators,
-    MoveIndicators,
-    RemoveIndicators,
-    SetIndicatorField,
-)
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 Where = tuple[int, int]
 """``(unit, project)`` of the project edited."""
@@ -38,6 +35,8 @@ def blank_like(indicator: Indicator | None) -> Indicator:
 
 def insert_row(indicators: list[Indicator], where: Where, row: int, *, below: bool) -> Edit:
     """A new row above or below ``row`` (-1 or no rows: at the end), in ``row``'s class."""
+    from bpeditor.model.edits import InsertIndicators  # noqa: PLC0415 - deferred: start-up
+
     if not 0 <= row < len(indicators):
         return InsertIndicators(*where, len(indicators), [blank_like(None)])
     at = row + 1 if below else row
@@ -46,6 +45,8 @@ def insert_row(indicators: list[Indicator], where: Where, row: int, *, below: bo
 
 def delete_rows(indicators: list[Indicator], where: Where, rows: list[int]) -> Edit | None:
     """Remove the given rows."""
+    from bpeditor.model.edits import RemoveIndicators  # noqa: PLC0415 - deferred: start-up
+
     rows = sorted({r for r in rows if 0 <= r < len(indicators)})
     if not rows:
         return None
@@ -57,6 +58,8 @@ def move_rows(
     indicators: list[Indicator], where: Where, rows: list[int], delta: int
 ) -> Edit | None:
     """Move the selected rows one place up (``delta`` -1) or down (+1), as one step."""
+    from bpeditor.model.edits import CompoundEdit, MoveIndicators  # noqa: PLC0415 - deferred: start-up
+
     rows = sorted({r for r in rows if 0 <= r < len(indicators)})
     if not rows or delta not in (-1, 1):
         return None
@@ -81,6 +84,8 @@ def moved_rows(rows: list[int], delta: int) -> list[int]:
 
 def duplicate_rows(indicators: list[Indicator], where: Where, rows: list[int]) -> Edit | None:
     """Copies of the selected rows, inserted after the last of them."""
+    from bpeditor.model.edits import InsertIndicators  # noqa: PLC0415 - deferred: start-up
+
     rows = sorted({r for r in rows if 0 <= r < len(indicators)})
     if not rows:
         return None
@@ -91,6 +96,8 @@ def duplicate_rows(indicators: list[Indicator], where: Where, rows: list[int]) -
 
 def period_to_annual(indicators: list[Indicator], where: Where, rows: list[int]) -> Edit | None:
     """Set each selected row's 年度指标值 to its 实施周期指标值 (one step)."""
+    from bpeditor.model.edits import CompoundEdit, SetIndicatorField  # noqa: PLC0415 - deferred: start-up
+
     edits: list[Edit] = [
         SetIndicatorField(*where, r, "annual_value", indicators[r].period_value)
         for r in sorted(set(rows))

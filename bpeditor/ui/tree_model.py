@@ -8,12 +8,11 @@ change into the matching ``beginInsertRows``/``endInsertRows``, ``beginRemoveRow
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
-    QByteArray,
     QCoreApplication,
     QMimeData,
     QModelIndex,
@@ -25,10 +24,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from bpeditor.model.document import Funds, Project, Table, Unit
 from bpeditor.model.editing import Change, ChangeKind, Document
-from bpeditor.model.edits import Edit, MoveProject, MoveUnit, SetProjectField, SetUnitName
 from bpeditor.model.money import format_amount, same_amount
 from bpeditor.ui.commands import push_edit
 from bpeditor.ui.i18n import money_unit_text
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit, MoveProject, MoveUnit
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -385,6 +386,8 @@ class ProjectTreeModel(QAbstractItemModel):
         text = str(value or "").strip()
         if u is None or text == self._raw_name(index):
             return False
+        from bpeditor.model.edits import SetProjectField, SetUnitName  # noqa: PLC0415 - deferred: start-up
+
         self.push(SetUnitName(u, text) if p is None else SetProjectField(u, p, "name", text))
         return True
 
@@ -441,6 +444,8 @@ class ProjectTreeModel(QAbstractItemModel):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         """The dragged node (the first unit or project among ``indexes``)."""
+        from PySide6.QtCore import QByteArray  # noqa: PLC0415 - deferred: start-up (its enums)
+
         mime = QMimeData()
         for index in indexes:
             u, p = self.location(index)
@@ -493,6 +498,8 @@ class ProjectTreeModel(QAbstractItemModel):
             target -= 1
         if to_unit == u and target == p:
             return None
+        from bpeditor.model.edits import MoveProject  # noqa: PLC0415 - deferred: start-up
+
         return MoveProject(u, p, to_unit, target)
 
     def move_unit_edit(self, u: int, row: int) -> MoveUnit | None:
@@ -503,6 +510,8 @@ class ProjectTreeModel(QAbstractItemModel):
         target = size if row < 0 or row > size else row
         if target > u:
             target -= 1
+        from bpeditor.model.edits import MoveUnit  # noqa: PLC0415 - deferred: start-up
+
         return MoveUnit(u, target) if target != u else None
 
 

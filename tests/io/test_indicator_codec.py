@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpeditor.io.indicator_codec import (
+    _WHITESPACE,
     _parse_general,
     _parse_plain,
     format_indicator,
@@ -196,3 +199,15 @@ def test_only_the_ascii_space_is_printable_whitespace() -> None:
     """The fast path's whitespace check relies on this."""
     printable = [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()]
     assert printable == [" "]
+
+
+def test_the_fast_path_knows_every_whitespace_character() -> None:
+    """Its fields exclude this class: a cell with any whitespace but line breaks goes the
+    general way."""
+    pattern = re.compile(f"[{_WHITESPACE}]")
+    found = [c for c in map(chr, range(0x110000)) if pattern.match(c)]
+    assert found == [c for c in map(chr, range(0x110000)) if c.isspace()]
+    for space in found:
+        if space != "\n":
+            assert _parse_plain(FULL.replace("供水", f"供{space}水")) is None
+            assert _parse_plain(FULL + space) is None

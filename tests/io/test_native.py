@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from bpeditor.io import native
 from bpeditor.io.base import ReadError, WriteError
+from bpeditor.io.registry import sniff_bpe
 from bpeditor.io.text import read_text
 from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
 
@@ -278,8 +279,8 @@ def test_byte_order_mark_is_accepted(sample: Table, tmp_path: Path) -> None:
 
 
 def test_sniff_recognises_a_saved_file(sample_file: Path) -> None:
-    assert native.sniff(sample_file.read_bytes()[:8192])
-    assert not native.sniff(b'{"title": "x"}')
+    assert sniff_bpe(sample_file.read_bytes()[:8192])
+    assert not sniff_bpe(b'{"title": "x"}')
 
 
 def test_indicator_keys_follow_the_model_field_order() -> None:
