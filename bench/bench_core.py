@@ -15,39 +15,22 @@ The issue's goal: ``.bpe`` load of L within 3x of ``json.loads`` of the same fil
 
 from __future__ import annotations
 
-import gc
 import json
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import SIZES, make_table
+from timing import median_times
 
 from bpeditor.io import native
 from bpeditor.io.text import format_summary_text, parse_summary_text
 
 RUNS = {"S": 21, "M": 11, "L": 7}
 LOAD_GOAL = 3.0
-
-
-def median_times(
-    ours: Callable[[], object], floor: Callable[[], object], runs: int
-) -> tuple[float, float]:
-    """Median wall times of ``runs`` calls of each, interleaved so that load noise hits both."""
-    ours_times, floor_times = [], []
-    for _ in range(runs):
-        for func, times in ((floor, floor_times), (ours, ours_times)):
-            gc.collect()
-            start = time.perf_counter()
-            func()
-            times.append(time.perf_counter() - start)
-    return statistics.median(ours_times), statistics.median(floor_times)
 
 
 def split_floor(data: bytes) -> list[list[str]]:

@@ -17,19 +17,16 @@ The issue's goal: the summary export of L within 2x of the floor. Exits with sta
 
 from __future__ import annotations
 
-import gc
-import statistics
 import sys
 import tempfile
-import time
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import SIZES, make_table
+from timing import median_time, median_times
 
 from bpeditor.io.docx_forms import write_docx_forms
 from bpeditor.io.docx_summary import write_docx_summary
@@ -83,31 +80,6 @@ def floor_docx(table: Table, path: Path) -> None:
         package.writestr("[Content_Types].xml", _CONTENT_TYPES)
         package.writestr("_rels/.rels", _RELS)
         package.writestr("word/document.xml", document.encode("utf-8"))
-
-
-def median_times(
-    ours: Callable[[], object], floor: Callable[[], object], runs: int
-) -> tuple[float, float]:
-    """Median wall times of ``runs`` calls of each, interleaved so that load noise hits both."""
-    ours_times, floor_times = [], []
-    for _ in range(runs):
-        for func, times in ((floor, floor_times), (ours, ours_times)):
-            gc.collect()
-            start = time.perf_counter()
-            func()
-            times.append(time.perf_counter() - start)
-    return statistics.median(ours_times), statistics.median(floor_times)
-
-
-def median_time(func: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``runs`` calls."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bench_size(size: str, folder: Path) -> tuple[float, float, float, str]:

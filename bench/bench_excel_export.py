@@ -14,12 +14,8 @@ The issue's goal: L within 2x of the floor. Exits with status 1 if it is missed.
 
 from __future__ import annotations
 
-import gc
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import xlsxwriter
 from generate import make_table
+from timing import median_times
 
 from bpeditor.io.indicator_codec import format_indicators
 from bpeditor.io.text import HEADER
@@ -85,20 +82,6 @@ def write_floor(rows: list[list[Cell]], path: Path) -> None:
                     ws.write_string(r, c, value)
                 elif value is not None:
                     ws.write_number(r, c, value)
-
-
-def median_times(
-    ours: Callable[[], object], floor: Callable[[], object], runs: int
-) -> tuple[float, float]:
-    """Median wall times of ``runs`` calls of each, interleaved so that load noise hits both."""
-    ours_times, floor_times = [], []
-    for _ in range(runs):
-        for func, times in ((floor, floor_times), (ours, ours_times)):
-            gc.collect()
-            start = time.perf_counter()
-            func()
-            times.append(time.perf_counter() - start)
-    return statistics.median(ours_times), statistics.median(floor_times)
 
 
 def bench_size(size: str, folder: Path) -> tuple[float, float, str]:

@@ -22,13 +22,9 @@ The issue's goal (issue 5, item 7): L within 3x of the floor. Exits with status 
 
 from __future__ import annotations
 
-import gc
 import importlib.metadata
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import python_calamine
 import xlsxwriter
 from generate import make_table
+from timing import median_times
 
 from bpeditor.io.registry import read_path
 from bpeditor.io.xlsx_writer import write_xlsx_summary
@@ -118,20 +115,6 @@ def _essentials(table: Table) -> list[tuple[str, str, Funds, str, list[tuple[str
         for unit in table.units
         for p in unit.projects
     ]
-
-
-def median_times(
-    ours: Callable[[], object], floor: Callable[[], object], runs: int
-) -> tuple[float, float]:
-    """Median wall times of ``runs`` calls of each, interleaved so that load noise hits both."""
-    ours_times, floor_times = [], []
-    for _ in range(runs):
-        for func, times in ((floor, floor_times), (ours, ours_times)):
-            gc.collect()
-            start = time.perf_counter()
-            func()
-            times.append(time.perf_counter() - start)
-    return statistics.median(ours_times), statistics.median(floor_times)
 
 
 def bench_size(size: str, folder: Path) -> tuple[list[tuple[str, float, float, float]], str]:
