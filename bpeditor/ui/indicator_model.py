@@ -26,6 +26,7 @@ from bpeditor.model.document import Indicator, Project
 from bpeditor.model.editing import INDICATOR_FIELDS, Change, ChangeKind, Document
 from bpeditor.model.taxonomy import canonical_code, taxonomy_of
 from bpeditor.ui.commands import push_edit
+from bpeditor.ui.row_brackets import RowBrackets
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit
@@ -112,7 +113,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._project: Project | None = None
         self._where: tuple[int, int] | None = None
-        self._pending = False
+        self._rows = RowBrackets(self)
         self.document.subscribe(self._on_change)
 
     # --- the project shown --------------------------------------------------------------
@@ -172,18 +173,13 @@ class IndicatorTableModel(QAbstractTableModel):
             else:
                 self.beginResetModel()
         elif kind in (ChangeKind.INDICATORS_INSERTED, ChangeKind.INDICATORS_REMOVED):
-            inserted = kind is ChangeKind.INDICATORS_INSERTED
-            if done:
-                if self._pending:
-                    self._pending = False
-                    self.endInsertRows() if inserted else self.endRemoveRows()
-            elif self._is_mine(change):
-                self._pending = True
-                last = change.first + change.count - 1
-                if inserted:
-                    self.beginInsertRows(_ROOT, change.first, last)
-                else:
-                    self.beginRemoveRows(_ROOT, change.first, last)
+            self._rows.follow(
+                change.first,
+                change.count,
+                inserted=kind is ChangeKind.INDICATORS_INSERTED,
+                done=done,
+                mine=not done and self._is_mine(change),
+            )
         elif kind is ChangeKind.INDICATOR_FIELD and done and self._is_mine(change):
             column = self._FIELD_COLUMNS.get(change.field or "")
             if column is not None:

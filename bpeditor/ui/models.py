@@ -27,6 +27,7 @@ from bpeditor.model.money import format_amount
 from bpeditor.model.validation import CHECKS, Finding, Severity
 from bpeditor.ui.icons import icon
 from bpeditor.ui.indicator_model import IndicatorTableModel
+from bpeditor.ui.row_brackets import RowBrackets
 from bpeditor.ui.tree_model import MISMATCH_COLOR, ProjectTreeModel, funds_tooltip, total_disagrees
 
 __all__ = [
@@ -70,7 +71,7 @@ class UnitProjectsModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document if document is not None else Document()
         self._unit: Unit | None = None
-        self._pending = False
+        self._rows = RowBrackets(self)
         self._mismatch: QBrush | None = None  # made when first shown: QBrush's first use is slow
         self.document.subscribe(self._on_change)
 
@@ -100,18 +101,13 @@ class UnitProjectsModel(QAbstractTableModel):
             else:
                 self.beginResetModel()
         elif kind in (ChangeKind.PROJECTS_INSERTED, ChangeKind.PROJECTS_REMOVED):
-            inserted = kind is ChangeKind.PROJECTS_INSERTED
-            if done:
-                if self._pending:
-                    self._pending = False
-                    self.endInsertRows() if inserted else self.endRemoveRows()
-            elif self._is_mine(change.unit):
-                self._pending = True
-                last = change.first + change.count - 1
-                if inserted:
-                    self.beginInsertRows(_ROOT, change.first, last)
-                else:
-                    self.beginRemoveRows(_ROOT, change.first, last)
+            self._rows.follow(
+                change.first,
+                change.count,
+                inserted=kind is ChangeKind.PROJECTS_INSERTED,
+                done=done,
+                mine=not done and self._is_mine(change.unit),
+            )
         elif done and change.project is not None and self._is_mine(change.unit):
             left = self.index(change.project, 0)
             self.dataChanged.emit(left, left.siblingAtColumn(self.COUNT))
