@@ -167,4 +167,18 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            _promote_young_objects()
             gc.enable()
+
+
+def _promote_young_objects() -> None:
+    """Move every tracked object into the oldest generation without walking them.
+
+    Otherwise the first collection after the pause walks the whole new table once to age it
+    (about 10 ms for 5,000 projects). ``freeze`` + ``unfreeze`` moves the objects in O(1);
+    the next full collection walks them as it would anyway, and finds any cyclic garbage
+    among them. Skipped when the program froze objects itself, so as not to thaw them.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()

@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bpeditor.io.base import ReadError
-from bpeditor.io.excel_grid import MAX_CELLS, MAX_COLS, SheetGrid
+from bpeditor.io.excel_grid import SheetGrid
+from bpeditor.io.excel_package import MAX_CELLS, MAX_COLS
 from bpeditor.io.text_decode import decode_text
 
 MAX_HTML_BYTES = 64 * 1024 * 1024

@@ -18,9 +18,9 @@ general reading is several times slower.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain
+from functools import lru_cache, partial
 
 from bpeditor.model.document import Indicator
 from bpeditor.model.taxonomy import canonical_code
@@ -126,26 +126,28 @@ def parse_indicators(cell: str) -> tuple[list[Indicator], list[CodecProblem]]:
 
 # The fast path. Its preconditions make every choice of the general reading unambiguous:
 # - no whitespace at all but line breaks, and those only right after an item's closing 。 (or
-#   around the whole cell), so nothing is stripped and a line break never sits inside a field;
+#   one before the first item), so nothing is stripped and a line break never sits inside a field;
 # - no 。 inside a field: every 。 closes an item, so each item starts with ``{n}、``;
 # - exactly four separators (；/;) per item, the fourth followed by 年度指标值 and the third by
 #   实施周期指标值: the name cannot hold a separator, so the general reading's shortest name and
 #   longest 实施周期 value are these very fields.
-# One regular expression whose fields exclude whitespace, separators and 。 finds the items;
-# the cell is plain exactly when those items cover all of it. Anything else returns None and
-# goes the general way. The test suite compares both readings on generated cells.
+# One regular expression whose fields exclude whitespace, separators and 。 splits the cell
+# into items; the cell is plain exactly when nothing is left between them. Anything else
+# returns None and goes the general way. The test suite compares both readings on generated
+# cells.
 _WHITESPACE = "\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 """Every character ``str.isspace`` accepts, as a character-class body (a test checks this).
 Listed rather than ``\\s``: a class of ranges is matched faster than a category."""
-_FIELD = f"[^；;。{_WHITESPACE}]*"
+_FIELD = f"[^；;。{_WHITESPACE}]*+"
+"""A field of a plain item; possessive, as no separator can end inside one."""
 _PLAIN_ITEM = re.compile(
     f"({_FIELD}[；;]{_FIELD})[；;]({_FIELD})[；;]实施周期指标值[:：]({_FIELD})[；;]"
     f"年度指标值[:：]({_FIELD})。\n?"
 )
 """A plain item: ``{n}、{一级}；{二级}`` (one group, the key of the classes' cache), the name
 and both values (without their keys), then 。 and maybe a line break."""
-_PLAIN_ITEM_FIXED = len("；；实施周期指标值:；年度指标值:。")
-"""The characters of a plain item outside its groups (but the optional line break)."""
+_PLAIN_GROUPS = 4
+"""The groups of :data:`_PLAIN_ITEM`."""
 
 
 _CODE_LABEL = re.compile(r"([0-9A-Za-z]+)[-－—](.*)", re.DOTALL)
@@ -162,7 +164,6 @@ def _plain_class(text: str, level: int) -> tuple[str, str]:
     return canonical_code(code, label, level=level), label
 
 
-@lru_cache(maxsize=4096)
 def _plain_classes(key: str) -> tuple[str, str, str, str]:
     """``{n}、{一级}；{二级}`` as both codes and labels; :class:`_NotPlain` without ``{n}、``."""
     head, _, level2 = key.replace(";", "；").partition("；")
@@ -172,26 +173,42 @@ def _plain_classes(key: str) -> tuple[str, str, str, str]:
     return (*_plain_class(level1, 1), *_plain_class(level2, 2))
 
 
+_MAKERS: dict[str, Callable[[str, str, str], Indicator]] = {}
+"""``{n}、{一级}；{二级}`` → a maker of indicators with those classes from name and values.
+A table repeats a few hundred such heads over tens of thousands of items."""
+_MAKERS_LIMIT = 4096
+
+
+def _maker(key: str) -> Callable[[str, str, str], Indicator]:
+    """The cached indicator maker for an item head (:class:`_NotPlain` if it is not one)."""
+    maker = _MAKERS.get(key)
+    if maker is None:
+        if len(_MAKERS) >= _MAKERS_LIMIT:
+            _MAKERS.clear()
+        maker = _MAKERS[key] = partial(Indicator, *_plain_classes(key))
+    return maker
+
+
 def _parse_plain(cell: str) -> list[Indicator] | None:
     """The cell's indicators when it is written plainly (see above), else ``None``."""
-    items = _PLAIN_ITEM.findall(cell)
-    # The items are disjoint, so they cover the cell exactly when their lengths add up to its
-    # length. Every line break is counted as if inside an item: one left out can only stand
-    # around the cell (the general reading strips those) or in a blank line (refused).
-    if (
-        not items
-        or sum(map(len, chain.from_iterable(items)))
-        + _PLAIN_ITEM_FIXED * len(items)
-        + cell.count("\n")
-        != len(cell)
-        or "\n\n" in cell
-    ):
+    # split gives the text before each item, then the item's groups, and the text after the
+    # last: [gap, key, name, period, annual, gap, key, …, gap]. A line break may stand before
+    # the first item; any other gap, or a blank line (left as a gap), is not plain.
+    parts = _PLAIN_ITEM.split(cell)
+    step = _PLAIN_GROUPS + 1
+    if len(parts) == 1 or parts[0] not in ("", "\n") or any(parts[step::step]):
         return None
+    get = _MAKERS.get
+    groups = iter(parts)
+    next(groups)  # the empty text before the first item
     try:
-        # One comprehension with positional construction: about 35,000 items in an L table.
+        # About 35,000 items in an L table: one comprehension, a cached maker per head; each
+        # item's five parts taken from one iterator (the fifth, the empty text after it).
         return [
-            Indicator(*_plain_classes(key), name, period, annual)
-            for key, name, period, annual in items
+            (get(key) or _maker(key))(name, period, annual)
+            for key, name, period, annual, _ in zip(
+                groups, groups, groups, groups, groups, strict=True
+            )
         ]
     except _NotPlain:
         return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bpeditor.io import text
-from bpeditor.io.base import ReadError, ReadResult, WriteError
+from bpeditor.io.base import ReadError, ReadResult, WriteError, gc_paused
 from bpeditor.io.text_decode import describe_binary
 from bpeditor.model.document import Table
 
@@ -200,7 +200,8 @@ def read_path(path: str | os.PathLike[str]) -> ReadResult:
     fmt = format_for_reading(path, head)
     assert fmt.reader is not None
     try:
-        result = fmt.reader(path)
+        with gc_paused():  # the whole import: reading the cells creates many objects too
+            result = fmt.reader(path)
     except (ReadError, MemoryError, KeyboardInterrupt):
         raise
     except OSError as exc:

@@ -12,7 +12,7 @@ DEFAULT_TITLE = "项目支出绩效目标表"
 MONEY_UNITS = ("万元", "元")
 
 
-@dataclass
+@dataclass(slots=True)
 class Funds:
     """The four amounts of a project: 总计 = 财政拨款 + 财政专户拨款 + 其他资金."""
 
@@ -46,7 +46,7 @@ class Funds:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """One 绩效指标: its 一级/二级 classes (code and label as found), 三级 name and two values."""
 
@@ -72,7 +72,7 @@ class Indicator:
         return parse_value(self.annual_value)
 
 
-@dataclass
+@dataclass(slots=True)
 class Project:
     """A budget project: amounts, goal, indicators, and the per-project form's fields."""
 
@@ -88,7 +88,7 @@ class Project:
     period_goal: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A 资金使用单位 and its projects; its amounts are derived from them."""
 
