@@ -43,9 +43,7 @@ _PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _PROLOG_HEAD = 64 * 1024
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"
 _DIMENSION = re.compile(rb"<" + _P + rb'dimension\b[^>]*\bref="([^"]*)"')
-_ROW_TAG = re.compile(rb"<" + _P + rb"row\b([^>]*)>")
 _ROW_R = re.compile(rb'\br="(\d+)"')
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _HIDDEN_ROW = re.compile(rb"<" + _P + rb'row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
 _WIDE_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br="([A-Z]{2,3})\d+"')
 _WIDE_REF = re.compile(rb'r="([A-Z]{2,3})\d')
@@ -305,7 +303,7 @@ class _Background(Generic[T]):
 
 
 def checked_open(path: Path, open_workbook: Callable[[], T]) -> tuple[dict[str, SheetInfo], T]:
-    """Check the package, and open it with ``open_workbook`` only if it passes.
+    """Check the package and open it with ``open_workbook``; the workbook only if it passes.
 
     ``open_workbook`` starts in a thread as soon as the members' sizes are known to be sane
     (nothing it reads can then be huge) and overlaps the checks of the parts; if they refuse
