@@ -92,8 +92,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
             ) from exc
         except Exception as exc:
             raise WriteError(f"{target}：保存失败（{exc}）；原文件未改动") from exc
-        _copy_mode(target, tmp)
-        _replace(tmp, target)
+        put_in_place(tmp, target)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -126,6 +125,34 @@ def _flush_to_disk(tmp: Path) -> None:
         os.fsync(handle.fileno())
 
 
+class ReplaceError(WriteError):
+    """A finished temporary file could not replace its target, which is unchanged."""
+
+    def __init__(self, target: Path, error: OSError) -> None:
+        self.target = target
+        self.reason = _reason(error)
+        # Refused: another program holds the file (Windows), or it is read-only.
+        self.in_use = isinstance(error, PermissionError)
+        if self.in_use:
+            message = (
+                f"{target}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，"
+                f"或是只读文件（{self.reason}）。请关闭该程序后重试，或另存为其他文件名；"
+                "原文件未改动"
+            )
+        else:
+            message = f"{target}：无法替换原文件（{self.reason}）；原文件未改动"
+        super().__init__(message)
+
+
+def put_in_place(tmp: Path, target: Path) -> None:
+    """Move a finished file over ``target`` in its folder, with the target's permissions.
+
+    Retried briefly while another program holds the target; :class:`ReplaceError` if it fails.
+    """
+    _copy_mode(target, tmp)
+    _replace(tmp, target)
+
+
 def _replace(tmp: Path, target: Path) -> None:
     """Move ``tmp`` over ``target``, retrying while another program holds the target."""
     for delay in (*REPLACE_RETRY_DELAYS, None):
@@ -134,14 +161,10 @@ def _replace(tmp: Path, target: Path) -> None:
             return
         except PermissionError as exc:
             if delay is None:
-                raise WriteError(
-                    f"{target}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，"
-                    f"或是只读文件（{_reason(exc)}）。请关闭该程序后重试，或另存为其他文件名；"
-                    "原文件未改动"
-                ) from exc
+                raise ReplaceError(target, exc) from exc
             time.sleep(delay)
         except OSError as exc:
-            raise WriteError(f"{target}：无法替换原文件（{_reason(exc)}）；原文件未改动") from exc
+            raise ReplaceError(target, exc) from exc
 
 
 def _copy_mode(target: Path, tmp: Path) -> None:

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -77,15 +75,6 @@ FORMAT_DESCRIPTIONS = (
 )
 """The registered formats' descriptions, for the translation catalog."""
 _YUAN_PER_WAN = Decimal(10000)
-
-
-def _read_umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
-_UMASK = _read_umask()
 
 
 def _tr(text: str) -> str:
@@ -1028,31 +1017,19 @@ def _move_into_place(tmp: Path, target: Path) -> None:
 
 
 def _replace(tmp: Path, target: Path) -> None:
-    """Move ``tmp`` over ``target`` with the target's permissions, retrying briefly."""
+    """Move ``tmp`` over ``target`` (same folder), the error in the interface language."""
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_UMASK
-    with contextlib.suppress(OSError):
-        os.chmod(tmp, mode)
-    for delay in (*io_base.REPLACE_RETRY_DELAYS, None):
-        try:
-            os.replace(tmp, target)
-            return
-        except PermissionError as exc:
-            if delay is None:
-                raise WriteError(
-                    QCoreApplication.translate(
-                        "FileController",
-                        "{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）"
-                        "中打开，或是只读文件（{error}）。"
-                        "请关闭该程序后重试，或另存为其他文件名；原文件未改动",
-                    ).format(path=target, error=exc.strerror or exc)
-                ) from exc
-            time.sleep(delay)  # Windows: the other program may let go in a moment
-        except OSError as exc:
-            raise WriteError(
-                QCoreApplication.translate(
-                    "FileController", "{path}：无法写入（{error}）；原文件未改动"
-                ).format(path=target, error=exc.strerror or exc)
-            ) from exc
+        io_base.put_in_place(tmp, target)
+    except io_base.ReplaceError as exc:
+        if exc.in_use:
+            message = QCoreApplication.translate(
+                "FileController",
+                "{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）"
+                "中打开，或是只读文件（{error}）。"
+                "请关闭该程序后重试，或另存为其他文件名；原文件未改动",
+            )
+        else:
+            message = QCoreApplication.translate(
+                "FileController", "{path}：无法写入（{error}）；原文件未改动"
+            )
+        raise WriteError(message.format(path=target, error=exc.reason)) from exc
