@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
@@ -32,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL, taxonomy_of
 from bpeditor.model.value import SIGNS, parse_value
+from bpeditor.ui.item_names import AnyIndex
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 COMMON_UNITS = (
     "%",

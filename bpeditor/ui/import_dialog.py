@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     Qt,
 )
@@ -54,6 +53,7 @@ from bpeditor.io.excel_reader import (
     load_sheets,
     read_excel_with_mapping,
 )
+from bpeditor.ui.item_names import ROOT, AnyIndex
 
 PREVIEW_ROWS = 200
 """How many rows of a sheet the preview shows."""
@@ -99,8 +99,6 @@ _PROBLEM_STYLE = "color: #b3261e;"
 _CELL_WIDTH_LIMIT = 220
 _VALUE_FIELDS = ("value", "period_value", "annual_value")
 
-_AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 DialogRunner = Callable[[QDialog], bool]
 """Shows a dialog modally and returns whether it was accepted (the dialog service's job)."""
@@ -175,15 +173,15 @@ class SheetPreviewModel(QAbstractTableModel):
                 found.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         return found
 
-    def rowCount(self, parent: _AnyIndex = _ROOT) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         """The number of previewed rows."""
         return 0 if parent.isValid() else self._rows
 
-    def columnCount(self, parent: _AnyIndex = _ROOT) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         """The number of previewed columns."""
         return 0 if parent.isValid() else self._columns
 
-    def data(self, index: _AnyIndex, role: int = 0) -> object:
+    def data(self, index: AnyIndex, role: int = 0) -> object:
         """A cell's text (one line), its full text as a tooltip, and the header highlight."""
         grid = self._grid
         if grid is None or not index.isValid():
@@ -220,7 +218,7 @@ class SheetPreviewModel(QAbstractTableModel):
             return self._bold
         return None
 
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Cells can be selected (to pick the header row) but never edited."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

@@ -15,9 +15,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QUndoStack
@@ -26,16 +24,12 @@ from bpeditor.model.document import Indicator, Project
 from bpeditor.model.editing import INDICATOR_FIELDS, Change, ChangeKind, Document
 from bpeditor.model.taxonomy import canonical_code, taxonomy_of
 from bpeditor.ui.commands import push_edit
+from bpeditor.ui.item_names import DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.row_brackets import RowBrackets
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_EDIT = Qt.ItemDataRole.EditRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
 
@@ -188,13 +182,13 @@ class IndicatorTableModel(QAbstractTableModel):
 
     # --- QAbstractTableModel ------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         """The number of indicators (none under a valid parent: this is a flat table)."""
         if self._project is None or parent.isValid():
             return 0
         return len(self._project.indicators)
 
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         """Eight columns (none under a valid parent)."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -202,33 +196,33 @@ class IndicatorTableModel(QAbstractTableModel):
         """Every cell is editable."""
         return _EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         """Column titles, and row numbers 1, 2, … down the side."""
-        if role != _DISPLAY:
+        if role != DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.header(section) if 0 <= section < len(self.HEADERS) else None
         return str(section + 1)
 
-    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         """The label as found (code in the tooltip), the name, or a value exactly as written."""
         indicator = self.indicator_at(index)
         if indicator is None:
             return None
         column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self.text(indicator, column)
-        if role == _EDIT:
+        if role == EDIT:
             return getattr(indicator, self.FIELDS[column])
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             if column in (self.LEVEL1, self.LEVEL2):
                 return self._class_tooltip(indicator, column)
             return self.text(indicator, column) or None
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = EDIT) -> bool:
         """Change a cell by pushing one undo step (一级/二级 take a code or a label)."""
-        if role != _EDIT:
+        if role != EDIT:
             return False
         edit = self.cell_edit(index.row(), index.column(), "" if value is None else str(value))
         if edit is None:

@@ -14,9 +14,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QIcon
@@ -27,6 +25,7 @@ from bpeditor.model.money import format_amount
 from bpeditor.model.validation import CHECKS, Finding, Severity
 from bpeditor.ui.icons import icon
 from bpeditor.ui.indicator_model import IndicatorTableModel
+from bpeditor.ui.item_names import ALIGN_RIGHT, DISPLAY, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.row_brackets import RowBrackets
 from bpeditor.ui.tree_model import MISMATCH_COLOR, ProjectTreeModel, funds_tooltip, total_disagrees
 
@@ -38,11 +37,6 @@ __all__ = [
     "funds_tooltip",
 ]
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
@@ -112,11 +106,11 @@ class UnitProjectsModel(QAbstractTableModel):
             left = self.index(change.project, 0)
             self.dataChanged.emit(left, left.siblingAtColumn(self.COUNT))
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         """The number of projects."""
         return 0 if parent.isValid() or self._unit is None else len(self._unit.projects)
 
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         """Name, four amounts and the number of indicators."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -124,16 +118,16 @@ class UnitProjectsModel(QAbstractTableModel):
         """Selectable, not editable (projects are edited in the project panel)."""
         return _READ_ONLY if index.isValid() else _NO_FLAGS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            if role == _DISPLAY:
+            if role == DISPLAY:
                 return self.tr(self.HEADERS[section])
             if role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
-                return _ALIGN_RIGHT
+                return ALIGN_RIGHT
         return None
 
-    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         """A project's name, amounts (总计 in red when it disagrees) and indicator count."""
         if self._unit is None or not index.isValid():
             return None
@@ -141,16 +135,16 @@ class UnitProjectsModel(QAbstractTableModel):
             return None
         project = self._unit.projects[index.row()]
         column = index.column()
-        if role in (_DISPLAY, _TOOLTIP):
+        if role in (DISPLAY, TOOLTIP):
             if column == self.NAME:
-                return project.name or (self.tr("（未命名项目）") if role == _DISPLAY else None)
+                return project.name or (self.tr("（未命名项目）") if role == DISPLAY else None)
             if column == self.COUNT:
                 return str(len(project.indicators))
             if column == self.TOTAL:
                 return format_amount(project.funds.effective_total())
             return format_amount(getattr(project.funds, self._AMOUNTS[column]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
-            return _ALIGN_RIGHT
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column == self.TOTAL:
             if not total_disagrees(project.funds):
                 return None
@@ -208,11 +202,11 @@ class ProblemListModel(QAbstractTableModel):
             tail += 1
         old_end, new_end = len(old) - tail, len(new) - tail
         if head < old_end:
-            self.beginRemoveRows(_ROOT, head, old_end - 1)
+            self.beginRemoveRows(ROOT, head, old_end - 1)
             del self._findings[head:old_end]
             self.endRemoveRows()
         if head < new_end:
-            self.beginInsertRows(_ROOT, head, new_end - 1)
+            self.beginInsertRows(ROOT, head, new_end - 1)
             self._findings[head:head] = new[head:new_end]
             self.endInsertRows()
 
@@ -223,11 +217,11 @@ class ProblemListModel(QAbstractTableModel):
             self._findings[start : start + common] = new[:common]
             self.dataChanged.emit(self.index(start, 0), self.index(start + common - 1, 1))
         if old_count > common:
-            self.beginRemoveRows(_ROOT, start + common, start + old_count - 1)
+            self.beginRemoveRows(ROOT, start + common, start + old_count - 1)
             del self._findings[start + common : start + old_count]
             self.endRemoveRows()
         elif len(new) > common:
-            self.beginInsertRows(_ROOT, start + common, start + len(new) - 1)
+            self.beginInsertRows(ROOT, start + common, start + len(new) - 1)
             self._findings[start + common : start + common] = new[common:]
             self.endInsertRows()
 
@@ -237,11 +231,11 @@ class ProblemListModel(QAbstractTableModel):
             return None
         return self._findings[index.row()]
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         """The number of findings."""
         return 0 if parent.isValid() else len(self._findings)
 
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         """Severity and message."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -249,23 +243,23 @@ class ProblemListModel(QAbstractTableModel):
         """Selectable, not editable."""
         return _READ_ONLY if index.isValid() else _NO_FLAGS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         """Column titles."""
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
-    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         """Severity label and icon, the message, and the check's title as a tooltip."""
         finding = self.finding_at(index)
         if finding is None:
             return None
         column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY:
             if column == self.SEVERITY:
                 return self.severity_label(finding.severity)
             return finding.message
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             check = CHECKS.get(finding.code)
             title = check.title if check is not None else finding.code
             return f"{finding.message}\n[{finding.code}] {title}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtCore import QAbstractItemModel
 
-_ROOT = QModelIndex()
+from bpeditor.ui.item_names import ROOT
 
 
 class RowBrackets:
@@ -29,6 +29,6 @@ class RowBrackets:
             self._open = True
             last = first + count - 1
             if inserted:
-                model.beginInsertRows(_ROOT, first, last)
+                model.beginInsertRows(ROOT, first, last)
             else:
-                model.beginRemoveRows(_ROOT, first, last)
+                model.beginRemoveRows(ROOT, first, last)

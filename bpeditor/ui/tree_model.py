@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
@@ -27,16 +26,11 @@ from bpeditor.model.editing import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount, same_amount
 from bpeditor.ui.commands import push_edit
 from bpeditor.ui.i18n import money_unit_text
+from bpeditor.ui.item_names import ALIGN_RIGHT, DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit, MoveProject, MoveUnit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_EDIT = Qt.ItemDataRole.EditRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DRAG = _BASE | Qt.ItemFlag.ItemIsDragEnabled
 _EDIT_NAME = Qt.ItemFlag.ItemIsEditable
@@ -228,7 +222,7 @@ class ProjectTreeModel(QAbstractItemModel):
             self._project_field_changed(change)
         elif kind in (ChangeKind.INDICATORS_INSERTED, ChangeKind.INDICATORS_REMOVED):
             index = self.project_index(change.unit or 0, change.project or 0)
-            self.dataChanged.emit(index, index, [_TOOLTIP])
+            self.dataChanged.emit(index, index, [TOOLTIP])
 
     def _project_field_changed(self, change: Change) -> None:
         field = change.field or ""
@@ -251,7 +245,7 @@ class ProjectTreeModel(QAbstractItemModel):
 
     def table_index(self, column: int = 0) -> QModelIndex:
         """The index of the table (root) row."""
-        return self.index(0, column, _ROOT)
+        return self.index(0, column, ROOT)
 
     def unit_index(self, u: int, column: int = 0) -> QModelIndex:
         """The index of unit ``u``'s row."""
@@ -291,7 +285,7 @@ class ProjectTreeModel(QAbstractItemModel):
 
     # --- QAbstractItemModel --------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
         """The index of a child of ``parent``."""
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
@@ -316,7 +310,7 @@ class ProjectTreeModel(QAbstractItemModel):
             return self.createIndex(u, 0, 1) if u is not None else QModelIndex()
         return QModelIndex()
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         """How many children a node has."""
         if parent.column() > 0:
             return 0
@@ -329,7 +323,7 @@ class ProjectTreeModel(QAbstractItemModel):
             return len(self.table.units[parent.row()].projects)
         return 0
 
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         """Name and 总计."""
         return len(self.HEADERS)
 
@@ -340,34 +334,34 @@ class ProjectTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return _FLAGS[level][index.column() == self.NAME]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            if role == _DISPLAY:
+            if role == DISPLAY:
                 return self.tr(self.HEADERS[section])
             if role == Qt.ItemDataRole.TextAlignmentRole and section == self.TOTAL:
-                return _ALIGN_RIGHT
+                return ALIGN_RIGHT
         return None
 
-    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         """A node's name or 总计, with tooltips, alignment and a red mismatching 总计."""
         if not index.isValid():
             return None
         column = index.column()
-        if role == _EDIT:
+        if role == EDIT:
             return self._raw_name(index) if column == self.NAME else None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             if column == self.NAME:
                 return self._name(index)
             return format_amount(self._funds(index).effective_total())
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             funds = self._funds(index)
             tip = f"{self._name(index)}\n{funds_tooltip(funds, self.table.money_unit)}"
             if total_disagrees(funds):
                 tip += "\n" + self.tr("总计与各资金来源之和不一致")
             return f"{tip}\n{self._count(index)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TOTAL:
-            return _ALIGN_RIGHT
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column == self.TOTAL:
             if not total_disagrees(self._funds(index)):
                 return None
@@ -378,9 +372,9 @@ class ProjectTreeModel(QAbstractItemModel):
             return self._bold
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = _EDIT) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = EDIT) -> bool:
         """Rename a unit or a project (one undo step)."""
-        if role != _EDIT or index.column() != self.NAME:
+        if role != EDIT or index.column() != self.NAME:
             return False
         u, p = self.location(index)
         text = str(value or "").strip()
