@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from odd_header import HEADER, MAPPING
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QSpinBox
 
@@ -21,16 +22,6 @@ from bpeditor.ui.import_dialog import (
     ask_mapping,
     header_key,
 )
-
-HEADER = ["指标名称", "目标值(全周期)", "目标值(当年)", "类别", "子类别", "所属项目（课题）"]
-MAPPING = {
-    0: "name",
-    1: "period_value",
-    2: "annual_value",
-    3: "level1",
-    4: "level2",
-    5: "project",
-}
 
 
 def _unusual_book(path: Path) -> Path:

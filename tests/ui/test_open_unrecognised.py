@@ -6,22 +6,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from odd_header import HEADER, MAPPING
 from PySide6.QtWidgets import QDialog
 
 from bpeditor.io.excel_reader import LayoutNotRecognised
 from bpeditor.io.registry import read_path
 from bpeditor.ui.import_dialog import ExcelImportDialog
 from bpeditor.ui.main_window import MainWindow
-
-HEADER = ["指标名称", "目标值(全周期)", "目标值(当年)", "类别", "子类别", "所属项目（课题）"]
-MAPPING = {
-    0: "name",
-    1: "period_value",
-    2: "annual_value",
-    3: "level1",
-    4: "level2",
-    5: "project",
-}
 
 
 @pytest.fixture
