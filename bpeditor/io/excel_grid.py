@@ -36,13 +36,6 @@ def column_letters(col: int) -> str:
     return letters
 
 
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
-    return index - 1
-
-
 @dataclass
 class SheetGrid:
     """A sheet's cell texts from A1, its merged ranges, hidden rows and uncached formulas."""
