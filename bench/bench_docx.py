@@ -31,7 +31,7 @@ from timing import median_time, median_times
 from bpeditor.io.docx_forms import write_docx_forms
 from bpeditor.io.docx_summary import write_docx_summary
 from bpeditor.io.text import summary_rows
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 RUNS = {"S": 15, "M": 9, "L": 5}
 GOAL = 2.0

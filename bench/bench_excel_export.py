@@ -28,7 +28,7 @@ from timing import median_times
 from bpeditor.io.indicator_codec import format_indicators
 from bpeditor.io.text import HEADER
 from bpeditor.io.xlsx_writer import WORKBOOK_OPTIONS, write_xlsx_summary
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 RUNS = {"S": 21, "M": 11, "L": 7}
 GOAL = 2.0

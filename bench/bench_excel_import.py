@@ -37,7 +37,7 @@ from timing import median_times
 
 from bpeditor.io.registry import read_path
 from bpeditor.io.xlsx_writer import write_xlsx_summary
-from bpeditor.model.document import Funds, Indicator, Table
+from bpeditor.model.table import Funds, Indicator, Table
 
 RUNS = {"S": 21, "M": 11, "L": 7}
 GOAL = 3.0

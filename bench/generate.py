@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
 
 SIZES: dict[str, int] = {"S": 10, "M": 200, "L": 5_000}
 """Projects per size."""

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from bpeditor.io import native
 from bpeditor.io.text import format_summary_text, parse_summary_text
-from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
 from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL, canonical_code
 
 _CJK = "项目支出绩效目标表口岸车检场水电费保障中心广州市花都区单位名称资金使用合计总计注说明负责人"

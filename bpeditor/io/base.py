@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 from bpeditor.model.validation import Finding, Location, Severity
 
 

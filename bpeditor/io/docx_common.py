@@ -24,7 +24,7 @@ from docx.shared import Mm
 from lxml import etree
 
 from bpeditor.io.base import atomic_write
-from bpeditor.model.document import Indicator, SignOff
+from bpeditor.model.table import Indicator, SignOff
 from bpeditor.model.taxonomy import taxonomy_of
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

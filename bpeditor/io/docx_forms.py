@@ -25,8 +25,8 @@ from bpeditor.io.docx_common import (
     table,
     text_paragraphs,
 )
-from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.money import format_amount
+from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 
 PAGE = PageSetup(landscape=False, top=20, bottom=18, left=20, right=20)
 FORM_TITLE = "项目支出绩效目标申报表"

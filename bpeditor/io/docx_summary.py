@@ -25,8 +25,8 @@ from bpeditor.io.docx_common import (
 )
 from bpeditor.io.indicator_codec import format_indicator, format_indicators
 from bpeditor.io.text import HEADER
-from bpeditor.model.document import Funds, Project, Table
 from bpeditor.model.money import format_amount
+from bpeditor.model.table import Funds, Project, Table
 
 PAGE = PageSetup(landscape=True, top=15, bottom=15, left=15, right=15, footer=7)
 

@@ -18,8 +18,8 @@ from bpeditor.io.base import ReadWarning, gc_paused
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.text import SummaryParser, map_summary_header, read_amount
 from bpeditor.io.tsv import Record
-from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.money import AmountError, parse_amount
+from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import canonical_code
 from bpeditor.model.value import compose_value, parse_value
 

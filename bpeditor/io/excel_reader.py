@@ -35,7 +35,7 @@ from bpeditor.io.forms_grid import FormsReader
 from bpeditor.io.grid_table import GridCell, GridRow, GridTable
 from bpeditor.io.text import read_text
 from bpeditor.io.text_decode import describe_binary
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGIC = b"PK\x03\x04"

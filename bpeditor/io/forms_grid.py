@@ -30,8 +30,8 @@ from bpeditor.io.grid_table import (
     norm,
     read_signoff,
 )
-from bpeditor.model.document import Indicator, Project, Table, Unit
 from bpeditor.model.money import AmountError, parse_amount
+from bpeditor.model.table import Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import canonical_code
 
 _FIELD_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (

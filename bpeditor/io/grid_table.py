@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bpeditor.model.document import Table
 from bpeditor.model.money import AmountError, parse_amount
+from bpeditor.model.table import Table
 
 
 @dataclass(eq=False)

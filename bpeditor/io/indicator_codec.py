@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from bpeditor.model.document import Indicator
+from bpeditor.model.table import Indicator
 from bpeditor.model.taxonomy import canonical_code
 
 _ITEM_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{1,4})[ \t]*、[ \t]*")

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from bpeditor.io.base import ReadError, ReadResult, WriteError, atomic_write, gc_paused
-from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
-from bpeditor.model.editing import INDICATOR_FIELDS, PROJECT_TEXT_FIELDS, SIGNOFF_FIELDS
+from bpeditor.model.document import INDICATOR_FIELDS, PROJECT_TEXT_FIELDS, SIGNOFF_FIELDS
 from bpeditor.model.money import to_storage
+from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
 
 FORMAT_NAME = "bpeditor"
 """The value of the ``format`` key that marks a native file."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from bpeditor.io import text
 from bpeditor.io.base import ReadError, ReadResult, WriteError, gc_paused
 from bpeditor.io.text_decode import describe_binary
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 Reader = Callable[[Path], ReadResult]
 Writer = Callable[[Table, Path, str], None]

@@ -35,7 +35,8 @@ from bpeditor.io.base import ReadError, ReadResult, ReadWarning, atomic_write, g
 from bpeditor.io.indicator_codec import format_indicators, parse_indicators
 from bpeditor.io.text_decode import decode_text
 from bpeditor.io.tsv import Record, normalize_newlines, read_records, write_records
-from bpeditor.model.document import (
+from bpeditor.model.money import Amount, AmountError, format_amount, parse_amount, same_amount
+from bpeditor.model.table import (
     DEFAULT_TITLE,
     Funds,
     Indicator,
@@ -44,7 +45,6 @@ from bpeditor.model.document import (
     Table,
     Unit,
 )
-from bpeditor.model.money import Amount, AmountError, format_amount, parse_amount, same_amount
 
 MAX_BYTES = 256 * 1024 * 1024
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from bpeditor.io.base import WriteError, atomic_write
 from bpeditor.io.indicator_codec import format_indicators
 from bpeditor.io.text import HEADER
-from bpeditor.model.document import (
+from bpeditor.model.money import Amount
+from bpeditor.model.table import (
     DEFAULT_TITLE,
     Funds,
     Indicator,
@@ -28,7 +29,6 @@ from bpeditor.model.document import (
     Table,
     Unit,
 )
-from bpeditor.model.money import Amount
 from bpeditor.model.taxonomy import taxonomy_of
 
 if TYPE_CHECKING:

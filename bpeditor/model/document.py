@@ -1,140 +1,240 @@
-"""The document: a table of funding-user units, their projects and the projects' indicators."""
+"""The editable document: a table plus the only API that changes it, announcing every change.
+
+Views listen to :class:`Document` (as Qt item models do, to call ``beginInsertRows`` and the
+like); reversible edits (:mod:`bpeditor.model.edits`) call this API and nothing else.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from enum import StrEnum
 
-from bpeditor.model.money import Amount, sum_amounts
-from bpeditor.model.value import IndicatorValue, parse_value
+from bpeditor.model.money import Amount
+from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 
-DEFAULT_TITLE = "项目支出绩效目标表"
-MONEY_UNITS = ("万元", "元")
+TABLE_FIELDS = ("title", "reporting_unit", "money_unit")
+SIGNOFF_FIELDS = ("head", "preparer", "phone", "date")
+PROJECT_TEXT_FIELDS = (
+    "name",
+    "goal",
+    "department",
+    "implementing_unit",
+    "attribute",
+    "period",
+    "period_goal",
+)
+FUNDS_GROUPS = ("funds", "period_funds")
+FUNDS_FIELDS = ("total", "fiscal", "special_account", "other")
+INDICATOR_FIELDS = tuple(f.name for f in fields(Indicator))
+"""An indicator's fields in their declared order (native files rely on the order)."""
 
 
-@dataclass(slots=True)
-class Funds:
-    """The four amounts of a project: 总计 = 财政拨款 + 财政专户拨款 + 其他资金."""
+class ChangeKind(StrEnum):
+    """What kind of change a :class:`Change` announces."""
 
-    total: Amount = None
-    fiscal: Amount = None
-    special_account: Amount = None
-    other: Amount = None
+    TABLE = "table"
+    RESET = "reset"
+    UNIT_NAME = "unit-name"
+    UNITS_INSERTED = "units-inserted"
+    UNITS_REMOVED = "units-removed"
+    PROJECT_FIELD = "project-field"
+    PROJECTS_INSERTED = "projects-inserted"
+    PROJECTS_REMOVED = "projects-removed"
+    INDICATOR_FIELD = "indicator-field"
+    INDICATORS_INSERTED = "indicators-inserted"
+    INDICATORS_REMOVED = "indicators-removed"
 
-    SOURCES = ("fiscal", "special_account", "other")
 
-    def sources_sum(self) -> Amount:
-        """The sum of the three funding sources (``None`` when all are blank)."""
-        return sum_amounts((self.fiscal, self.special_account, self.other))
+@dataclass(frozen=True)
+class Change:
+    """Where the document changes: rows ``first`` … ``first + count - 1`` of the given parent."""
 
-    def effective_total(self) -> Amount:
-        """The stored 总计, or the sources' sum when 总计 is blank."""
-        return self.total if self.total is not None else self.sources_sum()
+    kind: ChangeKind
+    unit: int | None = None
+    project: int | None = None
+    first: int = 0
+    count: int = 1
+    field: str | None = None
 
-    def is_blank(self) -> bool:
-        """True when no amount is filled in."""
-        return all(a is None for a in (self.total, self.fiscal, self.special_account, self.other))
 
-    @staticmethod
-    def summed(funds: list[Funds]) -> Funds:
-        """Field-by-field sums of several funds (for unit and 合计 rows)."""
-        return Funds(
-            total=sum_amounts(f.effective_total() for f in funds),
-            fiscal=sum_amounts(f.fiscal for f in funds),
-            special_account=sum_amounts(f.special_account for f in funds),
-            other=sum_amounts(f.other for f in funds),
+Listener = Callable[[Change, bool], None]
+"""Called twice per change: with ``done=False`` just before it, ``done=True`` just after."""
+
+
+class Document:
+    """A table being edited; every change goes through these methods and is announced."""
+
+    def __init__(self, table: Table | None = None) -> None:
+        self.table = table if table is not None else Table()
+        self._listeners: list[Listener] = []
+
+    # -- listening ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(change, done)`` before and after every change."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        self._listeners.remove(listener)
+
+    def _announce(self, change: Change, apply: Callable[[], None]) -> None:
+        # A listener subscribed while a change is announced (a panel built on first use)
+        # hears from the next change on, never only the half after.
+        listeners = tuple(self._listeners)
+        for listener in listeners:
+            listener(change, False)
+        apply()
+        for listener in listeners:
+            listener(change, True)
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def unit(self, u: int) -> Unit:
+        """The unit at index ``u``."""
+        return self.table.units[u]
+
+    def project(self, u: int, p: int) -> Project:
+        """The project at ``p`` in unit ``u``."""
+        return self.table.units[u].projects[p]
+
+    def indicator(self, u: int, p: int, row: int) -> Indicator:
+        """The indicator at ``row`` of project (``u``, ``p``)."""
+        return self.table.units[u].projects[p].indicators[row]
+
+    # -- the whole table --------------------------------------------------------------------
+
+    def replace_table(self, table: Table) -> None:
+        """Swap in another table (open, new, restore)."""
+
+        def apply() -> None:
+            self.table = table
+
+        self._announce(Change(ChangeKind.RESET), apply)
+
+    def set_table_field(self, name: str, value: str) -> None:
+        """Set the title, reporting unit, money unit, or a sign-off field (``signoff.head``)."""
+        target, attr = _table_target(self.table, name)
+        self._announce(Change(ChangeKind.TABLE, field=name), lambda: setattr(target, attr, value))
+
+    def table_field(self, name: str) -> str:
+        """The current value of a table field named as in :meth:`set_table_field`."""
+        target, attr = _table_target(self.table, name)
+        return str(getattr(target, attr))
+
+    # -- units ------------------------------------------------------------------------------
+
+    def set_unit_name(self, u: int, name: str) -> None:
+        """Rename a unit."""
+        unit = self.unit(u)
+        self._announce(
+            Change(ChangeKind.UNIT_NAME, unit=u, field="name"), lambda: setattr(unit, "name", name)
         )
 
+    def insert_units(self, u: int, units: list[Unit]) -> None:
+        """Insert units before index ``u``."""
 
-@dataclass(slots=True)
-class Indicator:
-    """One 绩效指标: its 一级/二级 classes (code and label as found), 三级 name and two values."""
+        def apply() -> None:
+            self.table.units[u:u] = units
 
-    level1: str = ""
-    level1_label: str = ""
-    level2: str = ""
-    level2_label: str = ""
-    name: str = ""
-    period_value: str = ""
-    annual_value: str = ""
-    basis: str = ""
-    explanation: str = ""
-    note: str = ""
+        self._announce(Change(ChangeKind.UNITS_INSERTED, first=u, count=len(units)), apply)
 
-    @property
-    def period(self) -> IndicatorValue:
-        """The 实施周期指标值 split into its parts."""
-        return parse_value(self.period_value)
+    def remove_units(self, u: int, count: int = 1) -> list[Unit]:
+        """Remove ``count`` units from index ``u``; returns them."""
+        removed = self.table.units[u : u + count]
 
-    @property
-    def annual(self) -> IndicatorValue:
-        """The 年度指标值 split into its parts."""
-        return parse_value(self.annual_value)
+        def apply() -> None:
+            del self.table.units[u : u + count]
+
+        self._announce(Change(ChangeKind.UNITS_REMOVED, first=u, count=count), apply)
+        return removed
+
+    # -- projects ---------------------------------------------------------------------------
+
+    def set_project_field(self, u: int, p: int, name: str, value: str) -> None:
+        """Set one of a project's text fields (:data:`PROJECT_TEXT_FIELDS`)."""
+        if name not in PROJECT_TEXT_FIELDS:
+            raise KeyError(name)
+        project = self.project(u, p)
+        self._announce(
+            Change(ChangeKind.PROJECT_FIELD, unit=u, project=p, field=name),
+            lambda: setattr(project, name, value),
+        )
+
+    def set_amount(self, u: int, p: int, group: str, name: str, amount: Amount) -> None:
+        """Set one amount: ``group`` is ``funds`` or ``period_funds``, ``name`` e.g. ``fiscal``."""
+        if group not in FUNDS_GROUPS or name not in FUNDS_FIELDS:
+            raise KeyError(f"{group}.{name}")
+        funds: Funds = getattr(self.project(u, p), group)
+        self._announce(
+            Change(ChangeKind.PROJECT_FIELD, unit=u, project=p, field=f"{group}.{name}"),
+            lambda: setattr(funds, name, amount),
+        )
+
+    def insert_projects(self, u: int, p: int, projects: list[Project]) -> None:
+        """Insert projects into unit ``u`` before index ``p``."""
+        unit = self.unit(u)
+
+        def apply() -> None:
+            unit.projects[p:p] = projects
+
+        self._announce(
+            Change(ChangeKind.PROJECTS_INSERTED, unit=u, first=p, count=len(projects)), apply
+        )
+
+    def remove_projects(self, u: int, p: int, count: int = 1) -> list[Project]:
+        """Remove ``count`` projects of unit ``u`` from index ``p``; returns them."""
+        unit = self.unit(u)
+        removed = unit.projects[p : p + count]
+
+        def apply() -> None:
+            del unit.projects[p : p + count]
+
+        self._announce(Change(ChangeKind.PROJECTS_REMOVED, unit=u, first=p, count=count), apply)
+        return removed
+
+    # -- indicators -------------------------------------------------------------------------
+
+    def set_indicator_field(self, u: int, p: int, row: int, name: str, value: str) -> None:
+        """Set one field of an indicator (:data:`INDICATOR_FIELDS`)."""
+        if name not in INDICATOR_FIELDS:
+            raise KeyError(name)
+        indicator = self.indicator(u, p, row)
+        self._announce(
+            Change(ChangeKind.INDICATOR_FIELD, unit=u, project=p, first=row, field=name),
+            lambda: setattr(indicator, name, value),
+        )
+
+    def insert_indicators(self, u: int, p: int, row: int, indicators: list[Indicator]) -> None:
+        """Insert indicators into project (``u``, ``p``) before ``row``."""
+        project = self.project(u, p)
+
+        def apply() -> None:
+            project.indicators[row:row] = indicators
+
+        change = Change(
+            ChangeKind.INDICATORS_INSERTED, unit=u, project=p, first=row, count=len(indicators)
+        )
+        self._announce(change, apply)
+
+    def remove_indicators(self, u: int, p: int, row: int, count: int = 1) -> list[Indicator]:
+        """Remove ``count`` indicators of project (``u``, ``p``) from ``row``; returns them."""
+        project = self.project(u, p)
+        removed = project.indicators[row : row + count]
+
+        def apply() -> None:
+            del project.indicators[row : row + count]
+
+        change = Change(ChangeKind.INDICATORS_REMOVED, unit=u, project=p, first=row, count=count)
+        self._announce(change, apply)
+        return removed
 
 
-@dataclass(slots=True)
-class Project:
-    """A budget project: amounts, goal, indicators, and the per-project form's fields."""
-
-    name: str = ""
-    funds: Funds = field(default_factory=Funds)
-    goal: str = ""
-    indicators: list[Indicator] = field(default_factory=list)
-    department: str = ""
-    implementing_unit: str = ""
-    attribute: str = ""
-    period: str = ""
-    period_funds: Funds = field(default_factory=Funds)
-    period_goal: str = ""
-
-
-@dataclass(slots=True)
-class Unit:
-    """A 资金使用单位 and its projects; its amounts are derived from them."""
-
-    name: str = ""
-    projects: list[Project] = field(default_factory=list)
-
-    def funds(self) -> Funds:
-        """The unit's subtotal row: the sums of its projects' amounts."""
-        return Funds.summed([p.funds for p in self.projects])
-
-
-@dataclass
-class SignOff:
-    """The sign-off line: 负责人, 经办人/填报人, 联系电话, 填报日期."""
-
-    head: str = ""
-    preparer: str = ""
-    phone: str = ""
-    date: str = ""
-
-
-@dataclass
-class Table:
-    """A 项目支出绩效目标表: title, reporting unit, money unit and the funding-user units."""
-
-    title: str = DEFAULT_TITLE
-    reporting_unit: str = ""
-    money_unit: str = "万元"
-    year: int | None = None
-    units: list[Unit] = field(default_factory=list)
-    signoff: SignOff = field(default_factory=SignOff)
-
-    def funds(self) -> Funds:
-        """The 合计 row: the sums over all units."""
-        return Funds.summed([p.funds for _, p in self.iter_projects()])
-
-    def iter_projects(self) -> Iterator[tuple[Unit, Project]]:
-        """Every project with its unit, in table order."""
-        for unit in self.units:
-            for project in unit.projects:
-                yield unit, project
-
-    def project_count(self) -> int:
-        """The number of projects in all units."""
-        return sum(len(u.projects) for u in self.units)
-
-    def indicator_count(self) -> int:
-        """The number of indicators in all projects."""
-        return sum(len(p.indicators) for _, p in self.iter_projects())
+def _table_target(table: Table, name: str) -> tuple[object, str]:
+    if name in TABLE_FIELDS:
+        return table, name
+    prefix, _, attr = name.partition(".")
+    if prefix == "signoff" and attr in SIGNOFF_FIELDS:
+        return table.signoff, attr
+    raise KeyError(name)

@@ -1,4 +1,4 @@
-"""Reversible edits: small commands that only call :class:`~bpeditor.model.editing.Document`.
+"""Reversible edits: small commands that only call :class:`~bpeditor.model.document.Document`.
 
 Each edit can be applied and reverted any number of times, in order; the undo stack of the
 window wraps them one-to-one. Edits that come from one user action (paste, replace all,
@@ -11,9 +11,9 @@ import copy
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bpeditor.model.document import Indicator, Project, Unit
-from bpeditor.model.editing import Document
+from bpeditor.model.document import Document
 from bpeditor.model.money import Amount
+from bpeditor.model.table import Indicator, Project, Unit
 
 
 class Edit(Protocol):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import CompoundEdit, Edit

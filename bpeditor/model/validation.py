@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from bpeditor.model.document import Indicator, Project, Table, Unit
 from bpeditor.model.money import format_amount, same_amount
+from bpeditor.model.table import Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import label_matches, taxonomy_of
 from bpeditor.model.value import IndicatorValue
 

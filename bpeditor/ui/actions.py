@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bpeditor.model.document import Project, Unit
+from bpeditor.model.table import Project, Unit
 from bpeditor.ui import clipboard, row_edits
-from bpeditor.ui.commands import push_edit
 from bpeditor.ui.indicator_model import IndicatorTableModel
+from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from bpeditor.io.indicator_codec import parse_indicators
 from bpeditor.io.tsv import read_records, write_records
-from bpeditor.model.document import Indicator
+from bpeditor.model.table import Indicator
 from bpeditor.ui.indicator_model import IndicatorTableModel, apply_text, cell_text, diff_edits
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from bpeditor.model.money import Amount, AmountError, format_amount, parse_amount
-from bpeditor.ui.commands import new_burst
+from bpeditor.ui.undo import new_burst
 
 ERROR_STYLE = "color: #c62828;"
 """How a value in error is drawn (red text)."""

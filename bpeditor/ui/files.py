@@ -40,12 +40,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QProgressBar, QPushBut
 from bpeditor.io import base as io_base
 from bpeditor.io.base import ReadError, ReadResult, WriteError
 from bpeditor.io.registry import FORMATS, FileFormat, read_path
-from bpeditor.model.document import Funds, Table, Unit
 from bpeditor.model.money import CENT
+from bpeditor.model.table import Funds, Table, Unit
 from bpeditor.resources import example_path
-from bpeditor.ui.commands import push_edit
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.recovery import DATA_DIR_ENV, RecoveryEntry, RecoveryManager, data_dir
+from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import CompoundEdit, Edit

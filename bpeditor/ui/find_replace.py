@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpeditor.model.editing import Change, Document
+from bpeditor.model.document import Change, Document
 from bpeditor.model.search import Match, find_all, replace_all
-from bpeditor.ui.commands import push_edit
+from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit

@@ -20,12 +20,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoStack
 
-from bpeditor.model.document import Indicator, Project
-from bpeditor.model.editing import INDICATOR_FIELDS, Change, ChangeKind, Document
+from bpeditor.model.document import INDICATOR_FIELDS, Change, ChangeKind, Document
+from bpeditor.model.table import Indicator, Project
 from bpeditor.model.taxonomy import canonical_code, taxonomy_of
-from bpeditor.ui.commands import push_edit
 from bpeditor.ui.item_names import DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.row_brackets import RowBrackets
+from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit

@@ -13,3 +13,7 @@ EDIT = Qt.ItemDataRole.EditRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 """Amounts: right-aligned, centred vertically."""
+READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+"""The flags of a cell that can be selected but not edited."""
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
+"""The flags of an invalid index."""

@@ -19,8 +19,8 @@ from collections.abc import Hashable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from bpeditor.model.document import Project, Unit
-from bpeditor.model.editing import Change, ChangeKind, Document
+from bpeditor.model.document import Change, ChangeKind, Document
+from bpeditor.model.table import Project, Unit
 from bpeditor.model.validation import (
     Finding,
     IncrementalValidator,

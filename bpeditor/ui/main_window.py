@@ -1,6 +1,6 @@
 """The main window: the project tree, the selected node's panel beside it, the findings below.
 
-The window owns the :class:`~bpeditor.model.editing.Document` and the undo stack. Everything that
+The window owns the :class:`~bpeditor.model.document.Document` and the undo stack. Everything that
 changes the table is an undo command; the models, panels and live checks follow the document's
 announcements. The file commands (:mod:`bpeditor.ui.files`) hook in through ``document``,
 ``undo_stack``, ``dialogs``, the menus and :meth:`MainWindow.load_table`.
@@ -36,15 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from bpeditor.io.base import ReadWarning
-from bpeditor.model.document import Project, Table
-from bpeditor.model.editing import Change, ChangeKind, Document
+from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
+from bpeditor.model.table import Project, Table
 from bpeditor.model.validation import Finding, Severity
 from bpeditor.resources import example_path
 from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.files import FileController  # --- files (ui/files.py) ---
+from bpeditor.ui.findings_model import SEVERITY_LABELS, ProblemListModel
 from bpeditor.ui.i18n import (
     LANGUAGES,
     app_title,
@@ -54,9 +55,9 @@ from bpeditor.ui.i18n import (
 )
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.live_checks import LiveChecks
-from bpeditor.ui.models import SEVERITY_LABELS, ProblemListModel, ProjectTreeModel
 from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.project_panel import ProjectPanel
+from bpeditor.ui.tree_model import ProjectTreeModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QUndoView

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpeditor.model.document import MONEY_UNITS, Unit
-from bpeditor.model.editing import Change, ChangeKind, Document
+from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
-from bpeditor.ui.commands import push_edit
+from bpeditor.model.table import MONEY_UNITS, Unit
 from bpeditor.ui.fields import BurstFilter, set_text_quietly
 from bpeditor.ui.i18n import money_unit_text
-from bpeditor.ui.models import UnitProjectsModel
 from bpeditor.ui.tree_model import SumCache
+from bpeditor.ui.undo import push_edit
+from bpeditor.ui.unit_projects_model import UnitProjectsModel
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit

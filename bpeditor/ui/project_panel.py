@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpeditor.model.document import Funds, Project
-from bpeditor.model.editing import Change, ChangeKind, Document
+from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.money import Amount, format_amount, same_amount, sum_amounts
-from bpeditor.ui.commands import push_edit
+from bpeditor.model.table import Funds, Project
 from bpeditor.ui.fields import ERROR_STYLE, AmountEdit, BurstFilter, set_text_quietly
 from bpeditor.ui.grid import IndicatorGrid
 from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.tree_model import total_disagrees
+from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from bpeditor.model.document import Indicator
+from bpeditor.model.table import Indicator
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit

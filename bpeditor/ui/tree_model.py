@@ -1,6 +1,6 @@
 """The project tree: table (root) → funding-user units → projects, each with its 总计.
 
-The model reads the :class:`~bpeditor.model.editing.Document` in ``data()`` and changes it only
+The model reads the :class:`~bpeditor.model.document.Document` in ``data()`` and changes it only
 by pushing undo commands (rename, drag and drop). It listens to the document and turns every
 change into the matching ``beginInsertRows``/``endInsertRows``, ``beginRemoveRows``/
 ``endRemoveRows`` or ``dataChanged``; only opening another table resets it.
@@ -21,12 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
-from bpeditor.model.document import Funds, Project, Table, Unit
-from bpeditor.model.editing import Change, ChangeKind, Document
+from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount, same_amount
-from bpeditor.ui.commands import push_edit
+from bpeditor.model.table import Funds, Project, Table, Unit
 from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.item_names import ALIGN_RIGHT, DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
+from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit, MoveProject, MoveUnit

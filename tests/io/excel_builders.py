@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rendering import convert
 
 from bpeditor.io.text import HEADER
-from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 
 
 def _fmt_amount(amount: Decimal | None, *, as_text: bool) -> str | float | None:

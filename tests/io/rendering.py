@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 INSTALL_HINT = (
     "LibreOffice and poppler are needed to check how documents print: install them with "

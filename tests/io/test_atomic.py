@@ -13,7 +13,7 @@ import pytest
 
 from bpeditor.io import base, native
 from bpeditor.io.base import WriteError, atomic_write
-from bpeditor.model.document import Project, Table, Unit
+from bpeditor.model.table import Project, Table, Unit
 
 OLD = "旧内容：原文件\n".encode()
 

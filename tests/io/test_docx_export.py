@@ -17,7 +17,7 @@ from bpeditor.io.docx_common import WordOptions
 from bpeditor.io.docx_forms import write_docx_forms
 from bpeditor.io.docx_summary import write_docx_summary
 from bpeditor.io.text import HEADER, read_text
-from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

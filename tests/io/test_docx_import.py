@@ -19,7 +19,7 @@ from bpeditor.io.base import ReadError
 from bpeditor.io.docx_reader import read_docx, strip_department_code
 from bpeditor.io.registry import sniff_docx
 from bpeditor.io.text import HEADER, read_text, summary_rows
-from bpeditor.model.document import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
+from bpeditor.model.table import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "huadu-port-summary.txt"
 FALLBACK = Path(__file__).resolve().parents[2] / "bpeditor" / "resources" / "example.txt"

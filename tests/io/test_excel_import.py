@@ -28,7 +28,7 @@ from bpeditor.io.excel_reader import (
 )
 from bpeditor.io.registry import format_for_reading, read_path
 from bpeditor.io.text import format_summary_text, read_text, summary_rows
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from bpeditor.io.indicator_codec import (
     parse_item,
     split_items,
 )
-from bpeditor.model.document import Indicator
+from bpeditor.model.table import Indicator
 
 FULL = "1、1-产出指标；11-数量指标；供水保障月数；实施周期指标值:12个月；年度指标值:12个月。"
 HALF = "1、1-产出指标;11-数量指标;保障口岸查验单位数(个);实施周期指标值:1个/年;年度指标值:1个/年。"

@@ -19,7 +19,7 @@ from bpeditor.io import native
 from bpeditor.io.base import ReadError, WriteError
 from bpeditor.io.registry import sniff_bpe
 from bpeditor.io.text import read_text
-from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
 
 FORMAT_DOC = Path(__file__).resolve().parents[2] / "docs" / "file-format.md"
 

@@ -29,7 +29,7 @@ import pytest
 
 from bpeditor.io.registry import read_path, write_path
 from bpeditor.io.text import HEADER, read_text
-from bpeditor.model.document import DEFAULT_TITLE, Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.table import DEFAULT_TITLE, Funds, Indicator, Project, SignOff, Table, Unit
 
 ROOT = Path(__file__).parents[2]
 sys.path.insert(0, str(ROOT / "bench"))

@@ -9,7 +9,7 @@ from pathlib import Path
 from bpeditor.io import native
 from bpeditor.io.registry import read_path
 from bpeditor.io.text import format_summary_text, parse_summary_text, read_text, write_text
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 
 UNIT = "广州市花都区口岸服务保障中心"
 PROJECTS = [

@@ -27,7 +27,7 @@ from bpeditor.io.xlsx_writer import (
     write_xlsx_forms,
     write_xlsx_summary,
 )
-from bpeditor.model.document import Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
 
 FIRST_DATA_ROW = 4  # 1-based: title, unit line, header, then 合计
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from bpeditor.io.text import read_text
-from bpeditor.model.document import Indicator, Project, Table, Unit
-from bpeditor.model.editing import Change, ChangeKind, Document
+from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.edits import (
     CompoundEdit,
     Edit,
@@ -30,6 +29,7 @@ from bpeditor.model.edits import (
     SetUnitName,
 )
 from bpeditor.model.search import find_all, indicator_names, replace_all
+from bpeditor.model.table import Indicator, Project, Table, Unit
 from bpeditor.model.validation import IncrementalValidator, validate
 
 

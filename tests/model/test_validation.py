@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from bpeditor.model.document import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.validation import (
     CHECKS,
     Finding,

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication
 from bpeditor.io import native
 from bpeditor.io.base import ReadResult
 from bpeditor.io.registry import FORMATS, FileFormat, read_path
-from bpeditor.model.document import Funds, Project, Table, Unit
 from bpeditor.model.edits import SetProjectField
+from bpeditor.model.table import Funds, Project, Table, Unit
 from bpeditor.ui import files as files_module
-from bpeditor.ui.commands import EditCommand
 from bpeditor.ui.files import MAX_RECENT, FileController, export_choices, import_edit
 from bpeditor.ui.main_window import MainWindow
+from bpeditor.ui.undo import EditCommand
 
 TITLE_END = " - 绩效目标表编辑器"
 
@@ -377,7 +377,7 @@ def test_import_into_adds_new_units_and_converts_money() -> None:
             Unit("乙单位", [Project("乙", Funds(Decimal("1234.5")))]),
         ],
     )
-    from bpeditor.model.editing import Document
+    from bpeditor.model.document import Document
 
     doc = Document(table)
     edit = import_edit(table, imported)

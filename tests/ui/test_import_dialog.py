@@ -14,7 +14,7 @@ from bpeditor.io.base import ReadResult
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.excel_reader import LayoutNotRecognised
 from bpeditor.io.registry import read_path
-from bpeditor.model.document import Indicator, Project, Table, Unit
+from bpeditor.model.table import Indicator, Project, Table, Unit
 from bpeditor.ui.import_dialog import (
     NOT_IMPORTED,
     ExcelImportDialog,

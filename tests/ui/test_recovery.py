@@ -12,7 +12,6 @@ import pytest
 from bpeditor.io import native
 from bpeditor.io.registry import read_path
 from bpeditor.model.edits import SetProjectField
-from bpeditor.ui.commands import EditCommand
 from bpeditor.ui.main_window import MainWindow
 from bpeditor.ui.recovery import (
     AUTOSAVE_ENV,
@@ -22,6 +21,7 @@ from bpeditor.ui.recovery import (
     autosave_interval_ms,
     data_dir,
 )
+from bpeditor.ui.undo import EditCommand
 
 TITLE_END = " - 绩效目标表编辑器"
 

@@ -22,7 +22,7 @@ DEADLINE_SECONDS = 120
 
 EDIT_SCRIPT = """
 from bpeditor.model.edits import SetProjectField
-from bpeditor.ui.commands import EditCommand
+from bpeditor.ui.undo import EditCommand
 
 window.undo_stack.push(
     EditCommand(window.document, SetProjectField(0, 0, "name", "崩溃前 未保存的修改"))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeView
 
 from bpeditor.io.base import ReadWarning
-from bpeditor.model.document import Table
+from bpeditor.model.table import Table
 from bpeditor.ui.indicator_model import IndicatorTableModel as M
 from bpeditor.ui.main_window import MainWindow
 

@@ -219,7 +219,7 @@ def test_a_bad_amount_is_flagged_and_changes_nothing(qtbot, loaded: MainWindow) 
 
 def test_a_disagreeing_total_is_flagged_and_can_be_fixed(qtbot, loaded: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from bpeditor.model.edits import SetAmount
-    from bpeditor.ui.commands import push_edit
+    from bpeditor.ui.undo import push_edit
 
     push_edit(loaded.undo_stack, loaded.document, SetAmount(0, 0, "funds", "total", Decimal("45")))
     loaded.select_project(0, 0)

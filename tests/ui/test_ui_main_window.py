@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QTreeView
 
 from bpeditor.model.validation import Severity
 from bpeditor.ui.main_window import MainWindow
-from bpeditor.ui.models import ProjectTreeModel
+from bpeditor.ui.tree_model import ProjectTreeModel
 
 FIRST_PROJECT_INDICATORS = [
     ["产出指标", "数量指标", "供水保障月数", "12个月", "12个月"],

@@ -9,8 +9,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
 from bpeditor.io.registry import read_path
-from bpeditor.model.document import Indicator, Project, Unit
-from bpeditor.model.editing import Document
+from bpeditor.model.document import Document
 from bpeditor.model.edits import (
     InsertIndicators,
     InsertProjects,
@@ -26,14 +25,13 @@ from bpeditor.model.edits import (
     SetProjectField,
     SetUnitName,
 )
+from bpeditor.model.table import Indicator, Project, Unit
 from bpeditor.model.validation import validate
+from bpeditor.ui.findings_model import ProblemListModel
+from bpeditor.ui.indicator_model import IndicatorTableModel
 from bpeditor.ui.main_window import MainWindow
-from bpeditor.ui.models import (
-    IndicatorTableModel,
-    ProblemListModel,
-    ProjectTreeModel,
-    UnitProjectsModel,
-)
+from bpeditor.ui.tree_model import ProjectTreeModel
+from bpeditor.ui.unit_projects_model import UnitProjectsModel
 
 
 def _document(sample_path: Path) -> Document:

@@ -86,7 +86,7 @@ def test_duplicate_and_copy_period_to_annual(loaded: MainWindow) -> None:
     indicators = _project(loaded).indicators
     indicators_before = [i.annual_value for i in indicators]
     from bpeditor.model.edits import SetIndicatorField
-    from bpeditor.ui.commands import push_edit
+    from bpeditor.ui.undo import push_edit
 
     push_edit(
         loaded.undo_stack, loaded.document, SetIndicatorField(0, 0, 2, "period_value", "24个月")
@@ -117,7 +117,7 @@ def test_copy_rows_as_tab_separated_text(loaded: MainWindow) -> None:
 
 def test_multi_line_cells_are_quoted_and_round_trip(loaded: MainWindow) -> None:
     from bpeditor.model.edits import SetIndicatorField
-    from bpeditor.ui.commands import push_edit
+    from bpeditor.ui.undo import push_edit
 
     loaded.select_project(0, 0)
     push_edit(

@@ -1,7 +1,7 @@
 """Undo commands: each wraps one reversible model edit, and typing in one field merges.
 
 Like the small commands of a canvas document, an :class:`EditCommand` only calls the edit,
-which only calls :class:`~bpeditor.model.editing.Document`; the item models hear about the
+which only calls :class:`~bpeditor.model.document.Document`; the item models hear about the
 change from the document, never from the command.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from bpeditor.model.editing import Document
+from bpeditor.model.document import Document
 
 if TYPE_CHECKING:
     # Imported where an edit is made (the first edit), not at start-up: ~15 dataclasses.
