@@ -2,8 +2,8 @@
 
 Each command builds one model edit (see :mod:`bpeditor.model.operations`,
 :mod:`bpeditor.model.project_operations`, :mod:`bpeditor.ui.clipboard`) and pushes it on the
-undo stack; afterwards it puts the
-selection where the user expects it (the moved rows, the pasted block, the new project).
+undo stack; afterwards it puts the selection where the user expects it (the moved rows, the
+pasted block, the new project).
 """
 
 from __future__ import annotations
