@@ -20,7 +20,7 @@ from bpeditor.io.text import SummaryParser, map_summary_header, read_amount
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
-from bpeditor.model.taxonomy import canonical_code
+from bpeditor.model.taxonomy import printed_class
 from bpeditor.model.value import compose_value, parse_value
 
 HEADER_SCAN_ROWS = 60
@@ -68,8 +68,6 @@ _SIGNOFF = re.compile(r"(?:(?:单位)?负责人|经办人|填报人|填表人|�
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
 _NOTE_FIRSTS = frozenset("注说备")
 _INDICATOR_ROLES = ("level1", "level2", "name", "basis", "explanation", "note")
-_CLASS_TEXT = re.compile(r"^([0-9A-Za-z]+)\s*[-－—.．、]\s*(.+)$", re.DOTALL)
-_CONTINUED = re.compile(r"[（(]\s*续\s*[）)]")
 _SPACE = re.compile(r"\s+")
 _SIGN_WORDS = (
     ("大于等于", "≥"),
@@ -258,14 +256,7 @@ def _is_amount(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def class_of(text: str, level: int) -> tuple[str, str]:
     """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label."""
-    label = _CONTINUED.sub("", text).strip()
-    code_text = ""
-    match = _CLASS_TEXT.match(label)
-    if match:
-        code_text, label = match.group(1), match.group(2).strip()
-    if not label and not code_text:
-        return "", ""
-    return canonical_code(code_text, label, level=level), label
+    return printed_class(text, level)
 
 
 def sign_of(text: str) -> str | None:

@@ -28,6 +28,17 @@ FUNDS_GROUPS = ("funds", "period_funds")
 FUNDS_FIELDS = ("total", "fiscal", "special_account", "other")
 INDICATOR_FIELDS = tuple(f.name for f in fields(Indicator))
 """An indicator's fields in their declared order (native files rely on the order)."""
+CELL_FIELDS = (
+    "level1",
+    "level2",
+    "name",
+    "period_value",
+    "annual_value",
+    "basis",
+    "explanation",
+    "note",
+)
+"""An indicator's fields as a row of cells (一级/二级: the code), in the summary layout's order."""
 
 
 class ChangeKind(StrEnum):

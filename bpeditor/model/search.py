@@ -63,18 +63,62 @@ def find_all(table: Table, needle: str, *, case_sensitive: bool = False) -> list
     return matches
 
 
-def replace_all(
-    table: Table, needle: str, replacement: str, *, case_sensitive: bool = False
-) -> CompoundEdit:
-    """One edit that replaces ``needle`` everywhere (empty when it occurs nowhere)."""
-    # Deferred: the window imports this module at start-up, edits are made later.
-    from bpeditor.model.edits import (  # noqa: PLC0415
-        CompoundEdit,
+def field_value(table: Table, match: Match) -> str:
+    """The current text of the field a match is in."""
+    if match.unit is None:
+        return str(getattr(table, match.field))
+    unit = table.units[match.unit]
+    if match.project is None:
+        return unit.name
+    project = unit.projects[match.project]
+    if match.indicator is None:
+        return str(getattr(project, match.field))
+    return str(getattr(project.indicators[match.indicator], match.field))
+
+
+def _field_edit(match: Match, new: str) -> Edit:
+    """The edit that writes ``new`` into the field of ``match``."""
+    from bpeditor.model.edits import (  # noqa: PLC0415 - deferred: start-up
         SetIndicatorField,
         SetProjectField,
         SetTableField,
         SetUnitName,
     )
+
+    if match.unit is None:
+        return SetTableField(match.field, new)
+    if match.project is None:
+        return SetUnitName(match.unit, new)
+    if match.indicator is None:
+        return SetProjectField(match.unit, match.project, match.field, new)
+    return SetIndicatorField(match.unit, match.project, match.indicator, match.field, new)
+
+
+def replace_in_match(
+    table: Table,
+    match: Match,
+    needle: str,
+    replacement: str,
+    *,
+    case_sensitive: bool = False,
+    text: str = "替换",
+) -> Edit | None:
+    """Replace every occurrence of ``needle`` in the field of ``match`` (``None``: no change)."""
+    old = field_value(table, match)
+    new = _pattern(needle, case_sensitive).sub(lambda _m: replacement, old)
+    if new == old:
+        return None
+    edit = _field_edit(match, new)
+    edit.text = text
+    return edit
+
+
+def replace_all(
+    table: Table, needle: str, replacement: str, *, case_sensitive: bool = False
+) -> CompoundEdit:
+    """One edit that replaces ``needle`` everywhere (empty when it occurs nowhere)."""
+    # Deferred: the window imports this module at start-up, edits are made later.
+    from bpeditor.model.edits import CompoundEdit  # noqa: PLC0415
 
     pattern = _pattern(needle, case_sensitive)
     edits: list[Edit] = []
@@ -82,14 +126,7 @@ def replace_all(
         if not value or not pattern.search(value):
             continue
         new = pattern.sub(lambda _m: replacement, value)
-        if u is None:
-            edits.append(SetTableField(name, new))
-        elif p is None:
-            edits.append(SetUnitName(u, new))
-        elif i is None:
-            edits.append(SetProjectField(u, p, name, new))
-        else:
-            edits.append(SetIndicatorField(u, p, i, name, new))
+        edits.append(_field_edit(Match(u, p, i, name, 0), new))
     return CompoundEdit(f"全部替换“{needle}”为“{replacement}”", edits)
 
 

@@ -154,3 +154,54 @@ def label_matches(category: Category, label: str) -> bool:
     """Whether a printed label names this class (with or without 指标)."""
     key = _name_key(label)
     return any(_name_key(a) == key for a in (category.label, *category.aliases))
+
+
+def official_label(code: str) -> str:
+    """The taxonomy's label for a code, or an empty string."""
+    if not code:
+        return ""
+    cat = taxonomy_of(code).get(code)
+    return cat.label if cat is not None else ""
+
+
+def split_class_text(text: str) -> tuple[str, str]:
+    """``"1-产出指标"`` → ``("1", "产出指标")``; a bare code or label goes where it fits."""
+    text = text.strip()
+    for dash in ("-", "－", "—", "–", " "):
+        code, sep, label = text.partition(dash)
+        if sep and code.strip().isalnum() and code.strip().isascii():
+            return code.strip(), label.strip()
+    if text.isascii() and text.isalnum():
+        return text, ""
+    return "", text
+
+
+def class_fields(text: str, level: int) -> tuple[str, str]:
+    """The code and label to store for a 一级/二级 text as typed, pasted or picked.
+
+    An unknown label is kept as the label with no code, so that the checks report it.
+    """
+    code_text, label = split_class_text(text)
+    code = canonical_code(code_text, label, level=level)
+    return code, label or official_label(code)
+
+
+PRINTED_CLASS = re.compile(r"^([0-9A-Za-z]+)\s*[-－—.．、]\s*(.+)$", re.DOTALL)
+"""A printed 一级/二级 label with its code in front: ``1-产出指标``, ``001.产出指标``."""
+CONTINUED = re.compile(r"[（(]\s*续\s*[）)]")
+"""The ``（续）`` a label carries where its class goes on from the page before."""
+
+
+def printed_class(text: str, level: int, continued: re.Pattern[str] = CONTINUED) -> tuple[str, str]:
+    """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label.
+
+    ``continued`` is what marks a class carried on from the page before (removed first).
+    """
+    label = continued.sub("", text).strip()
+    code_text = ""
+    match = PRINTED_CLASS.match(label)
+    if match:
+        code_text, label = match.group(1), match.group(2).strip()
+    if not label and not code_text:
+        return "", ""
+    return canonical_code(code_text, label, level=level), label

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bpeditor.model.money import format_amount, same_amount
-from bpeditor.model.table import Indicator, Project, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import label_matches, taxonomy_of
 from bpeditor.model.value import IndicatorValue
 
@@ -155,6 +155,12 @@ def validate_unit(unit: Unit, u: int) -> Iterator[Finding]:
             )
 
 
+def total_disagrees(funds: Funds) -> bool:
+    """Whether a stored 总计 differs from the sum of the sources."""
+    sources = funds.sources_sum()
+    return funds.total is not None and sources is not None and not same_amount(funds.total, sources)
+
+
 def validate_project(
     project: Project, u: int, p: int, settings: ValidationSettings | None = None
 ) -> list[Finding]:
@@ -172,7 +178,7 @@ def validate_project(
         add(_finding("project-no-name", f"{label}没有名称", at("name")))
     funds = project.funds
     sources = funds.sources_sum()
-    if funds.total is not None and sources is not None and not same_amount(funds.total, sources):
+    if total_disagrees(funds):
         add(
             _finding(
                 "project-total-mismatch",

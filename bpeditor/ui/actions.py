@@ -1,8 +1,9 @@
 """The 编辑, 项目 and 指标 commands of the main window: actions, shortcuts and what they do.
 
-Each command builds one model edit (see :mod:`bpeditor.ui.row_edits`,
-:mod:`bpeditor.ui.clipboard`) and pushes it on the undo stack; afterwards it puts the
-selection where the user expects it (the moved rows, the pasted block, the new project).
+Each command builds one model edit (see :mod:`bpeditor.model.operations`,
+:mod:`bpeditor.model.project_operations`, :mod:`bpeditor.ui.clipboard`) and pushes it on the
+undo stack; afterwards it puts the selection where the user expects it (the moved rows, the
+pasted block, the new project).
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bpeditor.model.table import Project, Unit
-from bpeditor.ui import clipboard, row_edits
+from bpeditor.ui import clipboard
 from bpeditor.ui.indicator_model import IndicatorTableModel
 from bpeditor.ui.undo import push_edit
 
@@ -220,8 +220,9 @@ class EditorActions(QObject):
         indicators, where = state
         current = self.grid.currentIndex()
         row = current.row() if current.isValid() else -1
-        edit = row_edits.insert_row(indicators, where, row, below=below)
-        self.push(edit)
+        from bpeditor.model.operations import insert_row  # noqa: PLC0415 - deferred: start-up
+
+        self.push(insert_row(indicators, where, row, below=below))
         new_row = row + 1 if below and row >= 0 else max(row, 0)
         if row < 0:
             new_row = len(indicators) - 1
@@ -235,7 +236,10 @@ class EditorActions(QObject):
             return
         indicators, where = state
         rows = self.grid.selected_rows()
-        if self.push(row_edits.delete_rows(indicators, where, rows)) and indicators:
+        from bpeditor.model.operations import delete_rows  # noqa: PLC0415 - deferred: start-up
+
+        text = QCoreApplication.translate("RowEdits", "删除 {count} 个指标")
+        if self.push(delete_rows(indicators, where, rows, text)) and indicators:
             column = max(self.grid.currentIndex().column(), 0)
             self.grid.go_to_cell(min(rows[0], len(indicators) - 1), column)
 
@@ -247,8 +251,15 @@ class EditorActions(QObject):
         indicators, where = state
         rows = self.grid.selected_rows()
         column = self.grid.currentIndex().column()
-        if self.push(row_edits.move_rows(indicators, where, rows, delta)):
-            self.grid.select_rows(row_edits.moved_rows(rows, delta), column)
+        from bpeditor.model import operations  # noqa: PLC0415 - deferred: start-up
+
+        text = (
+            QCoreApplication.translate("RowEdits", "上移指标")
+            if delta < 0
+            else QCoreApplication.translate("RowEdits", "下移指标")
+        )
+        if self.push(operations.move_rows(indicators, where, rows, delta, text)):
+            self.grid.select_rows(operations.moved_rows(rows, delta), column)
 
     def duplicate_rows(self) -> None:
         """Copy the selected rows below the last of them."""
@@ -257,7 +268,10 @@ class EditorActions(QObject):
             return
         indicators, where = state
         rows = self.grid.selected_rows()
-        if self.push(row_edits.duplicate_rows(indicators, where, rows)):
+        from bpeditor.model.operations import duplicate_rows  # noqa: PLC0415 - deferred: start-up
+
+        text = QCoreApplication.translate("RowEdits", "复制 {count} 个指标")
+        if self.push(duplicate_rows(indicators, where, rows, text)):
             first = max(rows) + 1
             self.grid.select_rows(list(range(first, first + len(set(rows)))))
 
@@ -267,7 +281,10 @@ class EditorActions(QObject):
         if state is None:
             return
         indicators, where = state
-        self.push(row_edits.period_to_annual(indicators, where, self.grid.selected_rows()))
+        from bpeditor.model.operations import period_to_annual  # noqa: PLC0415 - deferred: start-up
+
+        text = QCoreApplication.translate("RowEdits", "复制实施周期指标值到年度")
+        self.push(period_to_annual(indicators, where, self.grid.selected_rows(), text))
 
     def clear_selected_cells(self) -> None:
         """Empty the selected cells (one step)."""
@@ -313,7 +330,10 @@ class EditorActions(QObject):
         indicators, where = state
         rows, columns, whole = self._selected_block()
         if whole:
-            self.push(row_edits.delete_rows(indicators, where, rows))
+            from bpeditor.model.operations import delete_rows  # noqa: PLC0415 - deferred: start-up
+
+            text = QCoreApplication.translate("RowEdits", "删除 {count} 个指标")
+            self.push(delete_rows(indicators, where, rows, text))
         else:
             cells = [(r, c) for r in rows for c in columns]
             self.push(clipboard.clear_edit(indicators, where, cells))
@@ -351,29 +371,27 @@ class EditorActions(QObject):
 
     def new_unit(self) -> None:
         """Add a funding-user unit after the current one and start naming it."""
-        from bpeditor.model.edits import InsertUnits  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.project_operations import add_unit  # noqa: PLC0415 - deferred: start-up
 
         u, _p = self._tree_location()
-        at = len(self.window.document.table.units) if u is None else u + 1
-        self.push(InsertUnits(at, [Unit(name="新单位")]))
-        index = self.window.tree_model.unit_index(at)
+        edit = add_unit(self.window.document.table, u)
+        self.push(edit)
+        index = self.window.tree_model.unit_index(edit.unit)
         self.window.select_index(index)
         self.tree.edit(index)
 
     def new_project(self) -> None:
         """Add a project after the current one (creating a unit if there is none)."""
-        from bpeditor.model.edits import InsertProjects, InsertUnits  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.project_operations import add_project, add_unit  # noqa: PLC0415 - deferred: start-up
 
-        document = self.window.document
+        table = self.window.document.table
         u, p = self._tree_location()
-        if not document.table.units:
-            reporting = document.table.reporting_unit or "新单位"
-            self.push(InsertUnits(0, [Unit(name=reporting)]))
+        if not table.units:
+            self.push(add_unit(table, None, table.reporting_unit or "新单位"))
             u, p = 0, None
-        u = 0 if u is None else u
-        at = len(document.unit(u).projects) if p is None else p + 1
-        self.push(InsertProjects(u, at, [Project(name="新项目")]))
-        index = self.window.tree_model.project_index(u, at)
+        edit = add_project(table, 0 if u is None else u, p)
+        self.push(edit)
+        index = self.window.tree_model.project_index(edit.unit, edit.project)
         self.window.select_index(index)
         self.tree.edit(index)
 
@@ -385,34 +403,34 @@ class EditorActions(QObject):
 
     def delete_current_node(self) -> None:
         """Delete the current project or unit (with its projects); undo brings it back."""
-        from bpeditor.model.edits import RemoveProjects, RemoveUnits  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.project_operations import delete_node  # noqa: PLC0415 - deferred: start-up
 
         u, p = self._tree_location()
         if u is None:
             return
+        table = self.window.document.table
         if p is None:
-            self.push(RemoveUnits(u, text=self.tr("删除单位")))
+            self.push(delete_node(table, u, None, self.tr("删除单位")))
             return
-        self.push(RemoveProjects(u, p))
+        self.push(delete_node(table, u, p))
         units = self.window.document.table.units
         if units[u].projects:
             self.window.select_project(u, min(p, len(units[u].projects) - 1))
 
     def move_node(self, delta: int) -> None:
         """Move the current project or unit one place up or down (keeping it selected)."""
+        from bpeditor.model import project_operations as ops  # noqa: PLC0415 - deferred: start-up
+
         u, p = self._tree_location()
         model = self.window.tree_model
         if u is None:
             return
+        table = self.window.document.table
         if p is None:
-            edit = model.move_unit_edit(u, u + delta + (1 if delta > 0 else 0))
-            if self.push(edit) and edit is not None:
-                self.window.select_index(model.unit_index(edit.to_unit))
+            moved = ops.step_unit(table, u, delta)
+            if self.push(moved) and moved is not None:
+                self.window.select_index(model.unit_index(moved.to_unit))
             return
-        size = len(self.window.document.unit(u).projects)
-        target = p + delta
-        if not 0 <= target < size:
-            return
-        edit = model.move_project_edit(u, p, u, target + (1 if delta > 0 else 0))
+        edit = ops.step_project(table, (u, p), delta)
         if self.push(edit) and edit is not None:
             self.window.select_project(edit.to_unit, edit.to_project)

@@ -10,7 +10,6 @@ summary layout (``1、1-产出指标；11-数量指标；…``) paste as indicat
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import TYPE_CHECKING
 
@@ -19,14 +18,12 @@ from PySide6.QtCore import QCoreApplication
 from bpeditor.io.indicator_codec import parse_indicators
 from bpeditor.io.tsv import read_records, write_records
 from bpeditor.model.table import Indicator
-from bpeditor.ui.indicator_model import IndicatorTableModel, apply_text, cell_text, diff_edits
+from bpeditor.ui.indicator_model import IndicatorTableModel, cell_text
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit
 
 Where = tuple[int, int]
-WHOLE_ROW_COLUMNS = 5
-"""A pasted block at least this wide is whole indicators, starting at 一级指标."""
 _ENCODED = re.compile(r"^\s*1\s*、")
 
 
@@ -74,54 +71,30 @@ def paste_edit(  # noqa: PLR0917 - the grid's state at the paste
     ``columns`` are the grid's visible columns in order. Existing rows are overwritten; rows
     past the end are appended as new indicators. ``None`` when nothing would change.
     """
-    from bpeditor.model.edits import CompoundEdit, InsertIndicators  # noqa: PLC0415 - deferred: start-up
+    from bpeditor.model import operations  # noqa: PLC0415 - deferred: start-up
 
     encoded = encoded_indicators(rows)
     if encoded:
-        at = min(max(row + 1, 0), len(indicators)) if indicators else 0
         text = QCoreApplication.translate("Clipboard", "粘贴 {count} 个指标")
-        return InsertIndicators(*where, at, encoded, text=text.format(count=len(encoded)))
-    if not rows:
-        return None
-    width = max(len(r) for r in rows)
-    if width >= WHOLE_ROW_COLUMNS or column not in columns:
-        everything = range(len(IndicatorTableModel.FIELDS))
-        targets = columns + [c for c in everything if c not in columns]
-    else:
-        targets = columns[columns.index(column) :]
-    row = max(row, 0)
-    edits: list[Edit] = []
-    new: list[Indicator] = []
-    for offset, cells in enumerate(rows):
-        target_row = row + offset
-        original = indicators[target_row] if target_row < len(indicators) else Indicator()
-        changed = copy.copy(original)
-        for target, cell in zip(targets, cells, strict=False):
-            apply_text(changed, target, cell.strip() if "\n" not in cell else cell)
-        if target_row < len(indicators):
-            edits.extend(diff_edits(original, changed, where, target_row))
-        else:
-            new.append(changed)
-    if new:
-        edits.append(InsertIndicators(*where, len(indicators), new))
-    if not edits:
-        return None
-    text = QCoreApplication.translate("Clipboard", "粘贴 {count} 行").format(count=len(rows))
-    return CompoundEdit(text, edits)
+        return operations.paste_indicators(indicators, where, row, encoded, text)
+    fields = IndicatorTableModel.FIELDS
+    return operations.paste_block(
+        indicators,
+        where,
+        row,
+        fields[column] if 0 <= column < len(fields) else "",
+        [fields[c] for c in columns],
+        rows,
+        QCoreApplication.translate("Clipboard", "粘贴 {count} 行"),
+    )
 
 
 def clear_edit(
     indicators: list[Indicator], where: Where, cells: list[tuple[int, int]]
 ) -> Edit | None:
     """One edit that empties the given ``(row, column)`` cells."""
-    from bpeditor.model.edits import CompoundEdit  # noqa: PLC0415 - deferred: start-up
+    from bpeditor.model.operations import clear_cells  # noqa: PLC0415 - deferred: start-up
 
-    changed: dict[int, Indicator] = {}
-    for r, c in sorted(cells):
-        if 0 <= r < len(indicators):
-            apply_text(changed.setdefault(r, copy.copy(indicators[r])), c, "")
-    edits: list[Edit] = []
-    for r, indicator in changed.items():
-        edits.extend(diff_edits(indicators[r], indicator, where, r))
+    fields = IndicatorTableModel.FIELDS
     text = QCoreApplication.translate("Clipboard", "清除内容")
-    return CompoundEdit(text, edits) if edits else None
+    return clear_cells(indicators, where, [(r, fields[c]) for r, c in cells], text)

@@ -17,7 +17,6 @@ import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,15 +39,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QProgressBar, QPushBut
 from bpeditor.io import base as io_base
 from bpeditor.io.base import ReadError, ReadResult, WriteError
 from bpeditor.io.registry import FORMATS, FileFormat, read_path
-from bpeditor.model.money import CENT
-from bpeditor.model.table import Funds, Table, Unit
+from bpeditor.model.table import Table
 from bpeditor.resources import example_path
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.recovery import DATA_DIR_ENV, RecoveryEntry, RecoveryManager, data_dir
 from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
-    from bpeditor.model.edits import CompoundEdit, Edit
     from bpeditor.ui.main_window import MainWindow
 
 UNTITLED = QT_TRANSLATE_NOOP("FileController", "未命名")
@@ -74,7 +71,6 @@ FORMAT_DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("FileFormat", "文本（制表符分隔）"),
 )
 """The registered formats' descriptions, for the translation catalog."""
-_YUAN_PER_WAN = Decimal(10000)
 
 
 def _tr(text: str) -> str:
@@ -151,50 +147,6 @@ def app_settings(parent: QObject | None = None) -> QSettings:
         path = data_dir() / "settings.ini"
         return QSettings(str(path), QSettings.Format.IniFormat, parent)
     return QSettings(parent)
-
-
-def convert_money(units: list[Unit], from_unit: str, to_unit: str) -> None:
-    """Convert every amount of the units in place between 元 and 万元 (exactly)."""
-    if from_unit == to_unit or {from_unit, to_unit} != {"元", "万元"}:
-        return
-    factor = _YUAN_PER_WAN if from_unit == "万元" else Decimal("0.0001")
-
-    def scale(funds: Funds) -> None:
-        for name in ("total", "fiscal", "special_account", "other"):
-            amount = getattr(funds, name)
-            if amount is not None:
-                value = amount * factor  # exact: a power of ten
-                cents = value.quantize(CENT)
-                setattr(funds, name, cents if cents == value else value)
-
-    for unit in units:
-        for project in unit.projects:
-            scale(project.funds)
-            scale(project.period_funds)
-
-
-def import_edit(table: Table, imported: Table) -> CompoundEdit:
-    """One undoable step that appends the imported projects to the table.
-
-    Projects of a unit the table already has (same name) go to the end of that unit; other
-    units are appended after the last unit. Amounts are converted to the table's money unit.
-    """
-    from bpeditor.model.edits import CompoundEdit, InsertProjects, InsertUnits  # noqa: PLC0415 - deferred: start-up
-
-    units = imported.units
-    convert_money(units, imported.money_unit, table.money_unit)
-    by_name = {unit.name: u for u, unit in enumerate(table.units)}
-    edits: list[Edit] = []
-    new_units: list[Unit] = []
-    for unit in units:
-        u = by_name.get(unit.name)
-        if u is not None and unit.projects:
-            edits.append(InsertProjects(u, len(table.units[u].projects), unit.projects))
-        elif u is None:
-            new_units.append(unit)
-    if new_units:
-        edits.append(InsertUnits(len(table.units), new_units))
-    return CompoundEdit(QCoreApplication.translate("FileController", "导入到当前表"), edits)
 
 
 # --- work off the GUI thread ---------------------------------------------------------------
@@ -596,8 +548,11 @@ class FileController(QObject):
 
     def import_table(self, imported: Table) -> None:
         """Append a table's units and projects to the document as one undo step."""
+        from bpeditor.model.project_operations import import_edit  # noqa: PLC0415 - deferred: start-up
+
         window = self.window
-        edit = import_edit(window.document.table, imported)
+        text = QCoreApplication.translate("FileController", "导入到当前表")
+        edit = import_edit(window.document.table, imported, text)
         if edit.edits:
             push_edit(window.undo_stack, window.document, edit)
 

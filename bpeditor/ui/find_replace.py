@@ -7,10 +7,7 @@ again after any change to the document.
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,46 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpeditor.model.document import Change, Document
-from bpeditor.model.search import Match, find_all, replace_all
+from bpeditor.model.search import Match, find_all, replace_all, replace_in_match
 from bpeditor.ui.undo import push_edit
-
-if TYPE_CHECKING:
-    from bpeditor.model.edits import Edit
-
-
-def field_value(document: Document, match: Match) -> str:
-    """The current text of the field a match is in."""
-    table = document.table
-    if match.unit is None:
-        return str(getattr(table, match.field))
-    unit = table.units[match.unit]
-    if match.project is None:
-        return unit.name
-    project = unit.projects[match.project]
-    if match.indicator is None:
-        return str(getattr(project, match.field))
-    return str(getattr(project.indicators[match.indicator], match.field))
-
-
-def replace_in_field(match: Match, new: str) -> Edit:
-    """The edit that writes ``new`` into the field of ``match``."""
-    from bpeditor.model.edits import (  # noqa: PLC0415 - deferred: start-up
-        SetIndicatorField,
-        SetProjectField,
-        SetTableField,
-        SetUnitName,
-    )
-
-    text = QCoreApplication.translate("FindReplacePanel", "替换")
-    if match.unit is None:
-        return SetTableField(match.field, new, text=text)
-    if match.project is None:
-        return SetUnitName(match.unit, new, text=text)
-    if match.indicator is None:
-        return SetProjectField(match.unit, match.project, match.field, new, text=text)
-    return SetIndicatorField(
-        match.unit, match.project, match.indicator, match.field, new, text=text
-    )
 
 
 class FindReplacePanel(QWidget):
@@ -176,10 +135,6 @@ class FindReplacePanel(QWidget):
 
     # --- replacing ---------------------------------------------------------------------
 
-    def _pattern(self) -> re.Pattern[str]:
-        flags = 0 if self.case_box.isChecked() else re.IGNORECASE
-        return re.compile(re.escape(self.needle), flags)
-
     def replace_one(self) -> None:
         """Replace in the field found last (every occurrence in it), then find the next."""
         matches = self.matches()
@@ -189,12 +144,16 @@ class FindReplacePanel(QWidget):
         if not 0 <= self._position < len(matches):
             self.find_next()
             return
-        match = matches[self._position]
-        old = field_value(self.document, match)
-        replacement = self.replace_edit.text()
-        new = self._pattern().sub(lambda _m: replacement, old)
-        if new != old:
-            push_edit(self.undo_stack, self.document, replace_in_field(match, new))
+        edit = replace_in_match(
+            self.document.table,
+            matches[self._position],
+            self.needle,
+            self.replace_edit.text(),
+            case_sensitive=self.case_box.isChecked(),
+            text=self.tr("替换"),
+        )
+        if edit is not None:
+            push_edit(self.undo_stack, self.document, edit)
             self._position -= 1
         self.find_next()
 

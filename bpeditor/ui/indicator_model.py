@@ -8,7 +8,6 @@ in ``data()``, and follows the document's announcements with row inserts/removes
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
@@ -20,9 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoStack
 
-from bpeditor.model.document import INDICATOR_FIELDS, Change, ChangeKind, Document
+from bpeditor.model.document import CELL_FIELDS, Change, ChangeKind, Document
 from bpeditor.model.table import Indicator, Project
-from bpeditor.model.taxonomy import canonical_code, taxonomy_of
+from bpeditor.model.taxonomy import official_label
 from bpeditor.ui.item_names import DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.row_brackets import RowBrackets
 from bpeditor.ui.undo import push_edit
@@ -31,14 +30,6 @@ if TYPE_CHECKING:
     from bpeditor.model.edits import Edit
 
 _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-
-def official_label(code: str) -> str:
-    """The taxonomy's label for a code, or an empty string."""
-    if not code:
-        return ""
-    cat = taxonomy_of(code).get(code)
-    return cat.label if cat is not None else ""
 
 
 def find_project(
@@ -72,17 +63,8 @@ class IndicatorTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("IndicatorTableModel", "备注"),
     )
     """Column titles (source texts; :meth:`header` gives them in the interface language)."""
-    FIELDS = (
-        "level1",
-        "level2",
-        "name",
-        "period_value",
-        "annual_value",
-        "basis",
-        "explanation",
-        "note",
-    )
-    """The indicator attribute each column edits (一级/二级: the code)."""
+    FIELDS = CELL_FIELDS
+    """The indicator field each column edits (一级/二级: the code)."""
     MAIN_COLUMNS = 5
     """Columns shown by default; the rest are optional."""
     _FIELD_COLUMNS: ClassVar[dict[str, int]] = {
@@ -239,7 +221,18 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         if not (0 <= row < len(self._project.indicators) and 0 <= column < len(self.FIELDS)):
             return None
-        return cell_edit(self._project.indicators[row], where, row, column, text)
+        from bpeditor.model.operations import set_cell  # noqa: PLC0415 - deferred: start-up
+
+        what = QCoreApplication.translate("IndicatorTableModel", "修改{column}")
+        indicators = self._project.indicators
+        return set_cell(
+            indicators,
+            where,
+            row,
+            self.FIELDS[column],
+            text,
+            what.format(column=self.header(column)),
+        )
 
     # --- texts --------------------------------------------------------------------------
 
@@ -267,80 +260,3 @@ def cell_text(indicator: Indicator, column: int) -> str:
     if column == IndicatorTableModel.LEVEL2:
         return indicator.level2_label or official_label(indicator.level2) or indicator.level2
     return getattr(indicator, IndicatorTableModel.FIELDS[column])
-
-
-def split_class_text(text: str) -> tuple[str, str]:
-    """``"1-产出指标"`` → ``("1", "产出指标")``; a bare code or label goes where it fits."""
-    text = text.strip()
-    for dash in ("-", "－", "—", "–", " "):
-        code, sep, label = text.partition(dash)
-        if sep and code.strip().isalnum() and code.strip().isascii():
-            return code.strip(), label.strip()
-    if text.isascii() and text.isalnum():
-        return text, ""
-    return "", text
-
-
-def class_fields(text: str, level: int) -> tuple[str, str]:
-    """The code and label to store for a 一级/二级 text as typed, pasted or picked.
-
-    An unknown label is kept as the label with no code, so that the checks report it.
-    """
-    code_text, label = split_class_text(text)
-    code = canonical_code(code_text, label, level=level)
-    return code, label or official_label(code)
-
-
-def apply_text(indicator: Indicator, column: int, text: str) -> None:
-    """Write ``text`` into one column of ``indicator`` (a copy: this mutates it).
-
-    Setting a 一级 that the 二级 no longer fits clears the 二级; setting a 二级 under an
-    empty 一级 fills in its 一级. Re-choosing the class a cell already has keeps its label.
-    """
-    name = IndicatorTableModel.FIELDS[column]
-    if column not in (IndicatorTableModel.LEVEL1, IndicatorTableModel.LEVEL2):
-        setattr(indicator, name, text)
-        return
-    level = 1 if column == IndicatorTableModel.LEVEL1 else 2
-    code, label = class_fields(text, level) if text.strip() else ("", "")
-    if text.strip() and code and getattr(indicator, name) == code:
-        return
-    setattr(indicator, name, code)
-    setattr(indicator, f"{name}_label", label)
-    if level == 1 and indicator.level2 and not taxonomy_of(code).is_child(indicator.level2, code):
-        indicator.level2 = indicator.level2_label = ""
-    if level == 2 and not indicator.level1 and code:
-        cat = taxonomy_of(code).get(code)
-        if cat is not None and cat.parent:
-            indicator.level1, indicator.level1_label = cat.parent, official_label(cat.parent)
-
-
-def diff_edits(old: Indicator, new: Indicator, where: tuple[int, int], row: int) -> list[Edit]:
-    """One field edit for every field in which ``new`` differs from ``old``."""
-    from bpeditor.model.edits import SetIndicatorField  # noqa: PLC0415 - deferred: start-up
-
-    return [
-        SetIndicatorField(*where, row, name, getattr(new, name))
-        for name in INDICATOR_FIELDS
-        if getattr(old, name) != getattr(new, name)
-    ]
-
-
-def cell_edit(
-    indicator: Indicator, where: tuple[int, int], row: int, column: int, text: str
-) -> Edit | None:
-    """The edit writing ``text`` into one cell of ``indicator`` (``None``: no change)."""
-    changed = copy.copy(indicator)
-    apply_text(changed, column, text)
-    edits = diff_edits(indicator, changed, where, row)
-    what = QCoreApplication.translate("IndicatorTableModel", "修改{column}").format(
-        column=IndicatorTableModel.header(column)
-    )
-    if not edits:
-        return None
-    if len(edits) == 1:
-        edits[0].text = what
-        return edits[0]
-    from bpeditor.model.edits import CompoundEdit  # noqa: PLC0415 - deferred: start-up
-
-    return CompoundEdit(what, edits)

@@ -7,7 +7,6 @@ the unit panel edits the unit's name and lists its projects with their amounts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -34,9 +33,6 @@ from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.tree_model import SumCache
 from bpeditor.ui.undo import push_edit
 from bpeditor.ui.unit_projects_model import UnitProjectsModel
-
-if TYPE_CHECKING:
-    from bpeditor.model.edits import Edit
 
 _SUM_FIELDS = (
     ("total", QT_TRANSLATE_NOOP("Funds", "总计")),
@@ -290,12 +286,13 @@ class UnitPanel(QWidget):
 
     def _rename(self, text: str) -> None:
         u = self.unit_index()
-        if u is None or self._unit is None or text == self._unit.name:
+        if u is None or self._unit is None:
             return
-        from bpeditor.model.edits import SetUnitName  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.project_operations import rename_unit  # noqa: PLC0415 - deferred: start-up
 
-        edit: Edit = SetUnitName(u, text)
-        push_edit(self.undo_stack, self.document, edit, self.bursts.burst)
+        edit = rename_unit(self.document.table, u, text)
+        if edit is not None:
+            push_edit(self.undo_stack, self.document, edit, self.bursts.burst)
 
     def _activate(self, index: QModelIndex) -> None:
         u = self.unit_index()

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from bpeditor.model.document import Change, ChangeKind, Document
-from bpeditor.model.money import Amount, format_amount, same_amount, sum_amounts
+from bpeditor.model.money import Amount, format_amount
 from bpeditor.model.table import Funds, Project
+from bpeditor.model.validation import total_disagrees
 from bpeditor.ui.fields import ERROR_STYLE, AmountEdit, BurstFilter, set_text_quietly
 from bpeditor.ui.grid import IndicatorGrid
 from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
-from bpeditor.ui.tree_model import total_disagrees
 from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
@@ -315,12 +315,13 @@ class ProjectPanel(QWidget):
 
     def _name_edited(self, text: str) -> None:
         where = self.location()
-        if where is None or self._project is None or text == self._project.name:
+        if where is None or self._project is None:
             return
-        from bpeditor.model.edits import SetProjectField  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.project_operations import rename_project  # noqa: PLC0415 - deferred: start-up
 
-        edit = SetProjectField(*where, "name", text, text=self.tr("修改项目名称"))
-        self.push(edit, self.bursts.burst)
+        edit = rename_project(self.document.table, where, text, self.tr("修改项目名称"))
+        if edit is not None:
+            self.push(edit, self.bursts.burst)
 
     def _goal_changed(self) -> None:
         if self._loading:
@@ -339,29 +340,21 @@ class ProjectPanel(QWidget):
         where = self.location()
         if where is None or self._project is None:
             return
-        funds = self._project.funds
-        if getattr(funds, attr) == amount:
-            return
-        values = {a: getattr(funds, a) for a in Funds.SOURCES}
-        values[attr] = amount
-        label = self.tr(dict(AMOUNT_FIELDS)[attr])
-        from bpeditor.model.edits import CompoundEdit, SetAmount  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.project_operations import set_source_amount  # noqa: PLC0415 - deferred: start-up
 
-        edits: list[Edit] = [SetAmount(*where, "funds", attr, amount)]
-        total = sum_amounts(values.values())
-        if total != funds.total:
-            edits.append(SetAmount(*where, "funds", "total", total))
-        self.push(CompoundEdit(self.tr("修改{field}").format(field=label), edits))
+        label = self.tr(dict(AMOUNT_FIELDS)[attr])
+        text = self.tr("修改{field}").format(field=label)
+        edit = set_source_amount(self.document.table, where, attr, amount, text)
+        if edit is not None:
+            self.push(edit)
 
     def fix_total(self) -> None:
         """Make a disagreeing 总计 the sum of the sources (one undo step)."""
         where = self.location()
         if where is None or self._project is None:
             return
-        funds = self._project.funds
-        sources = funds.sources_sum()
-        if same_amount(funds.total, sources) and funds.total is not None:
-            return
-        from bpeditor.model.edits import SetAmount  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.project_operations import fix_total  # noqa: PLC0415 - deferred: start-up
 
-        self.push(SetAmount(*where, "funds", "total", sources, text=self.tr("按来源更正总计")))
+        edit = fix_total(self.document.table, where, self.tr("按来源更正总计"))
+        if edit is not None:
+            self.push(edit)

@@ -22,14 +22,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from bpeditor.model.document import Change, ChangeKind, Document
-from bpeditor.model.money import format_amount, same_amount
+from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Project, Table, Unit
+from bpeditor.model.validation import total_disagrees
 from bpeditor.ui.i18n import money_unit_text
 from bpeditor.ui.item_names import ALIGN_RIGHT, DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
-    from bpeditor.model.edits import Edit, MoveProject, MoveUnit
+    from bpeditor.model.edits import Edit
 
 _BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DRAG = _BASE | Qt.ItemFlag.ItemIsDragEnabled
@@ -64,12 +65,6 @@ def funds_tooltip(funds: Funds, money_unit: str) -> str:
         )
         for label, amount in lines
     )
-
-
-def total_disagrees(funds: Funds) -> bool:
-    """Whether a stored 总计 differs from the sum of the sources."""
-    sources = funds.sources_sum()
-    return funds.total is not None and sources is not None and not same_amount(funds.total, sources)
 
 
 class SumCache:
@@ -377,12 +372,18 @@ class ProjectTreeModel(QAbstractItemModel):
         if role != EDIT or index.column() != self.NAME:
             return False
         u, p = self.location(index)
-        text = str(value or "").strip()
-        if u is None or text == self._raw_name(index):
+        if u is None:
             return False
-        from bpeditor.model.edits import SetProjectField, SetUnitName  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model import project_operations as ops  # noqa: PLC0415 - deferred: start-up
 
-        self.push(SetUnitName(u, text) if p is None else SetProjectField(u, p, "name", text))
+        text = str(value or "").strip()
+        if p is None:
+            edit = ops.rename_unit(self.table, u, text)
+        else:
+            edit = ops.rename_project(self.table, (u, p), text)
+        if edit is None:
+            return False
+        self.push(edit)
         return True
 
     def _raw_name(self, index: AnyIndex) -> str:
@@ -473,40 +474,15 @@ class ProjectTreeModel(QAbstractItemModel):
             return None
         u, p = source
         level = self.level(parent)
-        if p is not None and level == self.LEVEL_UNIT:
-            return self.move_project_edit(u, p, parent.row(), row)
-        if p is None and level == self.LEVEL_TABLE:
-            return self.move_unit_edit(u, row)
-        return None
-
-    def move_project_edit(self, u: int, p: int, to_unit: int, row: int) -> MoveProject | None:
-        """Moving project ``(u, p)`` before ``row`` of ``to_unit`` (-1: to its end), or None."""
-        units = self.table.units
-        if not (0 <= u < len(units) and 0 <= p < len(units[u].projects)):
+        if p is None and level != self.LEVEL_TABLE:
             return None
-        if not 0 <= to_unit < len(units):
+        if p is not None and level != self.LEVEL_UNIT:
             return None
-        size = len(units[to_unit].projects)
-        target = size if row < 0 or row > size else row
-        if to_unit == u and target > p:
-            target -= 1
-        if to_unit == u and target == p:
-            return None
-        from bpeditor.model.edits import MoveProject  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model import project_operations as ops  # noqa: PLC0415 - deferred: start-up
 
-        return MoveProject(u, p, to_unit, target)
-
-    def move_unit_edit(self, u: int, row: int) -> MoveUnit | None:
-        """Moving unit ``u`` before ``row`` of the table (-1: to the end), or None."""
-        size = len(self.table.units)
-        if not 0 <= u < size:
-            return None
-        target = size if row < 0 or row > size else row
-        if target > u:
-            target -= 1
-        from bpeditor.model.edits import MoveUnit  # noqa: PLC0415 - deferred: start-up
-
-        return MoveUnit(u, target) if target != u else None
+        if p is None:
+            return ops.move_unit(self.table, u, row)
+        return ops.move_project(self.table, (u, p), parent.row(), row)
 
 
 def _decode_node(data: QMimeData) -> tuple[int, int | None] | None:

@@ -18,9 +18,10 @@ from bpeditor.io import native
 from bpeditor.io.base import ReadResult
 from bpeditor.io.registry import FORMATS, FileFormat, read_path
 from bpeditor.model.edits import SetProjectField
+from bpeditor.model.project_operations import import_edit
 from bpeditor.model.table import Funds, Project, Table, Unit
 from bpeditor.ui import files as files_module
-from bpeditor.ui.files import MAX_RECENT, FileController, export_choices, import_edit
+from bpeditor.ui.files import MAX_RECENT, FileController, export_choices
 from bpeditor.ui.main_window import MainWindow
 from bpeditor.ui.undo import EditCommand
 
