@@ -54,6 +54,7 @@ from bpeditor.io.excel_reader import (
     read_excel_with_mapping,
 )
 from bpeditor.ui.item_names import ROOT, AnyIndex
+from bpeditor.ui.settings import app_settings
 
 PREVIEW_ROWS = 200
 """How many rows of a sheet the preview shows."""
@@ -778,8 +779,6 @@ def ask_mapping(
     :class:`ReadError` if the workbook can no longer be read.
     """
     if settings is None:
-        from bpeditor.ui.files import app_settings  # noqa: PLC0415 - files may import this module
-
         settings = app_settings()
     dialog = ExcelImportDialog(path, error, settings, parent)
     try:
