@@ -148,7 +148,12 @@ class ExportCommands(QObject):
 
 
 def _temp_beside(path: Path) -> Path:
-    """A new empty hidden temporary file in the target's folder."""
+    """A new empty hidden temporary file in the target's folder, named as io.base names its own.
+
+    io.base makes its temporary files inside ``atomic_write`` (a private helper whose errors speak
+    of saving); the export makes one in the worker and says what went wrong in the interface
+    language.
+    """
     import tempfile  # noqa: PLC0415 - deferred: start-up
 
     try:

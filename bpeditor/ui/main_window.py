@@ -2,9 +2,8 @@
 
 The window owns the :class:`~bpeditor.model.document.Document` and the undo stack. Everything that
 changes the table is an undo command; the models, panels and live checks follow the document's
-announcements. At start-up the window builds one :class:`~bpeditor.ui.editor_context.
-EditorContext` and hands it to its controllers (the file commands, the editing commands, the
-language menu); each returns its actions, and the window places them in its menus and tool bar.
+announcements. The window hands one :class:`~bpeditor.ui.editor_context.EditorContext` to its
+controllers and places the actions they return in its menus, tool bar and status bar.
 """
 
 from __future__ import annotations
@@ -236,7 +235,9 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.problems_dock = self._dock(self.tr("检查结果"), "problemsDock", self.problems, bottom)
+        self.problems_dock: QDockWidget = self._dock(
+            self.tr("检查结果"), "problemsDock", self.problems, bottom
+        )
         # The undo history and the find panel start hidden: each is built when its dock is
         # first shown (or the panel is first used), not at start-up.
         self._undo_view: QUndoView | None = None
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
             self._build_find_panel()
 
     def _setup_status_bar(self) -> None:
-        self.status_summary = StatusSummary(
+        self.status_summary: StatusSummary = StatusSummary(
             self, self.document, self.tree_model.sums, self.checks, self.problems_dock
         )
         self.total_label = self.status_summary.total_label
