@@ -1,4 +1,5 @@
-"""The layers: no Qt in the model, io or command line; no file-format library in the model."""
+"""The layers: no Qt in the model, io or command line; no file-format library in the model; no
+import circle among the ui modules."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def _run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.Comp
 
 
 def test_import_contracts_hold() -> None:
-    """import-linter checks the contracts in pyproject.toml (layers, no Qt, no formats)."""
+    """import-linter checks the contracts in pyproject.toml (layers, no ui circle, Qt, formats)."""
     script = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert script is not None, "import-linter is part of the test extra"
     done = _run(script, "--no-cache")

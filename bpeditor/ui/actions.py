@@ -3,25 +3,29 @@
 Each command builds one model edit (see :mod:`bpeditor.model.operations`,
 :mod:`bpeditor.model.project_operations`, :mod:`bpeditor.ui.clipboard`) and pushes it on the
 undo stack; afterwards it puts the selection where the user expects it (the moved rows, the
-pasted block, the new project).
+pasted block, the new project). :class:`EditorActions` gets what it works on from an
+:class:`~bpeditor.ui.editor_context.EditorContext` and returns its menus' entries
+(:class:`EditorMenus`); the window places them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTreeView, QWidget
 
 from bpeditor.ui import clipboard
+from bpeditor.ui.editor_context import EditorContext, EditorView, MenuItems
 from bpeditor.ui.indicator_model import IndicatorTableModel
 from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.model.edits import Edit
-    from bpeditor.ui.main_window import MainWindow
+    from bpeditor.ui.grid import IndicatorGrid
 
 _Keys = QKeySequence.StandardKey
 
@@ -30,15 +34,36 @@ def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     return [QKeySequence(k) for k in keys]
 
 
-class EditorActions(QObject):
-    """Creates the window's editing actions, fills the menus and carries out the commands."""
+@dataclass(frozen=True)
+class EditorMenus:
+    """The editing commands' menu entries, in order (``None`` = separator), for the window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.grid = window.project_panel.grid
-        self.tree = window.tree
-        stack = window.undo_stack
+    edit: MenuItems
+    project: MenuItems
+    indicator: MenuItems
+    window_wide: list[QAction]
+    """Actions whose shortcuts work anywhere in the window (added to the window itself)."""
+
+
+class EditorActions(QObject):
+    """Creates the editing actions, with the grid's and tree's context menus; runs the commands."""
+
+    def __init__(
+        self,
+        context: EditorContext,
+        grid: IndicatorGrid,
+        tree: QTreeView,
+        indicator_model: IndicatorTableModel,
+    ) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window: EditorView = context.view
+        """The window's callbacks and tree model (the row and tree commands reach them here)."""
+        self.grid = grid
+        self.tree = tree
+        self.indicator_model = indicator_model
+        window = context.window
+        stack = context.undo_stack
         self.undo = stack.createUndoAction(window, self.tr("撤销(&U)"))
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcuts(_keys(_Keys.Undo))
@@ -58,12 +83,12 @@ class EditorActions(QObject):
             "actionPasteRows", self.tr("粘贴为新行(&W)"), self.paste_as_rows, grid, "Ctrl+Shift+V"
         )
         self.find = self._action(
-            "actionFind", self.tr("查找(&F)…"), window.show_find, None, _Keys.Find
+            "actionFind", self.tr("查找(&F)…"), self.window.show_find, None, _Keys.Find
         )
         self.replace = self._action(
             "actionReplace",
             self.tr("替换(&H)…"),
-            lambda: window.show_find(replace=True),
+            lambda: self.window.show_find(replace=True),
             None,
             "Ctrl+H",
         )
@@ -134,7 +159,6 @@ class EditorActions(QObject):
         self.node_down = self._action(
             "actionMoveNodeDown", self.tr("下移(&J)"), lambda: self.move_node(1), tree, "Alt+Down"
         )
-        self._fill_menus()
         self._fill_context_menus()
 
     def _action(
@@ -146,7 +170,7 @@ class EditorActions(QObject):
         shortcut: str | QKeySequence.StandardKey | None = None,
     ) -> QAction:
         """An action; with ``widget`` its shortcut works only while that widget has focus."""
-        action = QAction(text, self.window)
+        action = QAction(text, self.context.window)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -156,31 +180,29 @@ class EditorActions(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def _fill_menus(self) -> None:
-        window = self.window
-        edit = window.edit_menu
-        edit.addActions([self.undo, self.redo])
-        edit.addSeparator()
-        edit.addActions([self.cut, self.copy, self.paste, self.paste_rows, self.clear_cells])
-        edit.addSeparator()
-        edit.addActions([self.find, self.replace])
-        window.addActions([self.undo, self.redo, self.find, self.replace, self.add_project])
-        project = window.project_menu
-        project.addActions([self.add_unit, self.add_project])
-        project.addSeparator()
-        project.addActions([self.rename_node, self.delete_node])
-        project.addSeparator()
-        project.addActions([self.node_up, self.node_down])
-        indicator = window.indicator_menu
-        indicator.addActions([self.insert_below, self.insert_above, self.duplicate])
-        indicator.addAction(self.delete_rows)
-        indicator.addSeparator()
-        indicator.addActions([self.move_up, self.move_down])
-        indicator.addSeparator()
-        indicator.addAction(self.period_to_annual)
+    def menus(self) -> EditorMenus:
+        """The entries of the 编辑, 项目 and 指标 menus, and the window-wide shortcuts."""
+        return EditorMenus(
+            edit=[
+                *(self.undo, self.redo, None),
+                *(self.cut, self.copy, self.paste, self.paste_rows, self.clear_cells, None),
+                *(self.find, self.replace),
+            ],
+            project=[
+                *(self.add_unit, self.add_project, None),
+                *(self.rename_node, self.delete_node, None),
+                *(self.node_up, self.node_down),
+            ],
+            indicator=[
+                *(self.insert_below, self.insert_above, self.duplicate, self.delete_rows, None),
+                *(self.move_up, self.move_down, None),
+                self.period_to_annual,
+            ],
+            window_wide=[self.undo, self.redo, self.find, self.replace, self.add_project],
+        )
 
     def _fill_context_menus(self) -> None:
-        separator = QAction(self.window)
+        separator = QAction(self.context.window)
         separator.setSeparator(True)
         self.grid.addActions([separator])
         # The grid already holds its actions (added for their shortcuts), in menu order.
@@ -190,7 +212,7 @@ class EditorActions(QObject):
         )
 
     def _separator(self) -> QAction:
-        action = QAction(self.window)
+        action = QAction(self.context.window)
         action.setSeparator(True)
         return action
 
@@ -200,11 +222,11 @@ class EditorActions(QObject):
         """Push ``edit`` as one undo step (``False`` when there is none)."""
         if edit is None:
             return False
-        push_edit(self.window.undo_stack, self.window.document, edit)
+        push_edit(self.context.undo_stack, self.context.document, edit)
         return True
 
     def _grid_state(self) -> tuple[list, tuple[int, int]] | None:  # type: ignore[type-arg]
-        model = self.window.project_panel.indicator_model
+        model = self.indicator_model
         where = model.location()
         if where is None or model.project is None:
             return None

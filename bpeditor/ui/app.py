@@ -12,9 +12,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from bpeditor.resources import resource_path
-from bpeditor.ui.files import app_settings
 from bpeditor.ui.i18n import chosen_language, install_translators
 from bpeditor.ui.main_window import APP_TITLE, MainWindow
+from bpeditor.ui.settings import app_settings
 
 UI_FONTS = (
     "Microsoft YaHei UI",

@@ -1,299 +1,110 @@
-"""Files: new, open, save, import into, export, recent files, drops, the title, asking to save.
+"""The file commands: new, open, save, import into, export; the title, drops, asking to save.
 
-:class:`FileController` owns the 文件 menu's commands for a :class:`~bpeditor.ui.main_window.
-MainWindow` and the crash-recovery copies (:mod:`bpeditor.ui.recovery`). It relies on the window's
-``document``, ``undo_stack`` (clean = saved), ``dialogs``, ``file_menu`` and
-``load_table(table, path, warnings)``.
+:class:`FileController` gets the document, undo stack (clean = saved), dialogs, settings and the
+window's ``load_table`` from an :class:`~bpeditor.ui.editor_context.EditorContext`, and returns
+its actions in a :class:`FileActions` for the window to place. It keeps this session's
+crash-recovery copy (:mod:`bpeditor.ui.recovery`) and the recent files
+(:mod:`bpeditor.ui.recent_files`).
 
-Reading a big file and every export run in a worker thread, with a progress bar and a cancel
-button in the status bar. Cancelling leaves everything as it was: a read's result is dropped; an
-export writes a temporary file beside the target, and only the GUI thread moves it into place,
-so a cancelled export's temporary file is deleted and the target is never touched.
+Reading a big file and every export run in a worker thread (:mod:`bpeditor.ui.jobs`), with a
+progress bar and a cancel button in the status bar. Cancelling leaves everything as it was: a
+read's result is dropped; an export writes a temporary file beside the target, and only the GUI
+thread moves it into place, so a cancelled export's temporary file is deleted and the target is
+never touched.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QEvent,
-    QMimeData,
-    QObject,
-    QRunnable,
-    QSettings,
-    QThreadPool,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu
 
-from bpeditor.io import base as io_base
 from bpeditor.io.base import ReadError, ReadResult, WriteError
-from bpeditor.io.registry import FORMATS, FileFormat, read_path
+from bpeditor.io.registry import read_path
 from bpeditor.model.table import Table
 from bpeditor.resources import example_path
+from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.export import ExportCommands
+from bpeditor.ui.file_formats import read_filter
 from bpeditor.ui.i18n import app_title
-from bpeditor.ui.recovery import DATA_DIR_ENV, RecoveryEntry, RecoveryManager, data_dir
+from bpeditor.ui.jobs import Job, JobBar, JobRunner
+from bpeditor.ui.recent_files import RecentFiles
+from bpeditor.ui.recovery import RecoveryManager, RecoveryPrompts
 from bpeditor.ui.undo import push_edit
-
-if TYPE_CHECKING:
-    from bpeditor.ui.main_window import MainWindow
 
 UNTITLED = QT_TRANSLATE_NOOP("FileController", "未命名")
 """The name shown for a document that has no file yet (translated when shown)."""
 NATIVE_FILTER = QT_TRANSLATE_NOOP("FileController", "绩效目标表编辑器文件 (*.bpe)")
 """The file dialog filter for saving (translated when shown)."""
-MAX_RECENT = 10
-"""How many recently used files the 文件 menu lists."""
-RECENT_KEY = "recentFiles"
-"""The settings key of the recent-files list."""
 BACKGROUND_BYTES = 1024 * 1024
 """Files at least this big are read in a worker thread when opened or imported from the menu."""
-LAYOUT_NAMES = {
-    "summary": QT_TRANSLATE_NOOP("FileController", "汇总表"),
-    "forms": QT_TRANSLATE_NOOP("FileController", "逐项目申报表"),
-}
-"""Names of the export layouts (Chinese source texts, translated when shown)."""
-FORMAT_DESCRIPTIONS = (
-    QT_TRANSLATE_NOOP("FileFormat", "绩效目标表编辑器文件"),
-    QT_TRANSLATE_NOOP("FileFormat", "Word 文档"),
-    QT_TRANSLATE_NOOP("FileFormat", "Excel 工作簿"),
-    QT_TRANSLATE_NOOP("FileFormat", "网页表格（另存的 .xls）"),
-    QT_TRANSLATE_NOOP("FileFormat", "文本（制表符分隔）"),
-)
-"""The registered formats' descriptions, for the translation catalog."""
-
-
-def _tr(text: str) -> str:
-    """``text`` (a source text of the ``FileController`` context) in the interface language."""
-    return QCoreApplication.translate("FileController", text)
-
-
-def format_description(fmt: FileFormat) -> str:
-    """A format's description in the interface language."""
-    return QCoreApplication.translate("FileFormat", fmt.description)
-
-
-def read_filter() -> str:
-    """The open dialog's filter: every readable format together, each format, and all files."""
-    readable = [f for f in FORMATS if f.reader is not None]
-    patterns = " ".join(f"*{e}" for f in readable for e in f.extensions)
-    parts = [QCoreApplication.translate("FileController", "所有支持的文件") + f" ({patterns})"]
-    parts += [
-        f"{format_description(f)} ({' '.join('*' + e for e in f.extensions)})" for f in readable
-    ]
-    parts.append(QCoreApplication.translate("FileController", "所有文件") + " (*)")
-    return ";;".join(parts)
-
-
-def write_extensions(fmt: FileFormat) -> tuple[str, ...]:
-    """The extensions a format's writer produces (``.xlsx`` but not ``.xls``, say)."""
-    if fmt.writer is None:
-        return ()
-    return getattr(fmt, "write_extensions", None) or fmt.extensions
 
 
 @dataclass(frozen=True)
-class ExportChoice:
-    """One entry of the 导出 menu: a format that can be written, in one of its layouts."""
+class FileActions:
+    """The file commands' actions and menus, for the window to place in its 文件 menu."""
 
-    format: FileFormat
-    layout: str
+    new: QAction
+    open: QAction
+    recent: QMenu
+    save: QAction
+    save_as: QAction
+    import_: QAction
+    export: QMenu
 
-    @property
-    def label(self) -> str:
-        """The menu text, e.g. ``Word 文档（逐项目申报表）…``."""
-        description = format_description(self.format)
-        if len(self.format.layouts) > 1:
-            layout = _tr(LAYOUT_NAMES.get(self.layout, self.layout))
-            return QCoreApplication.translate("FileController", "{format}（{layout}）…").format(
-                format=description, layout=layout
-            )
-        return f"{description}…"
-
-    @property
-    def name_filter(self) -> str:
-        """The save dialog's filter for this format."""
-        patterns = " ".join(f"*{e}" for e in write_extensions(self.format))
-        return f"{format_description(self.format)} ({patterns})"
-
-    def target(self, path: Path) -> Path:
-        """``path`` with this format's extension added unless it already has one of them."""
-        extensions = write_extensions(self.format)
-        if path.suffix.lower() in extensions:
-            return path
-        return path.with_name(path.name + extensions[0])
-
-
-def export_choices() -> list[ExportChoice]:
-    """Every registered format with a writer, in each of its layouts."""
-    return [
-        ExportChoice(f, layout) for f in FORMATS if f.writer is not None for layout in f.layouts
-    ]
-
-
-def app_settings(parent: QObject | None = None) -> QSettings:
-    """The program's settings: an ini file in ``BPEDITOR_DATA_DIR`` if set, else the usual place."""
-    if os.environ.get(DATA_DIR_ENV, "").strip():
-        path = data_dir() / "settings.ini"
-        return QSettings(str(path), QSettings.Format.IniFormat, parent)
-    return QSettings(parent)
-
-
-# --- work off the GUI thread ---------------------------------------------------------------
-
-
-class Job(QObject):
-    """Work running in a worker thread; its result is handled on the GUI thread unless cancelled.
-
-    ``finished`` carries ``"done"``, ``"failed"`` or ``"cancelled"``, once, on the GUI thread.
-    """
-
-    finished = Signal(str)
-    stopped = Signal()
-    """The worker is done and its result handled or discarded (on the GUI thread)."""
-    _delivered = Signal()
-
-    def __init__(
-        self,
-        label: str,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_failed: Callable[[BaseException], None],
-        *,
-        discard: Callable[[Any], None] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.label = label
-        self.work = work
-        self.on_done = on_done
-        self.on_failed = on_failed
-        self.discard = discard
-        self.cancelled = False
-        self.outcome = ""
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.ran = False
-        self._delivered.connect(self._deliver)
-
-    def run_in_worker(self) -> None:
-        """The worker thread's part: run the work, keep its result, tell the GUI thread."""
-        try:
-            self.result = self.work()
-        except BaseException as exc:  # reported on the GUI thread
-            self.error = exc
-        self.ran = True
-        self._delivered.emit()
-
-    def cancel(self) -> None:
-        """Drop the outcome (on the GUI thread); a result that arrives later is discarded."""
-        if self.outcome:
-            return
-        self.cancelled = True
-        self.outcome = "cancelled"
-        self.finished.emit(self.outcome)
-
-    def discard_result(self) -> None:
-        """Undo what the worker left behind for a result nobody will use (GUI thread)."""
-        result, self.result = self.result, None
-        if result is not None and self.discard is not None:
-            with contextlib.suppress(Exception):
-                self.discard(result)
-
-    @Slot()
-    def _deliver(self) -> None:
-        if self.cancelled:
-            self.discard_result()
-        elif not self.outcome:
-            if self.error is not None:
-                self.outcome = "failed"
-                self.on_failed(self.error)
-            else:
-                self.outcome = "done"
-                self.on_done(self.result)
-            self.finished.emit(self.outcome)
-        self.stopped.emit()
-
-
-class _Runner(QRunnable):
-    """Runs a job's work in the thread pool."""
-
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        """Run the job's work."""
-        self.job.run_in_worker()
-
-
-class JobBar(QWidget):
-    """The status bar's label, busy progress bar and cancel button for a running job."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("jobBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        self.label = QLabel(self)
-        self.label.setObjectName("jobLabel")
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("jobProgress")
-        self.progress.setRange(0, 0)  # busy: the readers and writers do not report progress
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("取消"), self)
-        self.cancel_button.setObjectName("jobCancelButton")
-        layout.addWidget(self.label)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.cancel_button)
-        self.hide()
-
-
-# --- the controller --------------------------------------------------------------------------
+    def menu_items(self) -> MenuItems:
+        """The 文件 menu's entries for these commands, in order (``None`` = separator)."""
+        return [
+            self.new,
+            self.open,
+            self.recent.menuAction(),
+            None,
+            self.save,
+            self.save_as,
+            None,
+            self.import_,
+            self.export.menuAction(),
+        ]
 
 
 class FileController(QObject):
     """The 文件 menu: new, open, save, import into, export, recent files; drops, title, closing."""
 
-    def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = settings if settings is not None else app_settings(self)
+    def __init__(self, context: EditorContext) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window = context.window
+        self.settings = context.settings
         self.save_path: Path | None = None
         """Where Save writes (a ``.bpe`` file), or ``None`` to ask."""
         self.source_path: Path | None = None
         """The file the document came from (shown in the title), or ``None``."""
         self.background_bytes = BACKGROUND_BYTES
-        self.pool = QThreadPool(self)
-        self.jobs: list[Job] = []
         self._changes = 0
 
-        self._create_actions()
-        self.job_bar = JobBar(window)
-        self.job_bar.cancel_button.clicked.connect(self.cancel_jobs)
-        window.statusBar().addPermanentWidget(self.job_bar)
+        self.job_bar = JobBar(context.window)
+        """The status bar's progress bar and cancel button (the window places it)."""
+        self.runner = JobRunner(self.job_bar, self._set_busy, self._on_cancelled, self)
+        self.jobs: list[Job] = self.runner.jobs
+        self.recent = RecentFiles(context, self.open_interactive)
+        self.recent_menu = self.recent.menu
+        self.exporter = ExportCommands(context, self.runner, self._document_file)
+        self.actions = self._create_actions()
 
-        stack = window.undo_stack
+        stack = context.undo_stack
         stack.cleanChanged.connect(self._on_clean_changed)
         stack.indexChanged.connect(self._count_change)
-        self.recovery = RecoveryManager(window, self._recovery_meta)
-
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        self.recovery = RecoveryManager(context, self._recovery_meta)
+        self.recovery_prompts = RecoveryPrompts(context, self.recovery, self)
         self.update_title()
 
-    # --- actions and menus -------------------------------------------------------------------
+    # --- actions -----------------------------------------------------------------------------
 
     def _action(
         self, name: str, text: str, slot: Callable[[], object], shortcut: Any = None
@@ -305,7 +116,7 @@ class FileController(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def _create_actions(self) -> None:
+    def _create_actions(self) -> FileActions:
         keys = QKeySequence.StandardKey
         new, open_ = self.tr("新建(&N)"), self.tr("打开(&O)…")
         self.new_action = self._action("actionNew", new, self.new_document, keys.New)
@@ -317,47 +128,17 @@ class FileController(QObject):
         self.import_action = self._action(
             "actionImport", self.tr("导入到当前表(&I)…"), self.ask_import
         )
-
-        window = self.window
-        self.recent_menu = QMenu(self.tr("最近打开的文件(&R)"), window)
-        self.recent_menu.setObjectName("recentMenu")
-        self.export_menu = QMenu(self.tr("导出(&E)"), window)
-        self.export_menu.setObjectName("exportMenu")
+        self.export_menu = self.exporter.menu
         self.export_action = self.export_menu.menuAction()
-        self.export_action.setObjectName("actionExport")
-        self.export_actions: list[QAction] = []
-        for choice in export_choices():
-            action = QAction(choice.label, window)
-            action.setObjectName(f"actionExport_{choice.format.name}_{choice.layout}")
-            action.triggered.connect(lambda _checked=False, c=choice: self.ask_export(c))
-            self.export_menu.addAction(action)
-            self.export_actions.append(action)
-        self._fill_recent_menu()
-
-        menu: QMenu = window.file_menu
-        first = menu.actions()[0] if menu.actions() else None
-        separator = QAction(window)
-        separator.setSeparator(True)
-        separator2 = QAction(window)
-        separator2.setSeparator(True)
-        items: list[QAction] = [
+        return FileActions(
             self.new_action,
             self.open_action,
-            self.recent_menu.menuAction(),
-            separator,
+            self.recent_menu,
             self.save_action,
             self.save_as_action,
-            separator2,
             self.import_action,
-            self.export_action,
-        ]
-        if first is not None:
-            trailing = QAction(window)
-            trailing.setSeparator(True)
-            items.append(trailing)
-            menu.insertActions(first, items)
-        else:
-            menu.addActions(items)
+            self.export_menu,
+        )
 
     def _busy_actions(self) -> list[QAction]:
         return [
@@ -367,6 +148,9 @@ class FileController(QObject):
             self.export_action,
             self.recent_menu.menuAction(),
         ]
+
+    def _on_cancelled(self) -> None:
+        self._status(self.tr("已取消"))
 
     # --- title and state -------------------------------------------------------------------
 
@@ -379,7 +163,7 @@ class FileController(QObject):
     def update_title(self) -> None:
         """``文件名[*] - 绩效目标表编辑器``, the mark shown while there are unsaved changes."""
         self.window.setWindowTitle(f"{self.display_name}[*] - {app_title()}")
-        self.window.setWindowModified(not self.window.undo_stack.isClean())
+        self.window.setWindowModified(not self.context.undo_stack.isClean())
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.window.setWindowModified(not clean)
@@ -390,10 +174,10 @@ class FileController(QObject):
     @property
     def modified(self) -> bool:
         """Whether there are unsaved changes."""
-        return not self.window.undo_stack.isClean()
+        return not self.context.undo_stack.isClean()
 
     def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 8000)
+        self.context.show_status(message)
 
     def _show(
         self,
@@ -403,10 +187,10 @@ class FileController(QObject):
         save_path: Path | None,
     ) -> None:
         """Put a table in the window as a fresh, unmodified document."""
-        window = self.window
-        window.load_table(table, source, warnings)
-        window.undo_stack.clear()
-        window.undo_stack.setClean()
+        stack = self.context.undo_stack
+        self.context.view.load_table(table, source, warnings)
+        stack.clear()
+        stack.setClean()
         self.save_path = save_path
         self.source_path = source
         self.recovery.discard()
@@ -425,7 +209,7 @@ class FileController(QObject):
         """Ask for a file (after asking to save unsaved changes) and open it."""
         if not self.maybe_save():
             return
-        path = self.window.dialogs.open_file(self.window, self.tr("打开"), read_filter())
+        path = self.context.dialogs.open_file(self.window, self.tr("打开"), read_filter())
         if path is not None:
             self.open_interactive(path, asked=True)
 
@@ -468,7 +252,7 @@ class FileController(QObject):
             if isinstance(exc, ReadError)
             else self.tr("{path}：无法读取（{error}）").format(path=path, error=exc)
         )
-        self.window.dialogs.error(self.window, self.tr("无法打开文件"), message)
+        self.context.dialogs.error(self.window, self.tr("无法打开文件"), message)
         return None
 
     def ask_mapping(self, path: Path, error: Exception | None = None) -> ReadResult | None:
@@ -477,10 +261,10 @@ class FileController(QObject):
 
         try:
             return ask_mapping(
-                self.window, path, error, self.window.dialogs.run_dialog, self.settings
+                self.window, path, error, self.context.dialogs.run_dialog, self.settings
             )  # type: ignore[arg-type]
         except ReadError as exc:
-            self.window.dialogs.error(self.window, self.tr("无法打开文件"), str(exc))
+            self.context.dialogs.error(self.window, self.tr("无法打开文件"), str(exc))
             return None
 
     def _show_read(self, result: ReadResult, path: Path) -> None:
@@ -488,7 +272,7 @@ class FileController(QObject):
         native_file = result.format == "bpe"
         self._show(result.table, path, list(result.warnings), path if native_file else None)
         if path != Path(os.path.abspath(example_path())):
-            self.add_recent(path)
+            self.recent.add(path)
         count = len(result.warnings)
         note = self.tr("（{count} 条导入警告，见检查结果）").format(count=count) if count else ""
         self._status(self.tr("已打开 {name}").format(name=path.name) + note)
@@ -513,13 +297,13 @@ class FileController(QObject):
             if result is not None:
                 use(result)
 
-        return self.start_job(label, lambda: read_path(path), use, failed)
+        return self.runner.start(label, lambda: read_path(path), use, failed)
 
     # --- import into -------------------------------------------------------------------------
 
     def ask_import(self) -> None:
         """Ask for a file and add its units and projects to the open table."""
-        path = self.window.dialogs.open_file(self.window, self.tr("导入到当前表"), read_filter())
+        path = self.context.dialogs.open_file(self.window, self.tr("导入到当前表"), read_filter())
         if path is not None:
             self.import_path(path)
 
@@ -532,7 +316,7 @@ class FileController(QObject):
     def _import_result(self, result: ReadResult, path: Path) -> None:
         imported = result.table
         if not imported.units:
-            self.window.dialogs.information(
+            self.context.dialogs.information(
                 self.window,
                 self.tr("导入到当前表"),
                 self.tr("{name} 中没有项目").format(name=path.name),
@@ -550,11 +334,11 @@ class FileController(QObject):
         """Append a table's units and projects to the document as one undo step."""
         from bpeditor.model.project_operations import import_edit  # noqa: PLC0415 - deferred: start-up
 
-        window = self.window
+        context = self.context
         text = QCoreApplication.translate("FileController", "导入到当前表")
-        edit = import_edit(window.document.table, imported, text)
+        edit = import_edit(context.document.table, imported, text)
         if edit.edits:
-            push_edit(window.undo_stack, window.document, edit)
+            push_edit(context.undo_stack, context.document, edit)
 
     # --- save ----------------------------------------------------------------------------------
 
@@ -569,7 +353,7 @@ class FileController(QObject):
         base = self.save_path or self.source_path
         untitled = Path(f"{self.tr(UNTITLED)}.bpe")
         suggested = base.with_suffix(".bpe") if base is not None else untitled
-        path = self.window.dialogs.save_file(
+        path = self.context.dialogs.save_file(
             self.window, self.tr("另存为"), self.tr(NATIVE_FILTER), suggested
         )
         if path is None:
@@ -588,13 +372,13 @@ class FileController(QObject):
         path = Path(os.path.abspath(path))
         while True:
             try:
-                native.save(self.window.document.table, path)
+                native.save(self.context.document.table, path)
                 break
             except WriteError as exc:
                 if not isinstance(exc.__cause__, OSError):
-                    self.window.dialogs.error(self.window, self.tr("保存失败"), str(exc))
+                    self.context.dialogs.error(self.window, self.tr("保存失败"), str(exc))
                     return False
-                answer = self.window.dialogs.retry_or_save_as(
+                answer = self.context.dialogs.retry_or_save_as(
                     self.window, self.tr("保存失败"), str(exc)
                 )
                 if answer == "retry":
@@ -604,9 +388,9 @@ class FileController(QObject):
                 return False
         self.save_path = path
         self.source_path = path
-        self.window.undo_stack.setClean()
+        self.context.undo_stack.setClean()
         self.recovery.discard()
-        self.add_recent(path)
+        self.recent.add(path)
         self.update_title()
         self._status(self.tr("已保存 {name}").format(name=path.name))
         return True
@@ -615,7 +399,7 @@ class FileController(QObject):
         """If there are unsaved changes ask Save / Discard / Cancel; ``True`` to go on."""
         if not self.modified:
             return True
-        answer = self.window.dialogs.question(
+        answer = self.context.dialogs.question(
             self.window,
             self.tr("保存修改"),
             self.tr("“{name}”有尚未保存的修改。\n\n是否保存？").format(name=self.display_name),
@@ -626,213 +410,34 @@ class FileController(QObject):
 
     # --- export ----------------------------------------------------------------------------
 
-    def ask_export(self, choice: ExportChoice) -> Job | None:
-        """Ask for a file name and export the table in the chosen format and layout."""
+    def _document_file(self) -> Path:
         base = self.save_path or self.source_path
-        stem = base.stem if base is not None else self.tr(UNTITLED)
-        suffix = self.tr("-申报表") if choice.layout == "forms" else ""
-        start = (base.parent if base is not None else Path.home()) / f"{stem}{suffix}"
-        suggested = choice.target(start)
-        title = self.tr("导出为{format}").format(format=choice.label.rstrip("…"))
-        path = self.window.dialogs.save_file(self.window, title, choice.name_filter, suggested)
-        if path is None:
-            return None
-        return self.export_to(choice.target(path), choice.layout)
+        return base if base is not None else Path.home() / self.tr(UNTITLED)
 
     def export_to(self, path: str | os.PathLike[str], layout: str = "summary") -> Job | None:
         """Export to ``path`` (format by extension) in a worker thread; ``None`` if it cannot."""
-        path = Path(os.path.abspath(path))
-        suffix = path.suffix.lower()
-        fmt = next((f for f in FORMATS if suffix in write_extensions(f)), None)
-        if fmt is None or fmt.writer is None or layout not in fmt.layouts:
-            known = "、".join(e for f in FORMATS for e in write_extensions(f))
-            self.window.dialogs.error(
-                self.window,
-                self.tr("无法导出"),
-                self.tr("{path}：不支持导出为这种格式或版式（可用：{known}）").format(
-                    path=path, known=known
-                ),
-            )
-            return None
-        from bpeditor.io import native  # noqa: PLC0415 - deferred: start-up (json, the .bpe code)
-
-        try:
-            snapshot = native.dumps(self.window.document.table)  # the worker gets its own copy
-        except (ValueError, ArithmeticError) as exc:
-            self.window.dialogs.error(
-                self.window,
-                self.tr("无法导出"),
-                self.tr("表中有无法导出的内容（{error}）").format(error=exc),
-            )
-            return None
-        writer = fmt.writer
-        made: list[Path] = []
-
-        def work() -> Path:
-            table = native.loads(snapshot)
-            tmp = _temp_beside(path)
-            made.append(tmp)
-            try:
-                writer(table, tmp, layout)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            return tmp
-
-        def done(tmp: Path) -> None:
-            self._put_in_place(tmp, path, layout)
-
-        def failed(exc: BaseException) -> None:
-            message = (
-                str(exc)
-                if isinstance(exc, WriteError)
-                else self.tr("{path}：导出失败（{error}）").format(path=path, error=exc)
-            )
-            for tmp in made:  # the writer names the temporary file it was given
-                message = message.replace(str(tmp), str(path))
-            self.window.dialogs.error(self.window, self.tr("导出失败"), message)
-
-        label = self.tr("正在导出 {name}…").format(name=path.name)
-        return self.start_job(label, work, done, failed, lambda tmp: tmp.unlink(missing_ok=True))
-
-    def _put_in_place(self, tmp: Path, path: Path, layout: str) -> None:
-        """Move a finished export over its target; if another program holds it, ask."""
-        dialogs = self.window.dialogs
-        target = path
-        try:
-            while True:
-                try:
-                    _move_into_place(tmp, target)
-                    self._status(self.tr("已导出 {name}").format(name=target.name))
-                    return
-                except WriteError as exc:
-                    answer = dialogs.retry_or_save_as(self.window, self.tr("导出失败"), str(exc))
-                if answer == "save_as":
-                    choice = next(
-                        c
-                        for c in export_choices()
-                        if path.suffix.lower() in write_extensions(c.format) and c.layout == layout
-                    )
-                    title = self.tr("导出为")
-                    other = dialogs.save_file(self.window, title, choice.name_filter, target)
-                    if other is None:
-                        return
-                    target = choice.target(Path(os.path.abspath(other)))
-                elif answer != "retry":
-                    return
-        finally:
-            tmp.unlink(missing_ok=True)
+        return self.exporter.export_to(path, layout)
 
     # --- jobs ------------------------------------------------------------------------------
 
     @property
     def busy(self) -> bool:
         """Whether a job is running (and not cancelled)."""
-        return any(not job.outcome for job in self.jobs)
-
-    def start_job(
-        self,
-        label: str,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_failed: Callable[[BaseException], None],
-        discard: Callable[[Any], None] | None = None,
-    ) -> Job:
-        """Run ``work`` in a worker thread with the progress bar and cancel button shown."""
-        job = Job(label, work, on_done, on_failed, discard=discard, parent=self)
-        job.finished.connect(self._update_job_bar)
-        job.stopped.connect(lambda j=job: self._forget(j))
-        self.jobs.append(job)
-        self._update_job_bar()
-        self.pool.start(_Runner(job))
-        return job
+        return self.runner.busy
 
     def cancel_jobs(self) -> None:
         """Cancel every running job: nothing it did is kept."""
-        active = [job for job in self.jobs if not job.outcome]
-        for job in active:
-            job.cancel()
-        if active:
-            self._status(self.tr("已取消"))
+        self.runner.cancel_all()
 
-    def _forget(self, job: Job) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-            job.deleteLater()
-
-    def _update_job_bar(self) -> None:
-        active = [job for job in self.jobs if not job.outcome]
+    def _set_busy(self, busy: bool) -> None:
         for action in self._busy_actions():
-            action.setEnabled(not active)
-        if active:
-            self.job_bar.label.setText(active[-1].label)
-            self.job_bar.show()
-        else:
-            self.job_bar.hide()
-
-    def wait_for_jobs(self) -> None:
-        """Block until every worker has stopped, discarding the results of cancelled jobs."""
-        self.pool.waitForDone()
-        for job in list(self.jobs):
-            if job.cancelled:
-                job.discard_result()
-                self._forget(job)
+            action.setEnabled(not busy)
 
     # --- recent files ------------------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:
         """The recently opened or saved files, newest first."""
-        value = self.settings.value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            return []
-        return [Path(v) for v in value if isinstance(v, str) and v][:MAX_RECENT]
-
-    def _set_recent(self, paths: list[Path]) -> None:
-        self.settings.setValue(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
-        self.settings.sync()
-        self._fill_recent_menu()
-
-    def add_recent(self, path: Path) -> None:
-        """Put a file at the top of the recent-files list."""
-        path = Path(os.path.abspath(path))
-        self._set_recent([path, *(p for p in self.recent_files() if p != path)])
-
-    def clear_recent(self) -> None:
-        """Empty the recent-files list."""
-        self._set_recent([])
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        paths = self.recent_files()
-        for number, path in enumerate(paths, start=1):
-            name = path.name.replace("&", "&&")
-            action = menu.addAction(f"&{number} {name}" if number < 10 else f"1&0 {name}")
-            action.setObjectName(f"actionRecent{number}")
-            action.setData(str(path))
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
-        if paths:
-            menu.addSeparator()
-        clear = menu.addAction(self.tr("清除列表"))
-        clear.setObjectName("actionClearRecent")
-        clear.setEnabled(bool(paths))
-        clear.triggered.connect(self.clear_recent)
-
-    def open_recent(self, path: Path) -> None:
-        """Open a recent file; one that no longer exists is taken off the list."""
-        if not path.exists():
-            self._set_recent([p for p in self.recent_files() if p != path])
-            self.window.dialogs.error(
-                self.window,
-                self.tr("无法打开文件"),
-                self.tr("{path}：文件不存在").format(path=path),
-            )
-            return
-        self.open_interactive(path)
+        return self.recent.paths()
 
     # --- crash recovery ----------------------------------------------------------------------
 
@@ -845,52 +450,13 @@ class FileController(QObject):
 
     def offer_recovery(self) -> bool:
         """Offer copies left by crashed sessions, newest first; ``True`` if one was restored."""
-        entries = self.recovery.orphans()
-        restored = False
-        for entry in entries:
-            if restored:
-                self.recovery.release(entry)
-                continue
-            answer = self.window.dialogs.ask_restore(
-                self.window,
-                self.tr("恢复未保存的内容"),
-                self.tr(
-                    "绩效目标表编辑器上次没有正常退出，以下内容尚未保存：\n\n{details}\n\n是否恢复？"
-                ).format(details=entry.describe()),
-            )
-            if answer == "restore":
-                restored = self.restore(entry)
-                if not restored:
-                    self.recovery.release(entry)
-            elif answer == "discard":
-                self.recovery.delete(entry)
-            else:
-                self.recovery.release(entry)
-        return restored
+        return self.recovery_prompts.offer()
 
-    def restore(self, entry: RecoveryEntry) -> bool:
-        """Open a recovery copy as a modified document whose Save goes to the original file."""
-        if not self.maybe_save():
-            return False
-        from bpeditor.io import native  # noqa: PLC0415 - deferred: start-up (json, the .bpe code)
-
-        try:
-            result = native.read_bpe(entry.data_path)
-        except ReadError as exc:
-            self.window.dialogs.error(self.window, self.tr("无法恢复"), str(exc))
-            return False
-        save_path = (
-            entry.save_path if entry.save_path and entry.save_path.suffix == ".bpe" else None
-        )
-        self._show(result.table, entry.source_path or entry.save_path, [], save_path)
-        self.window.undo_stack.resetClean()  # modified: not saved anywhere yet
+    def show_restored(self, table: Table, source: Path | None, save_path: Path | None) -> None:
+        """Show a restored table as a modified document whose Save goes to ``save_path``."""
+        self._show(table, source, [], save_path)
+        self.context.undo_stack.resetClean()  # modified: not saved anywhere yet
         self.update_title()
-        if self.recovery.write():  # our own copy first, then the crashed session's goes
-            self.recovery.delete(entry)
-        else:
-            self.recovery.release(entry)
-        self._status(self.tr("已恢复上次未保存的内容，请保存"))
-        return True
 
     # --- drops and closing -----------------------------------------------------------------
 
@@ -933,58 +499,6 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         self.cancel_jobs()
-        self.wait_for_jobs()
+        self.runner.wait()
         self.recovery.shutdown()
         return True
-
-
-def _temp_beside(path: Path) -> Path:
-    """A new empty hidden temporary file in the target's folder."""
-    import tempfile  # noqa: PLC0415 - deferred: start-up
-
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
-    except FileNotFoundError as exc:
-        raise WriteError(
-            QCoreApplication.translate(
-                "FileController", "{path}：文件夹“{folder}”不存在，无法导出"
-            ).format(path=path, folder=path.parent)
-        ) from exc
-    except OSError as exc:
-        raise WriteError(
-            QCoreApplication.translate(
-                "FileController",
-                "{path}：无法在文件夹“{folder}”中写入（{error}），可能没有写入权限或磁盘已满",
-            ).format(path=path, folder=path.parent, error=exc.strerror or exc)
-        ) from exc
-    os.close(fd)
-    return Path(name)
-
-
-def _move_into_place(tmp: Path, target: Path) -> None:
-    """Put a finished temporary file in place: a rename in its folder, else a copy (atomic)."""
-    if tmp.parent == target.parent:
-        _replace(tmp, target)
-    else:  # another folder may be on another drive, where renaming is impossible
-        import shutil  # noqa: PLC0415 - deferred: start-up
-
-        io_base.atomic_write(target, lambda new: shutil.copyfile(tmp, new))
-
-
-def _replace(tmp: Path, target: Path) -> None:
-    """Move ``tmp`` over ``target`` (same folder), the error in the interface language."""
-    try:
-        io_base.put_in_place(tmp, target)
-    except io_base.ReplaceError as exc:
-        if exc.in_use:
-            message = QCoreApplication.translate(
-                "FileController",
-                "{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）"
-                "中打开，或是只读文件（{error}）。"
-                "请关闭该程序后重试，或另存为其他文件名；原文件未改动",
-            )
-        else:
-            message = QCoreApplication.translate(
-                "FileController", "{path}：无法写入（{error}）；原文件未改动"
-            )
-        raise WriteError(message.format(path=target, error=exc.reason)) from exc

@@ -1,31 +1,28 @@
 """The Excel import dialog: when a sheet's layout is not recognised, the user maps it by hand.
 
-:class:`ExcelImportDialog` previews a sheet (merged cells spanned, rows numbered from 1, columns
-lettered like Excel); the user picks the header row (a click on a preview row, or the spin box)
-and the field of every header column. Mappings are remembered in ``QSettings`` under a hash of
-the normalised header texts, so the next workbook with the same header comes pre-filled.
+:class:`ExcelImportDialog` previews a sheet (:mod:`bpeditor.ui.sheet_preview_model`: merged
+cells spanned, rows numbered from 1, columns lettered like Excel); the user picks the header row
+(a click on a preview row, or the spin box) and the field of every header column. Mappings are
+remembered (:mod:`bpeditor.ui.excel_mappings`), so the next workbook with the same header comes
+pre-filled.
 :func:`ask_mapping` runs the dialog through a caller-supplied runner (never ``exec()`` here), so
 tests and the dialog service can drive it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from bpeditor.io.base import ReadError, ReadResult
 from bpeditor.io.excel_grid import SheetGrid, column_letters
-from bpeditor.io.excel_layouts import HEADER_SCAN_ROWS, combined_header, detect, header_extent
+from bpeditor.io.excel_layouts import HEADER_SCAN_ROWS, detect, header_extent
 from bpeditor.io.excel_reader import (
     FIELDS,
     LayoutNotRecognised,
@@ -53,47 +50,17 @@ from bpeditor.io.excel_reader import (
     load_sheets,
     read_excel_with_mapping,
 )
-from bpeditor.ui.item_names import ROOT, AnyIndex
+from bpeditor.ui.excel_mappings import (
+    MappingMemory,
+    dedupe,
+    field_label,
+    header_texts,
+)
+from bpeditor.ui.settings import app_settings
+from bpeditor.ui.sheet_preview_model import HEADER_BACKGROUND, SheetPreviewModel
 
-PREVIEW_ROWS = 200
-"""How many rows of a sheet the preview shows."""
-PREVIEW_COLUMNS = 100
-"""How many columns of a sheet the preview (and the column list) shows at most."""
 NOT_IMPORTED = QT_TRANSLATE_NOOP("ExcelImportDialog", "（不导入）")
 """The field combo's entry for a column that is not imported (source text; shown translated)."""
-FIELD_LABELS = (
-    QT_TRANSLATE_NOOP("ExcelFields", "资金使用单位"),
-    QT_TRANSLATE_NOOP("ExcelFields", "主管部门"),
-    QT_TRANSLATE_NOOP("ExcelFields", "项目名称"),
-    QT_TRANSLATE_NOOP("ExcelFields", "总计"),
-    QT_TRANSLATE_NOOP("ExcelFields", "财政拨款"),
-    QT_TRANSLATE_NOOP("ExcelFields", "财政专户拨款"),
-    QT_TRANSLATE_NOOP("ExcelFields", "其他资金"),
-    QT_TRANSLATE_NOOP("ExcelFields", "绩效目标（年度）"),
-    QT_TRANSLATE_NOOP("ExcelFields", "实施期目标"),
-    QT_TRANSLATE_NOOP("ExcelFields", "绩效指标（汇总表的一格多指标）"),
-    QT_TRANSLATE_NOOP("ExcelFields", "一级指标"),
-    QT_TRANSLATE_NOOP("ExcelFields", "二级指标"),
-    QT_TRANSLATE_NOOP("ExcelFields", "三级指标"),
-    QT_TRANSLATE_NOOP("ExcelFields", "指标值（两期相同）"),
-    QT_TRANSLATE_NOOP("ExcelFields", "实施周期指标值"),
-    QT_TRANSLATE_NOOP("ExcelFields", "年度指标值"),
-    QT_TRANSLATE_NOOP("ExcelFields", "计算符号（两期相同）"),
-    QT_TRANSLATE_NOOP("ExcelFields", "实施周期计算符号"),
-    QT_TRANSLATE_NOOP("ExcelFields", "年度计算符号"),
-    QT_TRANSLATE_NOOP("ExcelFields", "计量单位（两期相同）"),
-    QT_TRANSLATE_NOOP("ExcelFields", "实施周期计量单位"),
-    QT_TRANSLATE_NOOP("ExcelFields", "年度计量单位"),
-    QT_TRANSLATE_NOOP("ExcelFields", "指标值确定依据"),
-    QT_TRANSLATE_NOOP("ExcelFields", "指标解释"),
-    QT_TRANSLATE_NOOP("ExcelFields", "备注"),
-)
-"""The Excel reader's field labels (``excel_reader.FIELDS``), for the translation catalog."""
-SETTINGS_GROUP = "excel_import/mappings"
-"""The settings group holding remembered mappings, one key per header hash."""
-
-_HEADER_BACKGROUND = QColor("#ffe08a")
-_HIDDEN_FOREGROUND = QColor("#8a8a8a")
 _OK_STYLE = "color: #1b5e20;"
 _PROBLEM_STYLE = "color: #b3261e;"
 _CELL_WIDTH_LIMIT = 220
@@ -102,127 +69,6 @@ _VALUE_FIELDS = ("value", "period_value", "annual_value")
 
 DialogRunner = Callable[[QDialog], bool]
 """Shows a dialog modally and returns whether it was accepted (the dialog service's job)."""
-
-
-def field_label(key: str) -> str:
-    """A field's label (see ``FIELDS``) in the interface language."""
-    return QCoreApplication.translate("ExcelFields", FIELDS[key])
-
-
-def header_texts(grid: SheetGrid, header_row: int) -> list[str]:
-    """A header row's normalised column texts (two-row headers joined), trailing blanks cut."""
-    if not 0 <= header_row < len(grid.rows):
-        return []
-    texts = combined_header(grid, header_row, header_extent(grid, header_row))
-    while texts and not texts[-1]:
-        texts.pop()
-    return texts[:PREVIEW_COLUMNS]
-
-
-def header_key(texts: list[str]) -> str:
-    """The settings key a header's mapping is remembered under: a hash of its texts."""
-    digest = hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:24]
-    return f"{SETTINGS_GROUP}/{digest}"
-
-
-class SheetPreviewModel(QAbstractTableModel):
-    """A read-only view of a sheet's first rows, the header rows highlighted."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._grid: SheetGrid | None = None
-        self._rows = 0
-        self._columns = 0
-        self._header: tuple[int, int] = (-1, -1)
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_grid(self, grid: SheetGrid | None) -> None:
-        """Show another sheet (or none)."""
-        self.beginResetModel()
-        self._grid = grid
-        self._rows = min(len(grid.rows), PREVIEW_ROWS) if grid else 0
-        self._columns = min(grid.width, PREVIEW_COLUMNS) if grid else 0
-        self._header = (-1, -1)
-        self.endResetModel()
-
-    def set_header_rows(self, first: int, last: int) -> None:
-        """Highlight rows ``first``..``last`` (0-based) as the header."""
-        old = self._header
-        self._header = (first, last)
-        for start, end in (old, self._header):
-            a, b = max(start, 0), min(end, self._rows - 1)
-            if a <= b and self._columns:
-                self.dataChanged.emit(self.index(a, 0), self.index(b, self._columns - 1))
-                self.headerDataChanged.emit(Qt.Orientation.Vertical, a, b)
-
-    def header_rows(self) -> tuple[int, int]:
-        """The highlighted header rows, first and last (0-based; -1 when none)."""
-        return self._header
-
-    def spans(self) -> list[tuple[int, int, int, int]]:
-        """The merged ranges inside the preview: row, column, row count, column count."""
-        if self._grid is None:
-            return []
-        found = []
-        for r0, c0, end_row, end_col in self._grid.merges:
-            if r0 >= self._rows or c0 >= self._columns:
-                continue
-            r1, c1 = min(end_row, self._rows - 1), min(end_col, self._columns - 1)
-            if r1 > r0 or c1 > c0:
-                found.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
-        return found
-
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        """The number of previewed rows."""
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        """The number of previewed columns."""
-        return 0 if parent.isValid() else self._columns
-
-    def data(self, index: AnyIndex, role: int = 0) -> object:
-        """A cell's text (one line), its full text as a tooltip, and the header highlight."""
-        grid = self._grid
-        if grid is None or not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return " ".join(grid.text(row, col).split())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = grid.text(row, col).strip()
-            return text or None
-        in_header = self._header[0] <= row <= self._header[1]
-        if role == Qt.ItemDataRole.BackgroundRole and in_header:
-            return QBrush(_HEADER_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and in_header:
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and row in grid.hidden_rows:
-            return QBrush(_HIDDEN_FOREGROUND)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        """Column letters (A, B, …) across, 1-based row numbers down, as in Excel."""
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._columns:
-                return column_letters(section)
-            return None
-        if not 0 <= section < self._rows:
-            return None
-        hidden = self._grid is not None and section in self._grid.hidden_rows
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("隐藏的行（不导入）") if hidden else self.tr("点击设为表头行")
-        if role == Qt.ItemDataRole.FontRole and self._header[0] <= section <= self._header[1]:
-            return self._bold
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Cells can be selected (to pick the header row) but never edited."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class ExcelImportDialog(QDialog):
@@ -238,7 +84,7 @@ class ExcelImportDialog(QDialog):
         """Read the workbook's sheets (raises :class:`ReadError` if it cannot be read)."""
         super().__init__(parent)
         self._path = Path(path)
-        self._settings = settings
+        self._memory = MappingMemory(settings)
         self._book = load_sheets(self._path)
         self._grid: SheetGrid | None = None
         self._header_row = 0
@@ -325,7 +171,7 @@ class ExcelImportDialog(QDialog):
         view.setWordWrap(False)
         # the selected row is the header row: show it in the header highlight, not the theme's
         view.setStyleSheet(
-            f"QTableView {{ selection-background-color: {_HEADER_BACKGROUND.name()};"
+            f"QTableView {{ selection-background-color: {HEADER_BACKGROUND.name()};"
             " selection-color: black; }"
         )
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -439,7 +285,7 @@ class ExcelImportDialog(QDialog):
 
     def remembered(self) -> bool:
         """Whether the current mapping was pre-filled from one remembered for the same header."""
-        return self._remembered_mapping(self._texts) is not None
+        return self._memory.mapping_for(self._texts) is not None
 
     def result(self) -> ReadResult | None:  # type: ignore[override]
         """The imported table (importing now if not yet done); ``None`` if it failed.
@@ -459,7 +305,7 @@ class ExcelImportDialog(QDialog):
         if result is None:
             return
         self._result = result
-        self._remember()
+        self._memory.remember(self._texts, self.mapping())
         super().accept()
 
     # --- building -----------------------------------------------------------------------------
@@ -485,7 +331,7 @@ class ExcelImportDialog(QDialog):
         """A sheet with a remembered header, else the error's sheet, else the first with text."""
         sheets = self._book.sheets
         for i, grid in enumerate(sheets):
-            if grid.visible and self._remembered_row(grid) is not None:
+            if grid.visible and self._memory.row_with_mapping(grid) is not None:
                 return i
         if error is not None:
             for i, grid in enumerate(sheets):
@@ -522,7 +368,7 @@ class ExcelImportDialog(QDialog):
         """A remembered header, else the error's guess, else the detector's, else the first row."""
         if grid is None:
             return 0
-        remembered = self._remembered_row(grid)
+        remembered = self._memory.row_with_mapping(grid)
         if remembered is not None:
             return remembered
         if error is not None and error.sheet == grid.name and error.header_row is not None:
@@ -572,13 +418,13 @@ class ExcelImportDialog(QDialog):
                 widget.setParent(None)
                 widget.deleteLater()
         self._combos = []
-        remembered = self._remembered_mapping(self._texts)
+        remembered = self._memory.mapping_for(self._texts)
         if remembered is not None:
             initial = remembered
             self._memory_label.setText(self.tr("已套用上次导入相同表头时选定的对应关系。"))
         elif self._grid is not None and self._texts:
             guessed = guess_mapping(self._grid, self._header_row)
-            initial = self._dedupe(
+            initial = dedupe(
                 {c: f for c, f in guessed.items() if f in FIELDS and c < len(self._texts)}
             )
             self._memory_label.setText(
@@ -714,55 +560,6 @@ class ExcelImportDialog(QDialog):
         self._show_status(self.tr("导入失败：{reason}").format(reason=message), False)
         return None
 
-    # --- remembering --------------------------------------------------------------------------
-
-    def _remembered_mapping(self, texts: list[str]) -> dict[int, str] | None:
-        """The mapping remembered for a header, cleaned of anything that no longer fits."""
-        if self._settings is None or not texts:
-            return None
-        raw = self._settings.value(header_key(texts))
-        if not isinstance(raw, str):
-            return None
-        try:
-            stored = json.loads(raw)
-        except ValueError:
-            return None
-        if not isinstance(stored, dict):
-            return None
-        found: dict[int, str] = {}
-        for key, value in stored.items():
-            if str(key).isdigit() and int(key) < len(texts) and value in FIELDS:
-                found[int(key)] = value
-        return self._dedupe(found)
-
-    def _remembered_row(self, grid: SheetGrid) -> int | None:
-        """The first row near the top whose header has a remembered mapping."""
-        if self._settings is None:
-            return None
-        for row in range(min(len(grid.rows), HEADER_SCAN_ROWS)):
-            blank = not any(c.strip() for c in grid.rows[row])
-            if not blank and self._remembered_mapping(header_texts(grid, row)) is not None:
-                return row
-        return None
-
-    def _remember(self) -> None:
-        if self._settings is None or not self._texts:
-            return
-        stored = {str(col): field_name for col, field_name in self.mapping().items()}
-        self._settings.setValue(header_key(self._texts), json.dumps(stored, ensure_ascii=False))
-        self._settings.sync()
-
-    @staticmethod
-    def _dedupe(mapping: dict[int, str]) -> dict[int, str]:
-        """Each field on its first column only."""
-        seen: set[str] = set()
-        kept: dict[int, str] = {}
-        for col in sorted(mapping):
-            if mapping[col] not in seen:
-                seen.add(mapping[col])
-                kept[col] = mapping[col]
-        return kept
-
 
 def ask_mapping(
     parent: QWidget | None,
@@ -778,8 +575,6 @@ def ask_mapping(
     :class:`ReadError` if the workbook can no longer be read.
     """
     if settings is None:
-        from bpeditor.ui.files import app_settings  # noqa: PLC0415 - files may import this module
-
         settings = app_settings()
     dialog = ExcelImportDialog(path, error, settings, parent)
     try:
@@ -794,8 +589,5 @@ __all__ = [
     "NOT_IMPORTED",
     "DialogRunner",
     "ExcelImportDialog",
-    "SheetPreviewModel",
     "ask_mapping",
-    "header_key",
-    "header_texts",
 ]

@@ -2,8 +2,8 @@
 
 The window owns the :class:`~bpeditor.model.document.Document` and the undo stack. Everything that
 changes the table is an undo command; the models, panels and live checks follow the document's
-announcements. The file commands (:mod:`bpeditor.ui.files`) hook in through ``document``,
-``undo_stack``, ``dialogs``, the menus and :meth:`MainWindow.load_table`.
+announcements. The window hands one :class:`~bpeditor.ui.editor_context.EditorContext` to its
+controllers and places the actions they return in its menus, tool bar and status bar.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
-    QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -37,26 +37,23 @@ from PySide6.QtWidgets import (
 
 from bpeditor.io.base import ReadWarning
 from bpeditor.model.document import Change, ChangeKind, Document
-from bpeditor.model.money import format_amount
 from bpeditor.model.table import Project, Table
-from bpeditor.model.validation import Finding, Severity
+from bpeditor.model.validation import Finding
 from bpeditor.resources import example_path
 from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.dialogs import DialogService
-from bpeditor.ui.files import FileController  # --- files (ui/files.py) ---
+from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.files import FileController
 from bpeditor.ui.findings_model import SEVERITY_LABELS, ProblemListModel
-from bpeditor.ui.i18n import (
-    LANGUAGES,
-    app_title,
-    current_language,
-    money_unit_text,
-    store_language,
-)
+from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
+from bpeditor.ui.language_menu import LanguageMenu
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.project_panel import ProjectPanel
+from bpeditor.ui.settings import app_settings
+from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
 
 if TYPE_CHECKING:
@@ -76,11 +73,6 @@ _FIELD_COLUMNS = {name: column for column, name in enumerate(IndicatorTableModel
     "level1_label": IndicatorTableModel.LEVEL1,
     "level2_label": IndicatorTableModel.LEVEL2,
 }
-RESTART_NOTES = {
-    "zh": "重新启动程序后，界面将显示为中文。",
-    "en": "The interface will be in English after you restart the program.",
-}
-"""A line in the chosen language itself, added to the restart notice (never translated)."""
 _NAME_CHANGES = {
     ChangeKind.RESET,
     ChangeKind.INDICATORS_INSERTED,
@@ -99,10 +91,17 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(app_title())
-        self.dialogs = dialogs or DialogService()
         self.document = Document()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
+        self.context = EditorContext(
+            window=self,
+            view=self,
+            document=self.document,
+            undo_stack=self.undo_stack,
+            dialogs=dialogs or DialogService(),
+            settings=app_settings(self),
+        )
         self.path: Path | None = None
         self.warnings: list[ReadWarning] = []
         self._names: list[str] | None = None
@@ -153,17 +152,26 @@ class MainWindow(QMainWindow):
         self._show_node(self.tree_model.table_index())
         self.tree.setCurrentIndex(self.tree_model.table_index())
 
+    @property
+    def dialogs(self) -> DialogService:
+        """The dialog service every dialog goes through (the editor context's)."""
+        return self.context.dialogs
+
+    @dialogs.setter
+    def dialogs(self, dialogs: DialogService) -> None:
+        self.context.dialogs = dialogs
+
     # --- construction ---------------------------------------------------------------------
 
     def _connect_signals(self) -> None:
         self.checks.updated.connect(self._show_findings)
         self.checks.spliced.connect(self._splice_findings)
-        self.checks.progress.connect(self._show_progress)
+        self.checks.progress.connect(self.status_summary.show_progress)
         self.undo_stack.indexChanged.connect(self._after_command)
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(0)
-        self._status_timer.timeout.connect(self._update_status)
+        self._status_timer.timeout.connect(self.status_summary.update)
 
     def _setup_tree(self) -> None:
         tree = self.tree
@@ -227,7 +235,9 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.problems_dock = self._dock(self.tr("检查结果"), "problemsDock", self.problems, bottom)
+        self.problems_dock: QDockWidget = self._dock(
+            self.tr("检查结果"), "problemsDock", self.problems, bottom
+        )
         # The undo history and the find panel start hidden: each is built when its dock is
         # first shown (or the panel is first used), not at start-up.
         self._undo_view: QUndoView | None = None
@@ -278,19 +288,15 @@ class MainWindow(QMainWindow):
             self._build_find_panel()
 
     def _setup_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.total_label = QLabel(self)
-        self.total_label.setObjectName("totalLabel")
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        self.problem_count_label = QLabel(self)
-        self.problem_count_label.setObjectName("problemCountLabel")
-        for label in (self.total_label, self.count_label, self.problem_count_label):
-            label.setContentsMargins(8, 0, 8, 0)
-            bar.addPermanentWidget(label)
+        self.status_summary: StatusSummary = StatusSummary(
+            self, self.document, self.tree_model.sums, self.checks, self.problems_dock
+        )
+        self.total_label = self.status_summary.total_label
+        self.count_label = self.status_summary.count_label
+        self.problem_count_label = self.status_summary.problem_count_label
 
     def _setup_menus(self) -> None:
-        """文件, 编辑, 视图 (in this order: the file commands rely on it), 项目, 指标 and 帮助."""
+        """文件, 编辑, 视图, 项目, 指标 and 帮助, holding the actions the controllers return."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
         self.file_menu.setObjectName("fileMenu")
@@ -304,11 +310,21 @@ class MainWindow(QMainWindow):
         self.indicator_menu.setObjectName("indicatorMenu")
         self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self.help_menu.setObjectName("helpMenu")
-        self.editor_actions = EditorActions(self)
+        grid = self.project_panel.grid
+        model = self.project_panel.indicator_model
+        self.editor_actions = EditorActions(self.context, grid, self.tree, model)
+        menus = self.editor_actions.menus()
+        _fill(self.edit_menu, menus.edit)
+        self.addActions(menus.window_wide)
+        _fill(self.project_menu, menus.project)
+        _fill(self.indicator_menu, menus.indicator)
+        self.files = FileController(self.context)  # 文件 commands, title, drops, closing, recovery
+        self.statusBar().addPermanentWidget(self.files.job_bar)
+        self.setAcceptDrops(True)
+        self.installEventFilter(self.files)
+        _fill(self.file_menu, self.files.actions.menu_items())
+        self.file_menu.addSeparator()
         self._fill_file_and_view_menus()
-        # --- files (ui/files.py) ---
-        self.files = FileController(self)  # 文件 commands, title, drops, closing, recovery
-        # --- end files ---
         self.about_action = QAction(self.tr("关于绩效目标表编辑器(&A)…"), self)
         self.about_action.setObjectName("actionAbout")
         self.about_action.triggered.connect(self.show_about)
@@ -341,7 +357,7 @@ class MainWindow(QMainWindow):
     def _fill_file_and_view_menus(self) -> None:
         self.example_action = QAction(self.tr("打开示例表(&E)"), self)
         self.example_action.setObjectName("actionExample")
-        self.example_action.triggered.connect(  # --- files (ui/files.py): asks to save first ---
+        self.example_action.triggered.connect(  # asks to save first
             lambda: self.files.open_interactive(example_path())
         )
         self.quit_action = QAction(self.tr("退出(&X)"), self)
@@ -365,42 +381,10 @@ class MainWindow(QMainWindow):
         columns.setObjectName("columnsMenu")
         columns.addActions(self.project_panel.grid.column_actions)
         view.addSeparator()
-        self._fill_language_menu()
-
-    def _fill_language_menu(self) -> None:
-        """视图 → 语言 / Language: the interface languages; a choice applies from the next start."""
-        # Named in both languages on purpose: whoever cannot read one finds the other.
-        self.language_menu = self.view_menu.addMenu("语言 / Language")
-        self.language_menu.setObjectName("languageMenu")
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self)
-            action.setObjectName(f"actionLanguage_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == current_language())
-            action.setData(code)
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-            self.language_group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-
-    def choose_language(self, language: str) -> None:
-        """Remember the interface language and say that it applies after a restart."""
-        store_language(self.files.settings, language)
-        self.language_actions[language].setChecked(True)
-        if language == current_language():
-            return
-        self.dialogs.information(
-            self,
-            self.tr("界面语言"),
-            self.tr("界面语言将在重新启动程序后切换为{language}。").format(
-                language=LANGUAGES[language]
-            )
-            + "\n"
-            + RESTART_NOTES[language],
-        )
+        self.languages = LanguageMenu(self.context)
+        self.language_menu: QMenu = self.languages.menu
+        self.language_actions: dict[str, QAction] = self.languages.actions
+        view.addMenu(self.language_menu)
 
     def show_about(self) -> None:
         """The About box: version, license and the versions of the libraries used."""
@@ -439,7 +423,6 @@ class MainWindow(QMainWindow):
             self._names = indicator_names(self.document.table)
         return self._names
 
-    # --- files (ui/files.py) ---
     def open_path(self, path: str | os.PathLike[str]) -> bool:
         """Open a file now (without asking to save); on failure tell the user, keep the table."""
         return self.files.open_path(path)
@@ -447,8 +430,6 @@ class MainWindow(QMainWindow):
     def save_as(self, path: str | os.PathLike[str]) -> bool:
         """Save the table to ``path`` as a ``.bpe`` file and make that the document's file."""
         return self.files.save_as(path)
-
-    # --- end files ---
 
     def load_table(
         self, table: Table, path: Path | None, warnings: Sequence[ReadWarning] = ()
@@ -604,40 +585,17 @@ class MainWindow(QMainWindow):
 
     def _show_findings(self) -> None:
         self.problem_model.set_findings(self.checks.findings)
-        self._update_status()
+        self.status_summary.update()
 
     def _splice_findings(self, start: int, old_count: int, new: list[Finding]) -> None:
         self.problem_model.splice(start, old_count, new)
-        self._update_status()
+        self.status_summary.update()
 
-    def _show_progress(self, done: int, total: int) -> None:
-        self.problem_count_label.setText(
-            self.tr("正在检查… {done}/{total}").format(done=done, total=total)
-        )
 
-    # --- window chrome ------------------------------------------------------------------
-
-    def _update_status(self) -> None:
-        table = self.document.table
-        sums = self.tree_model.sums
-        total = format_amount(sums.table_funds().effective_total(), blank_zero=False) or "0.00"
-        self.total_label.setText(
-            self.tr("合计 {total} {unit}").format(
-                total=total, unit=money_unit_text(table.money_unit)
-            )
-        )
-        self.count_label.setText(
-            self.tr("{projects} 个项目 / {indicators} 个指标").format(
-                projects=table.project_count(), indicators=sums.indicator_count()
-            )
-        )
-        if self.checks.checking:
-            self.problem_count_label.setText(self.tr("正在检查…"))
-            self.problems_dock.setWindowTitle(self.tr("检查结果（正在检查…）"))
-            return
-        counts = self.checks.counts
-        summary = self.tr("{errors} 个错误，{warnings} 个警告").format(
-            errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING]
-        )
-        self.problem_count_label.setText(summary)
-        self.problems_dock.setWindowTitle(self.tr("检查结果（{summary}）").format(summary=summary))
+def _fill(menu: QMenu, items: MenuItems) -> None:
+    """Append a controller's menu entries (``None`` as a separator)."""
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(item)

@@ -6,6 +6,8 @@ sidecar naming the original file and the time) is written atomically every
 app-data folder (``BPEDITOR_DATA_DIR`` overrides it) — never beside or over the user's file.
 Saving, or closing without a crash, deletes the copy.
 
+:class:`RecoveryPrompts` offers the copies of crashed sessions back at start-up.
+
 Each running instance holds an OS lock on its own ``<session>.lock`` file; the operating system
 drops the lock when the process dies, however it dies. A copy whose lock can be taken belongs to
 a crashed session and is offered for restoring; a copy whose lock is held belongs to another
@@ -19,32 +21,23 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from bpeditor.io.base import WriteError, atomic_write
+from bpeditor.io.base import ReadError, WriteError, atomic_write
+from bpeditor.ui.editor_context import EditorContext
+from bpeditor.ui.settings import data_dir
 
 if TYPE_CHECKING:
-    from bpeditor.ui.main_window import MainWindow
+    from bpeditor.model.table import Table
 
-DATA_DIR_ENV = "BPEDITOR_DATA_DIR"
-"""Environment variable naming the folder for settings and recovery files (tests, portable use)."""
 AUTOSAVE_ENV = "BPEDITOR_AUTOSAVE_SECONDS"
 """Environment variable overriding the seconds between recovery copies."""
 DEFAULT_AUTOSAVE_SECONDS = 120.0
 """Seconds between recovery copies while there are unsaved changes."""
 RECOVERY_FOLDER = "recovery"
 """The sub-folder of the data folder that holds recovery copies."""
-
-
-def data_dir() -> Path:
-    """The folder for the program's own files: ``BPEDITOR_DATA_DIR``, else local app data."""
-    override = os.environ.get(DATA_DIR_ENV, "").strip()
-    if override:
-        return Path(override)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(location) if location else Path.home() / ".bpeditor"
 
 
 def autosave_interval_ms() -> int:
@@ -159,13 +152,13 @@ class RecoveryManager(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        context: EditorContext,
         describe: Callable[[], dict[str, str | None]],
         folder: Path | None = None,
         interval_ms: int | None = None,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(context.window)
+        self.context = context
         self._describe = describe
         self.folder = folder if folder is not None else data_dir() / RECOVERY_FOLDER
         # os.urandom, not uuid4: importing uuid (and platform) costs ~3 ms of start-up.
@@ -176,7 +169,7 @@ class RecoveryManager(QObject):
         self.last_error = ""
         self._pending = False
         self._stopped = False
-        stack = window.undo_stack
+        stack = context.undo_stack
         stack.indexChanged.connect(self.mark_pending)
         stack.cleanChanged.connect(self._on_clean_changed)
         self.timer = QTimer(self)
@@ -197,7 +190,7 @@ class RecoveryManager(QObject):
 
     def write_if_needed(self) -> None:
         """Write a copy if there are unsaved changes not yet copied (the timer calls this)."""
-        if self._stopped or not self._pending or self.window.undo_stack.isClean():
+        if self._stopped or not self._pending or self.context.undo_stack.isClean():
             return
         self.write()
 
@@ -224,12 +217,12 @@ class RecoveryManager(QObject):
         }
         text = json.dumps(meta, ensure_ascii=False, indent=1)
         try:
-            native.save(self.window.document.table, self.data_path)
+            native.save(self.context.document.table, self.data_path)
             atomic_write(self.meta_path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except WriteError as exc:
             self.last_error = str(exc)
             message = self.tr("无法写入自动恢复副本：{error}").format(error=exc)
-            self.window.statusBar().showMessage(message, 10000)
+            self.context.show_status(message, 10000)
             return False
         self._pending = False
         self.last_error = ""
@@ -327,3 +320,73 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+class RestoreTarget(Protocol):
+    """What restoring a copy needs of the file commands."""
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; ``True`` to go on."""
+
+    def show_restored(self, table: Table, source: Path | None, save_path: Path | None) -> None:
+        """Show a restored table as a modified document whose Save goes to ``save_path``."""
+
+
+class RecoveryPrompts(QObject):
+    """Offers the copies crashed sessions left behind: restore, discard, or ask again later."""
+
+    def __init__(
+        self, context: EditorContext, manager: RecoveryManager, target: RestoreTarget
+    ) -> None:
+        super().__init__(manager)
+        self.context = context
+        self.manager = manager
+        self.target = target
+
+    def offer(self) -> bool:
+        """Offer copies left by crashed sessions, newest first; ``True`` if one was restored."""
+        manager = self.manager
+        entries = manager.orphans()
+        restored = False
+        for entry in entries:
+            if restored:
+                manager.release(entry)
+                continue
+            answer = self.context.dialogs.ask_restore(
+                self.context.window,
+                self.tr("恢复未保存的内容"),
+                self.tr(
+                    "绩效目标表编辑器上次没有正常退出，以下内容尚未保存：\n\n{details}\n\n是否恢复？"
+                ).format(details=entry.describe()),
+            )
+            if answer == "restore":
+                restored = self.restore(entry)
+                if not restored:
+                    manager.release(entry)
+            elif answer == "discard":
+                manager.delete(entry)
+            else:
+                manager.release(entry)
+        return restored
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        """Open a recovery copy as a modified document whose Save goes to the original file."""
+        if not self.target.maybe_save():
+            return False
+        from bpeditor.io import native  # noqa: PLC0415 - deferred: start-up (json, the .bpe code)
+
+        try:
+            result = native.read_bpe(entry.data_path)
+        except ReadError as exc:
+            self.context.dialogs.error(self.context.window, self.tr("无法恢复"), str(exc))
+            return False
+        save_path = (
+            entry.save_path if entry.save_path and entry.save_path.suffix == ".bpe" else None
+        )
+        self.target.show_restored(result.table, entry.source_path or entry.save_path, save_path)
+        if self.manager.write():  # our own copy first, then the crashed session's goes
+            self.manager.delete(entry)
+        else:
+            self.manager.release(entry)
+        self.context.show_status(self.tr("已恢复上次未保存的内容，请保存"))
+        return True

@@ -520,6 +520,69 @@
     </message>
 </context>
 <context>
+    <name>ExportCommands</name>
+    <message>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>-申报表</source>
+        <translation>-forms</translation>
+    </message>
+    <message>
+        <source>导出为{format}</source>
+        <translation>Export as {format}</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot Export</translation>
+    </message>
+    <message>
+        <source>{path}：不支持导出为这种格式或版式（可用：{known}）</source>
+        <translation>{path}: this format or layout cannot be exported (available: {known})</translation>
+    </message>
+    <message>
+        <source>表中有无法导出的内容（{error}）</source>
+        <translation>The table holds something that cannot be exported ({error})</translation>
+    </message>
+    <message>
+        <source>{path}：导出失败（{error}）</source>
+        <translation>{path}: export failed ({error})</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>正在导出 {name}…</source>
+        <translation>Exporting {name}…</translation>
+    </message>
+    <message>
+        <source>已导出 {name}</source>
+        <translation>Exported {name}</translation>
+    </message>
+    <message>
+        <source>导出为</source>
+        <translation>Export As</translation>
+    </message>
+    <message>
+        <source>{path}：文件夹“{folder}”不存在，无法导出</source>
+        <translation>{path}: the folder “{folder}” does not exist, cannot export</translation>
+    </message>
+    <message>
+        <source>{path}：无法在文件夹“{folder}”中写入（{error}），可能没有写入权限或磁盘已满</source>
+        <translation>{path}: cannot write in the folder “{folder}” ({error}); you may not have permission, or the disk is full</translation>
+    </message>
+    <message>
+        <source>{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，或是只读文件（{error}）。请关闭该程序后重试，或另存为其他文件名；原文件未改动</source>
+        <translation>{path}: cannot replace the file; it may be open in another program (such as WPS, Excel or Word), or read-only ({error}). Close that program and retry, or save under another name; the original file is unchanged</translation>
+    </message>
+    <message>
+        <source>{path}：无法写入（{error}）；原文件未改动</source>
+        <translation>{path}: cannot write ({error}); the original file is unchanged</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
         <source>未命名</source>
@@ -528,26 +591,6 @@
     <message>
         <source>绩效目标表编辑器文件 (*.bpe)</source>
         <translation>Performance Target Table Editor files (*.bpe)</translation>
-    </message>
-    <message>
-        <source>汇总表</source>
-        <translation>summary table</translation>
-    </message>
-    <message>
-        <source>逐项目申报表</source>
-        <translation>one form per project</translation>
-    </message>
-    <message>
-        <source>所有支持的文件</source>
-        <translation>All supported files</translation>
-    </message>
-    <message>
-        <source>所有文件</source>
-        <translation>All files</translation>
-    </message>
-    <message>
-        <source>{format}（{layout}）…</source>
-        <translation>{format} ({layout})…</translation>
     </message>
     <message>
         <source>导入到当前表</source>
@@ -572,14 +615,6 @@
     <message>
         <source>导入到当前表(&amp;I)…</source>
         <translation>&amp;Import into Current Table…</translation>
-    </message>
-    <message>
-        <source>最近打开的文件(&amp;R)</source>
-        <translation>&amp;Recent Files</translation>
-    </message>
-    <message>
-        <source>导出(&amp;E)</source>
-        <translation>&amp;Export</translation>
     </message>
     <message>
         <source>打开</source>
@@ -646,100 +681,20 @@
 Do you want to save them?</translation>
     </message>
     <message>
-        <source>-申报表</source>
-        <translation>-forms</translation>
-    </message>
-    <message>
-        <source>导出为{format}</source>
-        <translation>Export as {format}</translation>
-    </message>
-    <message>
-        <source>无法导出</source>
-        <translation>Cannot Export</translation>
-    </message>
-    <message>
-        <source>{path}：不支持导出为这种格式或版式（可用：{known}）</source>
-        <translation>{path}: this format or layout cannot be exported (available: {known})</translation>
-    </message>
-    <message>
-        <source>表中有无法导出的内容（{error}）</source>
-        <translation>The table holds something that cannot be exported ({error})</translation>
-    </message>
-    <message>
-        <source>{path}：导出失败（{error}）</source>
-        <translation>{path}: export failed ({error})</translation>
-    </message>
-    <message>
-        <source>导出失败</source>
-        <translation>Export Failed</translation>
-    </message>
-    <message>
-        <source>正在导出 {name}…</source>
-        <translation>Exporting {name}…</translation>
-    </message>
-    <message>
-        <source>已导出 {name}</source>
-        <translation>Exported {name}</translation>
-    </message>
-    <message>
-        <source>导出为</source>
-        <translation>Export As</translation>
-    </message>
-    <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>清除列表</source>
-        <translation>Clear List</translation>
-    </message>
-    <message>
-        <source>{path}：文件不存在</source>
-        <translation>{path}: the file does not exist</translation>
-    </message>
-    <message>
-        <source>恢复未保存的内容</source>
-        <translation>Restore Unsaved Work</translation>
-    </message>
-    <message>
-        <source>绩效目标表编辑器上次没有正常退出，以下内容尚未保存：
-
-{details}
-
-是否恢复？</source>
-        <translation>Performance Target Table Editor did not close normally last time. This work was not saved:
-
-{details}
-
-Do you want to restore it?</translation>
-    </message>
-    <message>
-        <source>无法恢复</source>
-        <translation>Cannot Restore</translation>
-    </message>
-    <message>
-        <source>已恢复上次未保存的内容，请保存</source>
-        <translation>Restored the unsaved work of the last session; please save it</translation>
-    </message>
-    <message>
-        <source>{path}：文件夹“{folder}”不存在，无法导出</source>
-        <translation>{path}: the folder “{folder}” does not exist, cannot export</translation>
-    </message>
-    <message>
-        <source>{path}：无法在文件夹“{folder}”中写入（{error}），可能没有写入权限或磁盘已满</source>
-        <translation>{path}: cannot write in the folder “{folder}” ({error}); you may not have permission, or the disk is full</translation>
-    </message>
-    <message>
-        <source>{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，或是只读文件（{error}）。请关闭该程序后重试，或另存为其他文件名；原文件未改动</source>
-        <translation>{path}: cannot replace the file; it may be open in another program (such as WPS, Excel or Word), or read-only ({error}). Close that program and retry, or save under another name; the original file is unchanged</translation>
-    </message>
-    <message>
-        <source>{path}：无法写入（{error}）；原文件未改动</source>
-        <translation>{path}: cannot write ({error}); the original file is unchanged</translation>
     </message>
 </context>
 <context>
     <name>FileFormat</name>
+    <message>
+        <source>汇总表</source>
+        <translation>summary table</translation>
+    </message>
+    <message>
+        <source>逐项目申报表</source>
+        <translation>one form per project</translation>
+    </message>
     <message>
         <source>绩效目标表编辑器文件</source>
         <translation>Performance Target Table Editor file</translation>
@@ -759,6 +714,18 @@ Do you want to restore it?</translation>
     <message>
         <source>文本（制表符分隔）</source>
         <translation>Text (tab-separated)</translation>
+    </message>
+    <message>
+        <source>所有支持的文件</source>
+        <translation>All supported files</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>{format}（{layout}）…</source>
+        <translation>{format} ({layout})…</translation>
     </message>
 </context>
 <context>
@@ -909,6 +876,17 @@ Do you want to restore it?</translation>
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动程序后切换为{language}。</source>
+        <translation>The interface will switch to {language} when the program is restarted.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>检查结果</source>
@@ -969,42 +947,6 @@ Do you want to restore it?</translation>
     <message>
         <source>指标表的列(&amp;C)</source>
         <translation>Indicator &amp;Columns</translation>
-    </message>
-    <message>
-        <source>界面语言</source>
-        <translation>Interface Language</translation>
-    </message>
-    <message>
-        <source>界面语言将在重新启动程序后切换为{language}。</source>
-        <translation>The interface will switch to {language} when the program is restarted.</translation>
-    </message>
-    <message>
-        <source>正在检查… {done}/{total}</source>
-        <translation>Checking… {done}/{total}</translation>
-    </message>
-    <message>
-        <source>合计 {total} {unit}</source>
-        <translation>Total {total} {unit}</translation>
-    </message>
-    <message>
-        <source>{projects} 个项目 / {indicators} 个指标</source>
-        <translation>{projects} projects / {indicators} indicators</translation>
-    </message>
-    <message>
-        <source>正在检查…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <source>检查结果（正在检查…）</source>
-        <translation>Check Results (checking…)</translation>
-    </message>
-    <message>
-        <source>{errors} 个错误，{warnings} 个警告</source>
-        <translation>{errors} errors, {warnings} warnings</translation>
-    </message>
-    <message>
-        <source>检查结果（{summary}）</source>
-        <translation>Check Results ({summary})</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1112,25 @@ After you change a source or click “Correct”, the total follows the sources.
     </message>
 </context>
 <context>
+    <name>RecentFiles</name>
+    <message>
+        <source>最近打开的文件(&amp;R)</source>
+        <translation>&amp;Recent Files</translation>
+    </message>
+    <message>
+        <source>清除列表</source>
+        <translation>Clear List</translation>
+    </message>
+    <message>
+        <source>无法打开文件</source>
+        <translation>Cannot Open File</translation>
+    </message>
+    <message>
+        <source>{path}：文件不存在</source>
+        <translation>{path}: the file does not exist</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryEntry</name>
     <message>
         <source>未命名</source>
@@ -1197,6 +1158,33 @@ After you change a source or click “Correct”, the total follows the sources.
     <message>
         <source>无法写入自动恢复副本：{error}</source>
         <translation>Cannot write the recovery copy: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPrompts</name>
+    <message>
+        <source>恢复未保存的内容</source>
+        <translation>Restore Unsaved Work</translation>
+    </message>
+    <message>
+        <source>绩效目标表编辑器上次没有正常退出，以下内容尚未保存：
+
+{details}
+
+是否恢复？</source>
+        <translation>Performance Target Table Editor did not close normally last time. This work was not saved:
+
+{details}
+
+Do you want to restore it?</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot Restore</translation>
+    </message>
+    <message>
+        <source>已恢复上次未保存的内容，请保存</source>
+        <translation>Restored the unsaved work of the last session; please save it</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1219,37 @@ After you change a source or click “Correct”, the total follows the sources.
     <message>
         <source>点击设为表头行</source>
         <translation>Click to make this the header row</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>正在检查… {done}/{total}</source>
+        <translation>Checking… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>合计 {total} {unit}</source>
+        <translation>Total {total} {unit}</translation>
+    </message>
+    <message>
+        <source>{projects} 个项目 / {indicators} 个指标</source>
+        <translation>{projects} projects / {indicators} indicators</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>检查结果（正在检查…）</source>
+        <translation>Check Results (checking…)</translation>
+    </message>
+    <message>
+        <source>{errors} 个错误，{warnings} 个警告</source>
+        <translation>{errors} errors, {warnings} warnings</translation>
+    </message>
+    <message>
+        <source>检查结果（{summary}）</source>
+        <translation>Check Results ({summary})</translation>
     </message>
 </context>
 <context>

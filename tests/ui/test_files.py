@@ -21,8 +21,10 @@ from bpeditor.model.edits import SetProjectField
 from bpeditor.model.project_operations import import_edit
 from bpeditor.model.table import Funds, Project, Table, Unit
 from bpeditor.ui import files as files_module
-from bpeditor.ui.files import MAX_RECENT, FileController, export_choices
+from bpeditor.ui.file_formats import export_choices
+from bpeditor.ui.files import FileController
 from bpeditor.ui.main_window import MainWindow
+from bpeditor.ui.recent_files import MAX_RECENT
 from bpeditor.ui.undo import EditCommand
 
 TITLE_END = " - 绩效目标表编辑器"

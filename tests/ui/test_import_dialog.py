@@ -15,13 +15,9 @@ from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.excel_reader import LayoutNotRecognised
 from bpeditor.io.registry import read_path
 from bpeditor.model.table import Indicator, Project, Table, Unit
-from bpeditor.ui.import_dialog import (
-    NOT_IMPORTED,
-    ExcelImportDialog,
-    SheetPreviewModel,
-    ask_mapping,
-    header_key,
-)
+from bpeditor.ui.excel_mappings import header_key
+from bpeditor.ui.import_dialog import NOT_IMPORTED, ExcelImportDialog, ask_mapping
+from bpeditor.ui.sheet_preview_model import SheetPreviewModel
 
 
 def _unusual_book(path: Path) -> Path:

@@ -13,14 +13,8 @@ from bpeditor.io import native
 from bpeditor.io.registry import read_path
 from bpeditor.model.edits import SetProjectField
 from bpeditor.ui.main_window import MainWindow
-from bpeditor.ui.recovery import (
-    AUTOSAVE_ENV,
-    DATA_DIR_ENV,
-    RecoveryManager,
-    SessionLock,
-    autosave_interval_ms,
-    data_dir,
-)
+from bpeditor.ui.recovery import AUTOSAVE_ENV, RecoveryManager, SessionLock, autosave_interval_ms
+from bpeditor.ui.settings import DATA_DIR_ENV, data_dir
 from bpeditor.ui.undo import EditCommand
 
 TITLE_END = " - 绩效目标表编辑器"
