@@ -133,7 +133,9 @@ def step_project(table: Table, where: Where, delta: int) -> MoveProject | None:
 
 
 def step_unit(table: Table, unit: int, delta: int) -> MoveUnit | None:
-    """Move a unit one place up (``delta`` -1) or down (+1), or ``None``."""
+    """Move a unit one place up (``delta`` -1) or down (+1), or ``None`` at either end."""
+    if not 0 <= unit + delta < len(table.units):
+        return None
     return move_unit(table, unit, unit + delta + (1 if delta > 0 else 0))
 
 

@@ -143,6 +143,7 @@ def test_step_projects_and_units_one_place() -> None:
     apply(doc, ops.step_unit(doc.table, 2, -1))
     assert [u[0] for u in names(doc)] == ["乙", "丙", "甲"]
     assert ops.step_unit(doc.table, 2, 1) is None
+    assert ops.step_unit(doc.table, 0, -1) is None, "the first unit stays first, not last"
 
 
 # --- amounts ------------------------------------------------------------------------------
