@@ -23,9 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -45,7 +43,7 @@ from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
-from bpeditor.ui.findings_model import SEVERITY_LABELS, ProblemListModel
+from bpeditor.ui.findings_model import ProblemListModel
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
@@ -55,6 +53,7 @@ from bpeditor.ui.project_panel import ProjectPanel
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
+from bpeditor.ui.view_setup import set_up_findings_view, set_up_project_tree
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QUndoView
@@ -128,8 +127,8 @@ class MainWindow(QMainWindow):
         self.problems.setObjectName("problemsPanel")
         self.problems.setModel(self.problem_model)
 
-        self._setup_tree()
-        self._setup_problems()
+        set_up_project_tree(self.tree)
+        set_up_findings_view(self.problems)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree)
@@ -164,6 +163,9 @@ class MainWindow(QMainWindow):
     # --- construction ---------------------------------------------------------------------
 
     def _connect_signals(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.problems.doubleClicked.connect(self.go_to_finding)
+        self.problems.activated.connect(self.go_to_finding)
         self.checks.updated.connect(self._show_findings)
         self.checks.spliced.connect(self._splice_findings)
         self.checks.progress.connect(self.status_summary.show_progress)
@@ -172,49 +174,6 @@ class MainWindow(QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(0)
         self._status_timer.timeout.connect(self.status_summary.update)
-
-    def _setup_tree(self) -> None:
-        tree = self.tree
-        tree.setUniformRowHeights(True)
-        tree.setAlternatingRowColors(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        tree.setExpandsOnDoubleClick(False)
-        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        tree.setDragEnabled(True)
-        tree.setAcceptDrops(True)
-        tree.setDropIndicatorShown(True)
-        tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(ProjectTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ProjectTreeModel.TOTAL, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(
-            ProjectTreeModel.TOTAL, tree.fontMetrics().horizontalAdvance("99,999,999.99") + 24
-        )
-        tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
-
-    def _setup_problems(self) -> None:
-        view = self.problems
-        view.setRootIsDecorated(False)
-        view.setUniformRowHeights(True)
-        view.setAlternatingRowColors(True)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setWordWrap(False)
-        header = view.header()
-        header.setStretchLastSection(True)
-        severity_width = max(
-            view.fontMetrics().horizontalAdvance(ProblemListModel.severity_label(severity))
-            for severity in SEVERITY_LABELS
-        )
-        header.resizeSection(ProblemListModel.SEVERITY, severity_width + 56)
-        view.doubleClicked.connect(self.go_to_finding)
-        view.activated.connect(self.go_to_finding)
 
     def _dock(
         self, title: str, name: str, widget: QWidget | None, area: Qt.DockWidgetArea

@@ -1,0 +1,53 @@
+"""How the window's project tree and findings list look and behave (set once, at start-up)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from bpeditor.ui.findings_model import SEVERITY_LABELS, ProblemListModel
+from bpeditor.ui.tree_model import ProjectTreeModel
+
+_TOTAL_SAMPLE = "99,999,999.99"
+"""The widest total the tree's 总计 column is sized for."""
+
+
+def set_up_project_tree(tree: QTreeView) -> None:
+    """One selection, rename on F2 or double-click, drag to reorder, a fixed 总计 column."""
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(
+        QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+    )
+    tree.setExpandsOnDoubleClick(False)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+    tree.setDragEnabled(True)
+    tree.setAcceptDrops(True)
+    tree.setDropIndicatorShown(True)
+    tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(ProjectTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(ProjectTreeModel.TOTAL, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(
+        ProjectTreeModel.TOTAL, tree.fontMetrics().horizontalAdvance(_TOTAL_SAMPLE) + 24
+    )
+
+
+def set_up_findings_view(view: QTreeView) -> None:
+    """A flat, read-only list: the 级别 column as wide as its longest label, 说明 the rest."""
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setWordWrap(False)
+    header = view.header()
+    header.setStretchLastSection(True)
+    severity_width = max(
+        view.fontMetrics().horizontalAdvance(ProblemListModel.severity_label(severity))
+        for severity in SEVERITY_LABELS
+    )
+    header.resizeSection(ProblemListModel.SEVERITY, severity_width + 56)
