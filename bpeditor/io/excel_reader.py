@@ -316,7 +316,10 @@ def _wan(amount: Decimal | None) -> Decimal | None:
     if amount is None:
         return None
     converted = amount.scaleb(-4)
-    quantized = converted.quantize(_CENT) if converted.as_tuple().exponent < -2 else converted
+    exponent = converted.as_tuple().exponent  # not an int for an infinity or NaN: kept as it is
+    quantized = (
+        converted.quantize(_CENT) if isinstance(exponent, int) and exponent < -2 else converted
+    )
     return quantized if quantized == converted else converted.normalize()
 
 
