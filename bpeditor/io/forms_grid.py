@@ -313,10 +313,10 @@ class FormsReader:
         cells = [c for c in row.own_cells() if c is not label]
         if not any(is_amount(c.text) for c in cells) and any(_side(c.text) for c in cells):
             for cell in cells:
-                side = _side(cell.text)
-                if side:
+                cell_side = _side(cell.text)
+                if cell_side:
                     for col in range(cell.col, cell.col + cell.span):
-                        self.sides[col] = side
+                        self.sides[col] = cell_side
             return
         fund: str | None = None
         side: str | None = None
