@@ -38,7 +38,6 @@ from bpeditor.io.text_decode import describe_binary
 from bpeditor.model.table import Table
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
-ZIP_MAGIC = b"PK\x03\x04"
 _CENT = Decimal("0.01")
 _UNCACHED = "公式没有缓存的计算结果，已读为空；请在 Excel/WPS 中打开并保存后再导入"
 

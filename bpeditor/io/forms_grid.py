@@ -202,7 +202,7 @@ class FormsReader:
             read_signoff(joined, self.table)
             return
         if own_first and label:
-            kind = self.kind_of(label, row)
+            kind = self.kind_of(label)
             if kind == "title":
                 return
             if kind == "meta":
@@ -237,7 +237,7 @@ class FormsReader:
         elif self.block != "end":
             self.read_fields(row)
 
-    def kind_of(self, label: str, row: GridRow) -> str:
+    def kind_of(self, label: str) -> str:
         """What a row's first-cell label starts: title, meta, fields, funds, goal, grid, end."""
         if "申报表" in label or "绩效目标表" in label:
             return "title"
