@@ -1,7 +1,8 @@
 """Excel import: .xlsx/.xlsm/.xls workbooks (and HTML or text saved with an .xls name).
 
 Each sheet is read into a grid (:mod:`bpeditor.io.excel_grid`), its layout recognised by
-header keywords wherever the header sits (:mod:`bpeditor.io.excel_layouts`), and every
+header keywords wherever the header sits (:mod:`bpeditor.io.excel_layouts`; the rows layout is
+read by :mod:`bpeditor.io.excel_rows`, the forms by :mod:`bpeditor.io.forms_grid`), and every
 recognised sheet imported and merged into one table; other sheets are named in warnings.
 When no sheet can be recognised, :class:`LayoutNotRecognised` says which sheet and which
 header row could not be mapped; :func:`read_excel_with_mapping` imports a sheet with the
@@ -21,7 +22,6 @@ from bpeditor.io.excel_html import looks_like_html, read_html_grid
 from bpeditor.io.excel_layouts import (
     FIELDS,
     Detected,
-    RowsReader,
     SheetContext,
     combined_header,
     detect,
@@ -31,6 +31,7 @@ from bpeditor.io.excel_layouts import (
     read_summary_sheet,
     roles_of,
 )
+from bpeditor.io.excel_rows import RowsReader
 from bpeditor.io.forms_grid import FormsReader
 from bpeditor.io.grid_table import GridCell, GridRow, GridTable
 from bpeditor.io.text import read_text
