@@ -144,7 +144,7 @@ def read_excel_with_mapping(
     path: str | os.PathLike[str],
     sheet: str | int,
     header_row: int,
-    mapping: Mapping[int | str, str],
+    mapping: Mapping[int, str] | Mapping[str, str] | Mapping[int | str, str],
 ) -> ReadResult:
     """Import one sheet with a user's mapping: 0-based header row, column → field (see FIELDS).
 
