@@ -3,7 +3,10 @@
 Usage (Windows: ``py dev.py …``; Linux: ``python3 dev.py …``)::
 
     python3 dev.py run     # set up, then open the app on the bundled example table
-    python3 dev.py test    # set up, then run the whole test suite (extra args go to pytest)
+    python3 dev.py test    # set up, lint, then run the whole test suite (extra args go to pytest)
+
+``test`` first runs ``ruff check``, ``ruff format --check`` and ``mypy`` (their settings are in
+``pyproject.toml``) and stops at the first that fails, before any test runs.
 
 Only Python 3.11+ is needed. On Debian/Ubuntu as root (as in CI) the system packages the tests
 need (CJK fonts, the libraries Qt loads, LibreOffice for rendering checks) are installed too.
@@ -61,6 +64,26 @@ def run(*cmd: str | Path, **kwargs: object) -> None:
     subprocess.run([str(c) for c in cmd], check=True, **kwargs)  # type: ignore[call-overload]
 
 
+LINT_CHECKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ruff check", ("-m", "ruff", "check")),
+    ("ruff format --check", ("-m", "ruff", "format", "--check")),
+    ("mypy", ("-m", "mypy")),
+)
+"""Each check's name and its arguments to the venv's Python; files and settings: pyproject.toml."""
+
+
+def lint(python: str | Path) -> int:
+    """Run the lint checks in order; 0 when all pass, else the failing check's exit status."""
+    for name, args in LINT_CHECKS:
+        print("+", name, flush=True)
+        status = subprocess.call([str(python), *args], cwd=ROOT)
+        if status != 0:
+            message = f"dev.py test: {name} failed (exit status {status}); no tests were run"
+            print(message, file=sys.stderr, flush=True)
+            return status
+    return 0
+
+
 def ensure_venv(extras: str) -> Path:
     """Create ``.venv`` and install the project (editable) with ``extras`` when out of date."""
     python = venv_python()
@@ -114,6 +137,9 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "bpeditor", "--example", *rest])
     ensure_system_packages()
     python = ensure_venv("test")
+    status = lint(python)
+    if status != 0:
+        return status
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
 

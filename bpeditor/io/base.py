@@ -66,7 +66,7 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
+def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> None:
     """Write ``path`` by calling ``write`` on a temporary file in the same folder, then replacing.
 
     The temporary file is flushed to disk before it replaces the old file, so the old file is

@@ -451,7 +451,7 @@ def _field(instruction: str, placeholder: str) -> str:
     )
 
 
-def _setup_page(section: Any, page: PageSetup, options: WordOptions) -> None:
+def _setup_page(section: Any, page: PageSetup) -> None:
     """A4 in the page's orientation, margins, and a footer 第 X 页 共 Y 页 with real fields."""
     section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
     section.page_width = Mm(page.width)
@@ -479,7 +479,7 @@ def new_document(page: PageSetup, options: WordOptions) -> Any:
     document = docx.Document()
     _setup_styles(document, options)
     _register_fonts(document, options)
-    _setup_page(document.sections[0], page, options)
+    _setup_page(document.sections[0], page)
     return document
 
 

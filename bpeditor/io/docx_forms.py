@@ -253,7 +253,7 @@ class _FormBuilder:
                 used = ROW_HEIGHT + total
                 start = end
                 continue
-            at, new_page = start, False
+            at, new_page, filled = start, False, 0.0
             while at < end:
                 room = page - used
                 stop, filled = at, 0.0

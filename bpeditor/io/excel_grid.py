@@ -130,9 +130,9 @@ def cell_text(value: object) -> str:
 def _value_text(value: object) -> str:
     """:func:`cell_text` of a non-text cell, with a shortcut for the usual numbers."""
     if value.__class__ is float:
-        if value.is_integer():  # type: ignore[attr-defined]
-            if -1e15 < value < 1e15:  # type: ignore[operator]
-                return str(int(value))  # type: ignore[call-overload]
+        if value.is_integer():
+            if -1e15 < value < 1e15:
+                return str(int(value))
         else:
             # The shortest text that reads back as the number; with at most 15 significant
             # digits (16 characters with the point) and no exponent it is what "{:.15g}"
@@ -143,7 +143,11 @@ def _value_text(value: object) -> str:
     return cell_text(value)
 
 
-def _row_texts(row: list[object]) -> list[str]:
+CalamineCell = int | float | str | bool | _dt.time | _dt.date | _dt.datetime | _dt.timedelta
+"""A cell's value as calamine's ``to_python`` gives it."""
+
+
+def _row_texts(row: list[CalamineCell]) -> list[str]:
     """A calamine row as texts; a row of texts only (most rows) is kept as it is."""
     # all(map(isinstance, ...)) runs in C: several times faster than converting cell by cell.
     if all(map(isinstance, row, repeat(str))):

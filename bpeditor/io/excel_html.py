@@ -121,7 +121,9 @@ def _span(value: str | None) -> int:
     return min(max(number, 1), MAX_SPAN)
 
 
-def _place(parsed: list[list[tuple[int, int, str]]]) -> tuple[list[list[str]], list]:
+def _place(
+    parsed: list[list[tuple[int, int, str]]],
+) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
     """Lay the parsed cells out on a grid, honouring spans; returns rows and merged ranges."""
     taken: dict[int, set[int]] = {}
     grid: list[list[str]] = []

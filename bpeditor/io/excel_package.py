@@ -262,9 +262,9 @@ def _inspect_parts(path: Path, package: zipfile.ZipFile) -> dict[str, SheetInfo]
         if part not in names:
             result[sheet] = SheetInfo(visible=visible)
             continue
-        info = _scan_sheet(path, sheet, package.read(part))
-        info.visible = visible
-        result[sheet] = info
+        sheet_info = _scan_sheet(path, sheet, package.read(part))
+        sheet_info.visible = visible
+        result[sheet] = sheet_info
     return result
 
 

@@ -1,7 +1,8 @@
 """Excel import: .xlsx/.xlsm/.xls workbooks (and HTML or text saved with an .xls name).
 
 Each sheet is read into a grid (:mod:`bpeditor.io.excel_grid`), its layout recognised by
-header keywords wherever the header sits (:mod:`bpeditor.io.excel_layouts`), and every
+header keywords wherever the header sits (:mod:`bpeditor.io.excel_layouts`; the rows layout is
+read by :mod:`bpeditor.io.excel_rows`, the forms by :mod:`bpeditor.io.forms_grid`), and every
 recognised sheet imported and merged into one table; other sheets are named in warnings.
 When no sheet can be recognised, :class:`LayoutNotRecognised` says which sheet and which
 header row could not be mapped; :func:`read_excel_with_mapping` imports a sheet with the
@@ -21,7 +22,6 @@ from bpeditor.io.excel_html import looks_like_html, read_html_grid
 from bpeditor.io.excel_layouts import (
     FIELDS,
     Detected,
-    RowsReader,
     SheetContext,
     combined_header,
     detect,
@@ -31,6 +31,7 @@ from bpeditor.io.excel_layouts import (
     read_summary_sheet,
     roles_of,
 )
+from bpeditor.io.excel_rows import RowsReader
 from bpeditor.io.forms_grid import FormsReader
 from bpeditor.io.grid_table import GridCell, GridRow, GridTable
 from bpeditor.io.text import read_text
@@ -38,7 +39,6 @@ from bpeditor.io.text_decode import describe_binary
 from bpeditor.model.table import Table
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
-ZIP_MAGIC = b"PK\x03\x04"
 _CENT = Decimal("0.01")
 _UNCACHED = "公式没有缓存的计算结果，已读为空；请在 Excel/WPS 中打开并保存后再导入"
 
@@ -144,7 +144,7 @@ def read_excel_with_mapping(
     path: str | os.PathLike[str],
     sheet: str | int,
     header_row: int,
-    mapping: Mapping[int | str, str],
+    mapping: Mapping[int, str] | Mapping[str, str] | Mapping[int | str, str],
 ) -> ReadResult:
     """Import one sheet with a user's mapping: 0-based header row, column → field (see FIELDS).
 
@@ -316,7 +316,10 @@ def _wan(amount: Decimal | None) -> Decimal | None:
     if amount is None:
         return None
     converted = amount.scaleb(-4)
-    quantized = converted.quantize(_CENT) if converted.as_tuple().exponent < -2 else converted
+    exponent = converted.as_tuple().exponent  # not an int for an infinity or NaN: kept as it is
+    quantized = (
+        converted.quantize(_CENT) if isinstance(exponent, int) and exponent < -2 else converted
+    )
     return quantized if quantized == converted else converted.normalize()
 
 

@@ -195,7 +195,7 @@ class FormsReader:
             read_signoff(joined, self.table)
             return
         if own_first and label:
-            kind = self.kind_of(label, row)
+            kind = self.kind_of(label)
             if kind == "title":
                 return
             if kind == "meta":
@@ -230,7 +230,7 @@ class FormsReader:
         elif self.block != "end":
             self.read_fields(row)
 
-    def kind_of(self, label: str, row: GridRow) -> str:
+    def kind_of(self, label: str) -> str:
         """What a row's first-cell label starts: title, meta, fields, funds, goal, grid, end."""
         if "申报表" in label or "绩效目标表" in label:
             return "title"
@@ -306,10 +306,10 @@ class FormsReader:
         cells = [c for c in row.own_cells() if c is not label]
         if not any(is_amount(c.text) for c in cells) and any(_side(c.text) for c in cells):
             for cell in cells:
-                side = _side(cell.text)
-                if side:
+                cell_side = _side(cell.text)
+                if cell_side:
                     for col in range(cell.col, cell.col + cell.span):
-                        self.sides[col] = side
+                        self.sides[col] = cell_side
             return
         fund: str | None = None
         side: str | None = None

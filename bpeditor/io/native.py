@@ -23,8 +23,6 @@ MAX_BYTES = 512 * 1024 * 1024
 
 # Indicator keys in the order of Indicator's fields, so that a row can be built positionally.
 _INDICATOR_FIELDS = INDICATOR_FIELDS
-_INDICATOR_REQUIRED = _INDICATOR_FIELDS[:7]
-_INDICATOR_OPTIONAL = _INDICATOR_FIELDS[7:]
 _BLANKS = ("",) * len(_INDICATOR_FIELDS)
 _TEXT_ONLY = frozenset({str})
 _PROJECT_OPTIONAL = PROJECT_TEXT_FIELDS[2:]

@@ -159,11 +159,6 @@ FORMATS: list[FileFormat] = [
 ]
 
 
-def register(fmt: FileFormat) -> None:
-    """Add a format (later issues add Excel and Word); it is tried before the text fallback."""
-    FORMATS.insert(len(FORMATS) - 1, fmt)
-
-
 def _by_extension(path: Path) -> FileFormat | None:
     suffix = path.suffix.lower()
     return next((f for f in FORMATS if suffix in f.extensions), None)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -168,7 +168,9 @@ class SummaryParser:
     unit_rows: list[tuple[_Checked, Unit]] = field(default_factory=list)
     _unused: dict[int, list[int]] = field(default_factory=dict, init=False, repr=False)
     """Unused column indexes by row length (the roles are set once, by the header)."""
-    _row_texts: itemgetter[tuple[str, ...]] | None = field(default=None, init=False, repr=False)
+    _row_texts: Callable[[list[str]], tuple[str, ...]] | None = field(
+        default=None, init=False, repr=False
+    )
     """The cells of :data:`_ROW_ROLES` in one call, when the header maps all of them."""
     _row_width: int = field(default=0, init=False, repr=False)
     """The least number of cells a row needs for :attr:`_row_texts` (a row of exactly this

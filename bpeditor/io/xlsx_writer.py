@@ -13,6 +13,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -337,7 +338,7 @@ class _Summary:
         """The 合计 row or a unit's row: bold, amounts only (总计 always written, 0 if none)."""
         sheet = self.sheet
         sheet.text(row, 0, name, name_format)
-        values = (funds.total or 0, funds.fiscal, funds.special_account, funds.other)
+        values = (funds.total or Decimal(0), funds.fiscal, funds.special_account, funds.other)
         for col, value in enumerate(values, start=1):
             sheet.amount(row, col, value, self.bold_amount)
         sheet.text(row, _GOAL, "", self.name)

@@ -43,16 +43,27 @@ def format_amount(amount: Amount, *, thousands: bool = True, blank_zero: bool = 
     """Format an amount with two decimals (and thousands separators); blank for ``None`` or zero."""
     if amount is None or (blank_zero and amount == 0):
         return ""
-    quantized = amount.quantize(CENT) if amount.as_tuple().exponent >= -2 else amount
+    quantized = amount.quantize(CENT) if _at_most_cents(amount) else amount
     return f"{quantized:,}" if thousands else f"{quantized}"
 
 
 def to_storage(amount: Amount) -> str | None:
-    """The amount as a plain decimal string for the native file (no separators)."""
+    """The amount as a plain decimal string for the native file (no separators).
+
+    Raises :class:`ValueError` for an infinity or NaN, which the file cannot hold.
+    """
     if amount is None:
         return None
-    quantized = amount.quantize(CENT) if amount.as_tuple().exponent >= -2 else amount
+    if not amount.is_finite():
+        raise ValueError(f"金额不是有限的数字：{amount}")
+    quantized = amount.quantize(CENT) if _at_most_cents(amount) else amount
     return f"{quantized:f}"
+
+
+def _at_most_cents(amount: Decimal) -> bool:
+    """Whether a finite amount has at most two decimals as written (an infinity or NaN has not)."""
+    exponent = amount.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -2
 
 
 def sum_amounts(amounts: Iterable[Amount]) -> Amount:
