@@ -6,7 +6,7 @@ import platform
 from importlib import metadata
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from bpeditor import __version__
 from bpeditor.resources import resource_path
-from bpeditor.ui.i18n import app_title
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, app_title
 
 PRODUCT_NAME = "绩效目标表编辑器"
 """The product's Chinese name, as in the window title and the Windows version information."""
@@ -155,10 +155,15 @@ class AboutDialog(QDialog):
         """The (name, version) rows as shown in the table."""
         table = self.components_table
         return [
-            (table.item(row, 0).text(), table.item(row, 1).text())
+            (_item_text(table.item(row, 0)), _item_text(table.item(row, 1)))
             for row in range(table.rowCount())
         ]
 
     def copy_to_clipboard(self) -> None:
         """Put :func:`about_text` on the clipboard."""
         QGuiApplication.clipboard().setText(about_text())
+
+
+def _item_text(item: QTableWidgetItem | None) -> str:
+    """A table cell's text ("" for a cell with no item)."""
+    return item.text() if item is not None else ""

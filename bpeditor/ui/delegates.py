@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -115,15 +116,13 @@ class ValueEditor(QLineEdit):
         self.sign_menu = QMenu(self)
         self.sign_menu.setObjectName("signMenu")
         for sign in SIGNS:
-            self.sign_menu.addAction(sign, lambda s=sign: self.setText(with_sign(self.text(), s)))
+            self.sign_menu.addAction(sign, partial(self._put_sign, sign))
         self.sign_menu.addSeparator()
-        self.sign_menu.addAction(
-            self.tr("去掉符号"), lambda: self.setText(with_sign(self.text(), ""))
-        )
+        self.sign_menu.addAction(self.tr("去掉符号"), partial(self._put_sign, ""))
         self.unit_menu = QMenu(self)
         self.unit_menu.setObjectName("unitMenu")
         for unit in COMMON_UNITS:
-            self.unit_menu.addAction(unit, lambda u=unit: self.setText(with_unit(self.text(), u)))
+            self.unit_menu.addAction(unit, partial(self._put_unit, unit))
         self.sign_action = QAction(_glyph_icon("≥"), self.tr("比较符号"), self)
         self.sign_action.setToolTip(self.tr("插入比较符号 ≥ ＞ ＝ ＜ ≤（Alt+↓）"))
         self.sign_action.triggered.connect(lambda: self._popup(self.sign_menu))
@@ -132,6 +131,12 @@ class ValueEditor(QLineEdit):
         self.unit_action.triggered.connect(lambda: self._popup(self.unit_menu))
         self.addAction(self.sign_action, QLineEdit.ActionPosition.TrailingPosition)
         self.addAction(self.unit_action, QLineEdit.ActionPosition.TrailingPosition)
+
+    def _put_sign(self, sign: str) -> None:
+        self.setText(with_sign(self.text(), sign))
+
+    def _put_unit(self, unit: str) -> None:
+        self.setText(with_unit(self.text(), unit))
 
     def _popup(self, menu: QMenu) -> None:
         menu.popup(self.mapToGlobal(QPoint(self.width() - menu.sizeHint().width(), self.height())))
@@ -209,7 +214,9 @@ class ClassDelegate(QStyledItemDelegate):
             taxonomy = GUIDE_2021 if current.startswith("G") else OFFICIAL
             cats = taxonomy.level1()
         else:
-            level1 = str(index.siblingAtColumn(self.level1_column).data(Qt.ItemDataRole.EditRole))
+            level1 = str(
+                index.sibling(index.row(), self.level1_column).data(Qt.ItemDataRole.EditRole)
+            )
             taxonomy = taxonomy_of(level1 or "")
             cats = taxonomy.children(level1) if taxonomy.get(level1 or "") else []
             if not cats:

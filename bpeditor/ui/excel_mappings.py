@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.excel_layouts import HEADER_SCAN_ROWS, combined_header, header_extent
 from bpeditor.io.excel_reader import FIELDS
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.sheet_preview_model import PREVIEW_COLUMNS
 
 FIELD_LABELS = (

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from bpeditor.io.registry import FORMATS, FileFormat
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 
 LAYOUT_NAMES = {
     "summary": QT_TRANSLATE_NOOP("FileFormat", "汇总表"),

@@ -19,9 +19,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -32,11 +32,14 @@ from bpeditor.resources import example_path
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.export import ExportCommands
 from bpeditor.ui.file_formats import read_filter
-from bpeditor.ui.i18n import app_title
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, app_title
 from bpeditor.ui.jobs import Job, JobBar, JobRunner
 from bpeditor.ui.recent_files import RecentFiles
 from bpeditor.ui.recovery import RecoveryManager, RecoveryPrompts
 from bpeditor.ui.undo import push_edit
+
+if TYPE_CHECKING:
+    from bpeditor.io.excel_reader import LayoutNotRecognised
 
 UNTITLED = QT_TRANSLATE_NOOP("FileController", "未命名")
 """The name shown for a document that has no file yet (translated when shown)."""
@@ -255,14 +258,16 @@ class FileController(QObject):
         self.context.dialogs.error(self.window, self.tr("无法打开文件"), message)
         return None
 
-    def ask_mapping(self, path: Path, error: Exception | None = None) -> ReadResult | None:
+    def ask_mapping(
+        self, path: Path, error: LayoutNotRecognised | None = None
+    ) -> ReadResult | None:
         """Show the Excel import dialog for ``path``; the table read with the user's mapping."""
         from bpeditor.ui.import_dialog import ask_mapping  # noqa: PLC0415 - loads the Excel reader
 
         try:
             return ask_mapping(
                 self.window, path, error, self.context.dialogs.run_dialog, self.settings
-            )  # type: ignore[arg-type]
+            )
         except ReadError as exc:
             self.context.dialogs.error(self.window, self.tr("无法打开文件"), str(exc))
             return None

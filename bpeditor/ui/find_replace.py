@@ -60,11 +60,11 @@ class FindReplacePanel(QWidget):
 
         layout = QGridLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(QLabel(self.tr("查找(&F)："), self, buddy=self.find_edit), 0, 0)
+        layout.addWidget(_label(self.tr("查找(&F)："), self, self.find_edit), 0, 0)
         layout.addWidget(self.find_edit, 0, 1)
         layout.addWidget(self.find_button, 0, 2)
         layout.addWidget(self.find_previous_button, 0, 3)
-        layout.addWidget(QLabel(self.tr("替换为(&E)："), self, buddy=self.replace_edit), 1, 0)
+        layout.addWidget(_label(self.tr("替换为(&E)："), self, self.replace_edit), 1, 0)
         layout.addWidget(self.replace_edit, 1, 1)
         layout.addWidget(self.replace_button, 1, 2)
         layout.addWidget(self.replace_all_button, 1, 3)
@@ -174,3 +174,10 @@ class FindReplacePanel(QWidget):
             push_edit(self.undo_stack, self.document, edit)
         self.status.setText(self.tr("已在 {count} 处替换").format(count=len(edit.edits)))
         return len(edit.edits)
+
+
+def _label(text: str, parent: QWidget, buddy: QWidget) -> QLabel:
+    """A label whose shortcut (``&F``) puts the cursor in ``buddy``."""
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label

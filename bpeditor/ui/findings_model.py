@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon
 
 from bpeditor.model.validation import CHECKS, Finding, Severity
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.icons import icon
 from bpeditor.ui.item_names import DISPLAY, NO_FLAGS, READ_ONLY, ROOT, TOOLTIP, AnyIndex
 

@@ -175,7 +175,7 @@ class IndicatorGrid(QTableView):
 
     # --- spreadsheet keys --------------------------------------------------------------
 
-    def edit(self, index: QModelIndex, trigger=None, event=None) -> bool:  # type: ignore[no-untyped-def,override]
+    def edit(self, index: QModelIndex, trigger=None, event=None) -> bool | None:  # type: ignore[no-untyped-def,override]
         """Open an editor; remember whether the mouse opened it (for combo pop-ups)."""
         if trigger is None:
             return super().edit(index)

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -56,6 +55,7 @@ from bpeditor.ui.excel_mappings import (
     field_label,
     header_texts,
 )
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.sheet_preview_model import HEADER_BACKGROUND, SheetPreviewModel
 
@@ -412,7 +412,7 @@ class ExcelImportDialog(QDialog):
         """One row per header column: its letter, its header text and a field combo."""
         while self._columns_layout.count():
             item = self._columns_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.setParent(None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QObject,
@@ -22,6 +21,7 @@ from PySide6.QtGui import QUndoStack
 from bpeditor.model.document import CELL_FIELDS, Change, ChangeKind, Document
 from bpeditor.model.table import Indicator, Project
 from bpeditor.model.taxonomy import official_label
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.item_names import DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.row_brackets import RowBrackets
 from bpeditor.ui.undo import push_edit
@@ -259,4 +259,4 @@ def cell_text(indicator: Indicator, column: int) -> str:
         return indicator.level1_label or official_label(indicator.level1) or indicator.level1
     if column == IndicatorTableModel.LEVEL2:
         return indicator.level2_label or official_label(indicator.level2) or indicator.level2
-    return getattr(indicator, IndicatorTableModel.FIELDS[column])
+    return str(getattr(indicator, IndicatorTableModel.FIELDS[column]))

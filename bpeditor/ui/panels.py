@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import MONEY_UNITS, Unit
 from bpeditor.ui.fields import BurstFilter, set_text_quietly
-from bpeditor.ui.i18n import money_unit_text
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, money_unit_text
 from bpeditor.ui.tree_model import SumCache
 from bpeditor.ui.undo import push_edit
 from bpeditor.ui.unit_projects_model import UnitProjectsModel
@@ -108,10 +108,10 @@ class TablePanel(QWidget):
         form.addRow(self.tr("单位名称(&U)："), self.reporting_unit_edit)
         form.addRow(self.tr("表格标题(&T)："), self.title_edit)
         form.addRow(self.tr("金额单位(&M)："), self.money_unit_combo)
-        sums, self.sum_labels = _amount_labels(self, "tableSum")
+        sum_grid, self.sum_labels = _amount_labels(self, "tableSum")
         self.sum_box = QGroupBox(self.tr("合计"), self)
         box_layout = QVBoxLayout(self.sum_box)
-        box_layout.addLayout(sums)
+        box_layout.addLayout(sum_grid)
         box_layout.addWidget(self.counts_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -7,9 +7,10 @@ and follows its announcements (an undo puts the old text back into the fields).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -31,7 +32,7 @@ from bpeditor.model.table import Funds, Project
 from bpeditor.model.validation import total_disagrees
 from bpeditor.ui.fields import ERROR_STYLE, AmountEdit, BurstFilter, set_text_quietly
 from bpeditor.ui.grid import IndicatorGrid
-from bpeditor.ui.i18n import money_unit_text
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, money_unit_text
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.undo import push_edit
 
@@ -142,7 +143,7 @@ class ProjectPanel(QWidget):
         amounts = QGridLayout()
         amounts.setHorizontalSpacing(8)
         for column, (attr, label) in enumerate(AMOUNT_FIELDS):
-            edit = AmountEdit(lambda amount, a=attr: self._commit_amount(a, amount), self)
+            edit = AmountEdit(partial(self._commit_amount, attr), self)
             edit.setObjectName(f"amount_{attr}")
             caption = QLabel(self.tr(label), self)
             caption.setBuddy(edit)

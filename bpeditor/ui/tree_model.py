@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QMimeData,
@@ -25,7 +24,7 @@ from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Project, Table, Unit
 from bpeditor.model.validation import total_disagrees
-from bpeditor.ui.i18n import money_unit_text
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, money_unit_text
 from bpeditor.ui.item_names import ALIGN_RIGHT, DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.undo import push_edit
 
@@ -293,7 +292,7 @@ class ProjectTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, id(self.table.units[parent.row()]))
         return QModelIndex()
 
-    def parent(self, child: AnyIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: AnyIndex | None = None) -> Any:
         """The parent of an index (called without an argument: the QObject parent)."""
         if child is None:
             return super().parent()
@@ -450,13 +449,13 @@ class ProjectTreeModel(QAbstractItemModel):
                 break
         return mime
 
-    def canDropMimeData(  # type: ignore[override]
+    def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         """Projects drop into units, units into the table."""
         return self._drop_edit(data, row, parent) is not None
 
-    def dropMimeData(  # type: ignore[override]
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         """Move the dropped node there (one undo step); the view removes nothing itself."""

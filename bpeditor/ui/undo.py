@@ -11,10 +11,11 @@ import itertools
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from bpeditor.model.document import Document
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     # Imported where an edit is made (the first edit), not at start-up: ~15 dataclasses.

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 from PySide6.QtGui import QBrush
 
 from bpeditor.model.document import Change, ChangeKind, Document
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Unit
+from bpeditor.model.validation import total_disagrees
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.item_names import (
     ALIGN_RIGHT,
     DISPLAY,
@@ -20,7 +22,7 @@ from bpeditor.ui.item_names import (
     AnyIndex,
 )
 from bpeditor.ui.row_brackets import RowBrackets
-from bpeditor.ui.tree_model import MISMATCH_COLOR, total_disagrees
+from bpeditor.ui.tree_model import MISMATCH_COLOR
 
 
 class UnitProjectsModel(QAbstractTableModel):
