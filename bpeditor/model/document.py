@@ -41,6 +41,10 @@ CELL_FIELDS = (
 """An indicator's fields as a row of cells (一级/二级: the code), in the summary layout's order."""
 
 
+Where = tuple[int, int]
+"""``(unit, project)``: the indices of a project in the table."""
+
+
 class ChangeKind(StrEnum):
     """What kind of change a :class:`Change` announces."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 
-from bpeditor.model.document import CELL_FIELDS, INDICATOR_FIELDS
+from bpeditor.model.document import CELL_FIELDS, INDICATOR_FIELDS, Where
 from bpeditor.model.edits import (
     CompoundEdit,
     Edit,
@@ -24,9 +24,6 @@ from bpeditor.model.edits import (
 )
 from bpeditor.model.table import Indicator
 from bpeditor.model.taxonomy import class_fields, official_label, taxonomy_of
-
-Where = tuple[int, int]
-"""``(unit, project)`` of the project edited."""
 
 CELL_LABELS = {
     "level1": "一级指标",

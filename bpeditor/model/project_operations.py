@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bpeditor.model.document import FUNDS_FIELDS
+from bpeditor.model.document import FUNDS_FIELDS, Where
 from bpeditor.model.edits import (
     CompoundEdit,
     Edit,
@@ -25,9 +25,6 @@ from bpeditor.model.edits import (
 )
 from bpeditor.model.money import CENT, Amount, same_amount, sum_amounts
 from bpeditor.model.table import Funds, Project, Table, Unit
-
-Where = tuple[int, int]
-"""``(unit, project)`` of a project."""
 
 FUNDS_LABELS = {
     "total": "总计",
