@@ -79,7 +79,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) 
         target = Path(os.path.realpath(target))
     if target.is_dir():
         raise WriteError(f"{target}：这是一个文件夹，不能保存为文件")
-    tmp = _create_temp(target)
+    tmp = create_temp_beside(target)
     try:
         try:
             write(tmp)
@@ -102,19 +102,34 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc) or type(exc).__name__
 
 
-def _create_temp(target: Path) -> Path:
-    """An empty temporary file beside ``target`` (hidden, named after it)."""
-    folder = target.parent
+class TempFileError(WriteError):
+    """No temporary file could be made beside a target: its folder is missing or not writable."""
+
+    def __init__(self, target: Path, error: OSError) -> None:
+        self.target = target
+        self.folder = target.parent
+        self.reason = _reason(error)
+        self.folder_missing = isinstance(error, FileNotFoundError)
+        if self.folder_missing:
+            message = f"{target}：文件夹“{self.folder}”不存在，无法保存"
+        else:
+            message = (
+                f"{target}：无法在文件夹“{self.folder}”中写入（{self.reason}），"
+                "可能没有写入权限或磁盘已满，请另存到其他位置"
+            )
+        super().__init__(message)
+
+
+def create_temp_beside(target: Path) -> Path:
+    """A new empty temporary file beside ``target``, hidden and named after it.
+
+    :class:`TempFileError` when the folder is missing or cannot be written.
+    """
     prefix = f".{target.name[:_MAX_PREFIX_NAME]}."
     try:
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
-    except FileNotFoundError as exc:
-        raise WriteError(f"{target}：文件夹“{folder}”不存在，无法保存") from exc
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise WriteError(
-            f"{target}：无法在文件夹“{folder}”中写入（{_reason(exc)}），"
-            "可能没有写入权限或磁盘已满，请另存到其他位置"
-        ) from exc
+        raise TempFileError(target, exc) from exc
     os.close(fd)
     return Path(name)
 

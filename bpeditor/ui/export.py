@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from bpeditor.io import base as io_base
-from bpeditor.io.base import WriteError
+from bpeditor.io.base import TempFileError, WriteError, create_temp_beside
 from bpeditor.ui.editor_context import EditorContext
 from bpeditor.ui.file_formats import (
     ExportChoice,
@@ -148,31 +148,20 @@ class ExportCommands(QObject):
 
 
 def _temp_beside(path: Path) -> Path:
-    """A new empty hidden temporary file in the target's folder, named as io.base names its own.
-
-    io.base makes its temporary files inside ``atomic_write`` (a private helper whose errors speak
-    of saving); the export makes one in the worker and says what went wrong in the interface
-    language.
-    """
-    import tempfile  # noqa: PLC0415 - deferred: start-up
-
+    """io's temporary file beside the export's target, its errors said in the interface language."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
-    except FileNotFoundError as exc:
-        raise WriteError(
-            QCoreApplication.translate(
+        return create_temp_beside(path)
+    except TempFileError as exc:
+        if exc.folder_missing:
+            message = QCoreApplication.translate(
                 "ExportCommands", "{path}：文件夹“{folder}”不存在，无法导出"
-            ).format(path=path, folder=path.parent)
-        ) from exc
-    except OSError as exc:
-        raise WriteError(
-            QCoreApplication.translate(
+            ).format(path=path, folder=exc.folder)
+        else:
+            message = QCoreApplication.translate(
                 "ExportCommands",
                 "{path}：无法在文件夹“{folder}”中写入（{error}），可能没有写入权限或磁盘已满",
-            ).format(path=path, folder=path.parent, error=exc.strerror or exc)
-        ) from exc
-    os.close(fd)
-    return Path(name)
+            ).format(path=path, folder=exc.folder, error=exc.reason)
+        raise WriteError(message) from exc
 
 
 def _move_into_place(tmp: Path, target: Path) -> None:

@@ -497,6 +497,7 @@ def test_export_failure_is_reported(
     job = run_job(qtbot, lambda: controller(window).export_to(target))
     assert job.outcome == "failed"  # type: ignore[attr-defined]
     assert dialogs.errors and "不存在的 文件夹" in dialogs.errors[-1][1]
+    assert "不存在，无法导出" in dialogs.errors[-1][1]
 
 
 # --- background work and cancelling ------------------------------------------------------------
