@@ -16,12 +16,12 @@ from operator import itemgetter
 
 from bpeditor.io.base import ReadWarning, gc_paused
 from bpeditor.io.excel_grid import SheetGrid
+from bpeditor.io.layouts.values import compose
 from bpeditor.io.text import SummaryParser, map_summary_header, read_amount
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import canonical_code
-from bpeditor.model.value import compose_value, parse_value
 
 HEADER_SCAN_ROWS = 60
 """How many rows from the top are searched for a header row."""
@@ -71,20 +71,6 @@ _INDICATOR_ROLES = ("level1", "level2", "name", "basis", "explanation", "note")
 _CLASS_TEXT = re.compile(r"^([0-9A-Za-z]+)\s*[-－—.．、]\s*(.+)$", re.DOTALL)
 _CONTINUED = re.compile(r"[（(]\s*续\s*[）)]")
 _SPACE = re.compile(r"\s+")
-_SIGN_WORDS = (
-    ("大于等于", "≥"),
-    ("不低于", "≥"),
-    ("不少于", "≥"),
-    ("小于等于", "≤"),
-    ("不高于", "≤"),
-    ("不超过", "≤"),
-    ("不多于", "≤"),
-    ("大于", "＞"),
-    ("高于", "＞"),
-    ("小于", "＜"),
-    ("低于", "＜"),
-    ("等于", "＝"),
-)
 
 
 def norm(text: str) -> str:
@@ -266,32 +252,6 @@ def class_of(text: str, level: int) -> tuple[str, str]:
     if not label and not code_text:
         return "", ""
     return canonical_code(code_text, label, level=level), label
-
-
-def sign_of(text: str) -> str | None:
-    """A 计算符号/指标性质 cell as a sign (``大于等于`` → ``≥``); words like 定性 give none."""
-    text = norm(text)
-    if not text:
-        return None
-    for word, sign in _SIGN_WORDS:
-        if text.startswith(word):
-            return sign
-    return parse_value(text + "1").sign
-
-
-@lru_cache(maxsize=16384)
-def compose(sign_text: str, value: str, measure: str) -> str:
-    """A target value from the separate sign, value and unit columns (``≥``, ``98``, ``%``)."""
-    value = value.strip()
-    measure = measure.strip()
-    if not value:
-        return ""
-    parsed = parse_value(value)
-    if not parsed.is_quantitative:
-        return value
-    sign = None if parsed.sign else sign_of(sign_text)
-    unit = "" if not measure or parsed.unit or value.endswith(measure) else measure
-    return compose_value(sign, value, unit) if (sign or unit) else value
 
 
 # ---------------------------------------------------------------------------------------------
