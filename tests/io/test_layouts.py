@@ -6,6 +6,7 @@ through the registry, so the text path, the one recogniser and the forms reader 
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -155,3 +156,28 @@ def test_packed_notation_in_one_cell() -> None:
         ("2", "22", "通关时间", "压缩(≥10%)"),
         ("3", "31", "满意度", "≥90%"),
     ]
+
+
+def test_comma_separated_text_reads_as_the_same_cells(tmp_path: Path) -> None:
+    """A .csv with Excel's quoting (commas and line breaks inside quoted cells)."""
+    path = tmp_path / "form.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        rows = [*FORM[:7], [*FORM[7][:5], "计量单位,或单位"], *FORM[8:]]
+        rows[1] = ["专项（项目）名称", "道路\n养护", "", "主管预算部门", "某市交通局", ""]
+        csv.writer(handle).writerows(rows)
+    project = next(p for _, p in read_path(path).table.iter_projects())
+    assert project.name == "道路\n养护"
+    assert [i.annual_value for i in project.indicators][:2] == ["≥120公里", "＝4次"]
+
+
+def test_amounts_headed_in_yuan_become_wan(tmp_path: Path) -> None:
+    """A form whose amount label says （元）: the table is converted to 万元."""
+    rows = [
+        ["项目名称", "甲项目", "", ""],
+        ["项目预算金额（元）", "1,250,000.00", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "户数", "≥10户"],
+    ]
+    result = read_path(_write(tmp_path, rows))
+    assert result.table.money_unit == "万元"
+    assert next(p for _, p in result.table.iter_projects()).funds.total == Decimal("125")

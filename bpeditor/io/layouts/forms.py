@@ -38,6 +38,7 @@ _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|签字)\s*[）)]")
 _ORG = re.compile(r"(?:局|院|委|会|中心|政府|部门|镇|乡|街道|所|校|站|队|处|办|厅|馆|室|社|团)$")
 _GRID_VALUE_ROLES = ("value", "sign", "measure")
 _NOT_APPLICABLE = "不适用"
+_MONEY_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 
 
 @dataclass
@@ -110,6 +111,7 @@ class FormGridReader:
     carry: dict[int, str] = field(default_factory=dict)
     grid_rows: int = 0
     sub_row: int = -1
+    extra_cols: set[int] = field(default_factory=set)
     unclassified: int = 0
 
     def warn(self, row: int, message: str) -> None:
@@ -253,6 +255,9 @@ class FormGridReader:
         kind = amount_kind(label)
         if kind is None:
             return
+        unit = _MONEY_IN_LABEL.search(label)
+        if unit:
+            self.table.money_unit = unit.group(1)
         side = side_of(label)
         if side:
             self.side_cols.append((col, side))
@@ -329,6 +334,8 @@ class FormGridReader:
                 pending_measure = col
             elif role:
                 half.extra.setdefault(role, col)
+        first_role = min(c for c, r in roles if r)
+        self.extra_cols = {c for c, _ in roles if c > first_role}
         self.sub_header(row, halves)
         for half in halves:
             for column in half.values:
@@ -400,7 +407,7 @@ class FormGridReader:
             if col in class_cols:
                 if not class_code(text, 1 if col == first.level1 else 2)[0] and "指标" not in text:
                     return "end"  # a unit line or a title where a class would be
-            elif col not in role_cols:
+            elif col not in role_cols and col not in self.extra_cols:
                 if col < grid_left and "指标" in text and not field_of(text):
                     continue  # the 绩效指标 block label merged down the grid's left side
                 return "end"

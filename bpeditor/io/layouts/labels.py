@@ -131,6 +131,8 @@ def grid_role(text: str) -> str:
     k = key(text)
     if not k:
         return ""
+    if k in ("序号", "编号", "行次", "指标序号"):
+        return "seq"
     if "一级" in k or k in ("指标类型", "指标类别"):
         return "level1"
     if "二级" in k:

@@ -6,10 +6,13 @@ records keep that, so the grid has no merges and the layouts carry class cells d
 
 from __future__ import annotations
 
+import csv
+import io
+
 from bpeditor.io.base import ReadError, ReadResult
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.layouts.recognise import read_grids
-from bpeditor.io.tsv import read_records
+from bpeditor.io.tsv import read_records, write_records
 
 
 def text_grid(text: str, name: str = "文本") -> SheetGrid:
@@ -28,3 +31,11 @@ def read_text_grid(text: str, source: str, refusal: ReadError) -> ReadResult:
     except ReadError:
         raise refusal from None
     return result
+
+
+def csv_as_tsv(text: str) -> str:
+    """Comma-separated text (Excel quoting) as tab-separated; unchanged if one column."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if max(map(len, rows), default=0) < 2:
+        return text
+    return write_records(rows)

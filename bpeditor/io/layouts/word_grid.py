@@ -39,13 +39,26 @@ def table_grid(table: GridTable, lines: list[str]) -> SheetGrid:
 
 
 def table_grids(items: list[str | GridTable]) -> list[SheetGrid]:
-    """Every table of a document as a grid, each with the paragraphs since the previous one."""
-    grids: list[SheetGrid] = []
+    """A document's tables as one grid, top to bottom, with the paragraphs between them.
+
+    A form is often split over two tables (its head, then its indicators after a page break);
+    read as one grid, the head and the indicators stay together.
+    """
+    rows: list[list[str]] = []
+    merges: list[tuple[int, int, int, int]] = []
     lines: list[str] = []
+    tables = 0
     for item in items:
         if isinstance(item, GridTable):
-            grids.append(table_grid(item, lines))
+            grid = table_grid(item, lines)
+            offset = len(rows)
+            rows.extend(grid.rows)
+            merges.extend((r0 + offset, c0, r1 + offset, c1) for r0, c0, r1, c1 in grid.merges)
             lines = []
+            tables += 1
         elif item.strip():
             lines.append(item.strip())
-    return grids
+    width = max(map(len, rows), default=0)
+    for row in rows:
+        row.extend([""] * (width - len(row)))
+    return [SheetGrid("文档表格" if tables > 1 else "表格", rows, merges)]
