@@ -181,3 +181,31 @@ def test_amounts_headed_in_yuan_become_wan(tmp_path: Path) -> None:
     result = read_path(_write(tmp_path, rows))
     assert result.table.money_unit == "万元"
     assert next(p for _, p in result.table.iter_projects()).funds.total == Decimal("125")
+
+
+def test_grid_header_variants(tmp_path: Path) -> None:
+    """绩效指标 as the name column, 实施期 | 年度 sub-headers, a 指标值确定依据 column."""
+    rows = [
+        ["项目名称", "甲项目", "", "", ""],
+        ["一级指标", "二级指标", "绩效指标", "指标值", "", "指标值确定依据"],
+        ["", "", "", "实施期", "年度", ""],
+        ["产出指标", "质量指标", "合格率", "≥95%", "≥98%", "行业标准"],
+    ]
+    project = next(p for _, p in read_path(_write(tmp_path, rows)).table.iter_projects())
+    [indicator] = project.indicators
+    assert (indicator.name, indicator.period_value, indicator.annual_value) == (
+        "合格率",
+        "≥95%",
+        "≥98%",
+    )
+    assert indicator.basis == "行业标准"
+
+
+def test_a_list_with_an_unknown_project_column_is_left_to_the_mapping(tmp_path: Path) -> None:
+    """An indicator list whose project column the keywords do not know is not read as a form."""
+    rows = [
+        ["指标名称", "目标值(当年)", "类别", "所属项目（课题）"],
+        ["维护设备数量", "≥100台", "产出指标", "口岸设备运维"],
+    ]
+    with pytest.raises(ReadError):
+        read_path(_write(tmp_path, rows))

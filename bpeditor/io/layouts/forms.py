@@ -309,10 +309,19 @@ class FormGridReader:
     def header(self, row: int) -> bool:
         """Whether a row is an indicator grid's header; if so, its columns are taken."""
         roles = [(c, grid_role(t)) for c, t in self.cells(row)]
-        names = [c for c, r in roles if r == "name"]
         kinds = {r for _, r in roles}
+        if "name" not in kinds and "value" in kinds and kinds & {"level1", "level2"}:
+            # 一级 | 二级 | 绩效指标 | 指标值: the unnamed 指标 column between classes and values
+            classes = max(c for c, r in roles if r in ("level1", "level2"))
+            roles = [
+                (c, "name" if not r and c > classes and "指标" in self.grid.text(row, c) else r)
+                for c, r in roles
+            ]
+        names = [c for c, r in roles if r == "name"]
         if not names or not kinds & {"value", "level1", "level2"}:
             return False
+        if any(not r and "项目" in key(self.grid.text(row, c)) for c, r in roles):
+            return False  # a column naming each row's project: a list, not a form's grid
         halves: list[_Half] = [_Half()]
         pending_sign: int | None = None
         pending_measure: int | None = None
@@ -386,7 +395,8 @@ class FormGridReader:
         """实施期 / 年度 for each value column: as headed, else left period and right annual."""
         columns = [v for h in halves for v in h.values]
         if len(columns) == 1:
-            columns[0].side = columns[0].side or "annual"
+            # one value column: the 年度 value (also the 实施期 one when headed so)
+            columns[0].side = "both" if columns[0].side == "period" else "annual"
             return
         for index, column in enumerate(columns):
             if not column.side:
@@ -468,7 +478,9 @@ class FormGridReader:
             for column in half.values:
                 sign = self.grid.text(row, column.sign) if column.sign is not None else ""
                 measure = self.grid.text(row, column.measure) if column.measure is not None else ""
-                values[column.side] = compose(sign, self.grid.text(row, column.value), measure)
+                value = compose(sign, self.grid.text(row, column.value), measure)
+                for side in ("period", "annual") if column.side == "both" else (column.side,):
+                    values[side] = value
         if not name and not any(values.values()):
             return "skip"
         if _NOT_APPLICABLE in name or any(_NOT_APPLICABLE in v for v in values.values()):

@@ -145,6 +145,8 @@ def grid_role(text: str) -> str:
         return "sign"
     if "实际" in k or "完成值" in k:
         return "actual"
+    if "依据" in k:
+        return "basis"
     if "指标值" in k or "目标值" in k or "计划水平" in k:
         return "value"
     if "描述" in k or "解释" in k:
@@ -170,6 +172,6 @@ def sub_role(text: str) -> str:
     role = grid_role(k)
     if role in ("sign", "measure", "value"):
         return role
-    if any(w in k for w in ("值", "年", "预期", "目标", "计划")):
+    if any(w in k for w in ("值", "年", "预期", "目标", "计划", "期")):
         return "value"
     return ""
