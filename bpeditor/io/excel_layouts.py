@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 
 from bpeditor.io.base import ReadWarning, gc_paused
 from bpeditor.io.excel_grid import SheetGrid
+from bpeditor.io.layouts.classes import class_code
+from bpeditor.io.layouts.labels import side_of
 from bpeditor.io.layouts.values import compose
 from bpeditor.io.text import SummaryParser, map_summary_header, read_amount
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
-from bpeditor.model.taxonomy import canonical_code
 
 HEADER_SCAN_ROWS = 60
 """How many rows from the top are searched for a header row."""
@@ -68,8 +68,6 @@ _SIGNOFF = re.compile(r"(?:(?:单位)?负责人|经办人|填报人|填表人|�
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
 _NOTE_FIRSTS = frozenset("注说备")
 _INDICATOR_ROLES = ("level1", "level2", "name", "basis", "explanation", "note")
-_CLASS_TEXT = re.compile(r"^([0-9A-Za-z]+)\s*[-－—.．、]\s*(.+)$", re.DOTALL)
-_CONTINUED = re.compile(r"[（(]\s*续\s*[）)]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -79,11 +77,7 @@ def norm(text: str) -> str:
 
 
 def _side(text: str) -> str | None:
-    if "实施期" in text or "实施周期" in text or "项目期" in text:
-        return "period"
-    if "年度" in text:
-        return "annual"
-    return None
+    return side_of(text)
 
 
 def _sided(base: str, side: str | None) -> str:
@@ -241,17 +235,9 @@ def _is_amount(text: str) -> bool:
         return False
 
 
-@lru_cache(maxsize=4096)
 def class_of(text: str, level: int) -> tuple[str, str]:
     """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label."""
-    label = _CONTINUED.sub("", text).strip()
-    code_text = ""
-    match = _CLASS_TEXT.match(label)
-    if match:
-        code_text, label = match.group(1), match.group(2).strip()
-    if not label and not code_text:
-        return "", ""
-    return canonical_code(code_text, label, level=level), label
+    return class_code(text, level)
 
 
 # ---------------------------------------------------------------------------------------------

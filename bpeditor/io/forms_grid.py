@@ -30,9 +30,9 @@ from bpeditor.io.grid_table import (
     norm,
     read_signoff,
 )
+from bpeditor.io.layouts.classes import class_code
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.table import Indicator, Project, Table, Unit
-from bpeditor.model.taxonomy import canonical_code
 
 _FIELD_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("name", ("项目名称",)),
@@ -52,8 +52,6 @@ _GOAL_LABEL = re.compile(r"^(?:(实施期|实施周期|项目期)|(年度))(?:�
 _GOAL_PREFIXED = re.compile(
     r"^\s*(?:(实施期|实施周期)|(年度))(?:总体)?(?:绩效)?目标\s*[:：]\s*(.+)$", re.DOTALL
 )
-_CLASS_TEXT = re.compile(r"^([0-9A-Za-z]+)\s*[-－—.．、]\s*(.+)$", re.DOTALL)
-_CONTINUED = re.compile(r"[（(]\s*续\s*[）)]|续表")
 _DEPARTMENT_CODE = re.compile(r"^(?P<name>.+?)\s*[（(]\s*\d{3,}\s*[）)]\s*$")
 _GRID_END = ("备注", "说明", "注")
 _YEAR_LINE = re.compile(r"[（(]?\s*(\d{4})\s*年度?\s*[）)]?")
@@ -82,15 +80,7 @@ def _fund_field(text: str) -> str | None:
 
 def _class_of(text: str, level: int) -> tuple[str, str]:
     """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label."""
-    # a label the column wrapped by hand (服务对象 / 满意度指标) is one label
-    label = _CONTINUED.sub("", re.sub(r"\s*\n\s*", "", text)).strip()
-    code_text = ""
-    match = _CLASS_TEXT.match(label)
-    if match:
-        code_text, label = match.group(1), match.group(2).strip()
-    if not label and not code_text:
-        return "", ""
-    return canonical_code(code_text, label, level=level), label
+    return class_code(text, level)
 
 
 def strip_department_code(text: str) -> str:
