@@ -209,3 +209,14 @@ def test_a_list_with_an_unknown_project_column_is_left_to_the_mapping(tmp_path: 
     ]
     with pytest.raises(ReadError):
         read_path(_write(tmp_path, rows))
+
+
+def test_value_columns_headed_by_their_period(tmp_path: Path) -> None:
+    """三级指标 | 实施期 | 年度: the columns are the two values."""
+    rows = [
+        ["项目名称", "甲项目", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "实施期", "年度"],
+        ["产出指标", "数量指标", "户数", "≥30户", "≥10户"],
+    ]
+    project = next(p for _, p in read_path(_write(tmp_path, rows)).table.iter_projects())
+    assert [(i.period_value, i.annual_value) for i in project.indicators] == [("≥30户", "≥10户")]

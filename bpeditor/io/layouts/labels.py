@@ -155,8 +155,8 @@ def grid_role(text: str) -> str:
         return "basis"
     if "备注" in k or "方向" in k:
         return "note"
-    if k.endswith("值"):
-        return "value"
+    if k.endswith("值") or (side_of(k) and len(k) <= 6 and "目标" not in k):
+        return "value"  # 标准值, 预期值; a column headed only by its period (年度, 实施期)
     if "单位" in k:
         return "measure"
     return ""
