@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from bpeditor.model.money import AmountError, parse_amount
 
@@ -33,6 +34,7 @@ def key(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(":")
 
 
+@lru_cache(maxsize=8192)
 def side_of(text: str) -> str | None:
     """The period a label or header names: ``period`` (中期/实施期…), ``annual`` (年度…)."""
     k = key(text)
@@ -56,6 +58,7 @@ def strip_code(text: str) -> tuple[str, str]:
 # Field labels of the form's head
 
 
+@lru_cache(maxsize=8192)
 def field_of(text: str) -> str | None:
     """The project field a label cell names, or ``None`` (``项目支出名称`` → ``name``).
 
@@ -87,6 +90,7 @@ def field_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def amount_kind(text: str) -> str | None:
     """What an amount label counts: total, fiscal, fiscal_part, other, special_account."""
     k = _ITEM_PREFIX.sub("", _BRACKETS.sub("", key(text)))
@@ -125,6 +129,7 @@ def amount_of(text: str) -> Decimal | None:
 # The indicator grid's header
 
 
+@lru_cache(maxsize=8192)
 def grid_role(text: str) -> str:
     """What an indicator-grid header cell holds: level1, level2, name, value, sign, measure,
     basis, explanation, note, weight, actual (a past year's figure), or ``""``."""
@@ -162,6 +167,7 @@ def grid_role(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=8192)
 def sub_role(text: str) -> str:
     """A second header row under 指标值 (``2021年实际实现值 | 预期2022年实现值``)."""
     k = key(text)
