@@ -16,7 +16,6 @@ from operator import itemgetter
 from bpeditor.io.base import ReadWarning, gc_paused
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.layouts.classes import class_code
-from bpeditor.io.layouts.labels import side_of
 from bpeditor.io.layouts.values import compose
 from bpeditor.io.text import SummaryParser, map_summary_header, read_amount
 from bpeditor.io.tsv import Record
@@ -77,7 +76,12 @@ def norm(text: str) -> str:
 
 
 def _side(text: str) -> str | None:
-    return side_of(text)
+    # narrower than layouts.labels.side_of: the import dialog's guesses (当年, 中期) rely on it
+    if "实施期" in text or "实施周期" in text or "项目期" in text:
+        return "period"
+    if "年度" in text:
+        return "annual"
+    return None
 
 
 def _sided(base: str, side: str | None) -> str:
