@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning
-from bpeditor.io.forms_grid import FormsReader, is_forms, strip_department_code
+from bpeditor.io.forms_grid import is_forms, strip_department_code
 from bpeditor.io.grid_table import (
     ATTACHMENT,
     GridCell,
@@ -29,6 +29,8 @@ from bpeditor.io.grid_table import (
     is_signoff,
     norm,
 )
+from bpeditor.io.layouts.recognise import read_grids
+from bpeditor.io.layouts.word_grid import table_grids
 from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
 
@@ -407,10 +409,13 @@ def read_docx(path: str | os.PathLike[str]) -> ReadResult:
     if len(tables) > 1:
         for table in tables:
             table.label = f"第 {table.number} 个表格"
-    if is_forms(tables):
-        return FormsReader(str(path), tables, format="docx").read(items)
     found = _find_summary_header(tables)
     if found is None:
+        try:
+            return read_grids(str(path), table_grids(items), [], "docx")
+        except ReadError:
+            if is_forms(tables):
+                raise
         shapes = "；".join(
             f"第 {t.number} 个表格 {len(t.rows)} 行×{t.width} 列"
             + (f"（首行：{_first_line(t)}）" if _first_line(t) else "")

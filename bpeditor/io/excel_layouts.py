@@ -68,6 +68,7 @@ def norm(text: str) -> str:
 
 
 def _side(text: str) -> str | None:
+    # narrower than layouts.labels.side_of: the import dialog's guesses (当年, 中期) rely on it
     if "实施期" in text or "实施周期" in text or "项目期" in text:
         return "period"
     if "年度" in text:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 
 from bpeditor.io.base import gc_paused
 from bpeditor.io.excel_layouts import AMOUNT_FIELDS, SheetContext, norm
+from bpeditor.io.layouts.values import compose
 from bpeditor.io.text import read_amount
 from bpeditor.model.money import AmountError
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import printed_class
-from bpeditor.model.value import compose_value, parse_value
 
 _AMOUNT_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款"}
 _TOTAL_KEYS = frozenset({"合计", "总计", "小计"})
@@ -26,52 +25,6 @@ _SIGNOFF = re.compile(r"(?:(?:单位)?负责人|经办人|填报人|填表人|�
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
 _NOTE_FIRSTS = frozenset("注说备")
 _INDICATOR_ROLES = ("level1", "level2", "name", "basis", "explanation", "note")
-_SIGN_WORDS = (
-    ("大于等于", "≥"),
-    ("不低于", "≥"),
-    ("不少于", "≥"),
-    ("小于等于", "≤"),
-    ("不高于", "≤"),
-    ("不超过", "≤"),
-    ("不多于", "≤"),
-    ("大于", "＞"),
-    ("高于", "＞"),
-    ("小于", "＜"),
-    ("低于", "＜"),
-    ("等于", "＝"),
-)
-
-
-@lru_cache(maxsize=4096)
-def class_of(text: str, level: int) -> tuple[str, str]:
-    """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label."""
-    return printed_class(text, level)
-
-
-def sign_of(text: str) -> str | None:
-    """A 计算符号/指标性质 cell as a sign (``大于等于`` → ``≥``); words like 定性 give none."""
-    text = norm(text)
-    if not text:
-        return None
-    for word, sign in _SIGN_WORDS:
-        if text.startswith(word):
-            return sign
-    return parse_value(text + "1").sign
-
-
-@lru_cache(maxsize=16384)
-def compose(sign_text: str, value: str, measure: str) -> str:
-    """A target value from the separate sign, value and unit columns (``≥``, ``98``, ``%``)."""
-    value = value.strip()
-    measure = measure.strip()
-    if not value:
-        return ""
-    parsed = parse_value(value)
-    if not parsed.is_quantitative:
-        return value
-    sign = None if parsed.sign else sign_of(sign_text)
-    unit = "" if not measure or parsed.unit or value.endswith(measure) else measure
-    return compose_value(sign, value, unit) if (sign or unit) else value
 
 
 @dataclass
@@ -220,10 +173,10 @@ class RowsReader:
             str.strip, self.indicator_texts(cells)
         )
         if l1_text:
-            self.level1 = class_of(l1_text, 1)
+            self.level1 = printed_class(l1_text, 1)
             self.level2 = ("", "")
         if l2_text:
-            self.level2 = class_of(l2_text, 2)
+            self.level2 = printed_class(l2_text, 2)
         period = _side_value(cells, self.sides["period"])
         annual = _side_value(cells, self.sides["annual"])
         if not name and not period and not annual:

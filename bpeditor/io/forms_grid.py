@@ -52,8 +52,6 @@ _GOAL_LABEL = re.compile(r"^(?:(实施期|实施周期|项目期)|(年度))(?:�
 _GOAL_PREFIXED = re.compile(
     r"^\s*(?:(实施期|实施周期)|(年度))(?:总体)?(?:绩效)?目标\s*[:：]\s*(.+)$", re.DOTALL
 )
-_CONTINUED = re.compile(r"[（(]\s*续\s*[）)]|续表")
-"""What marks a class carried on in a form: ``（续）`` or ``续表``."""
 _DEPARTMENT_CODE = re.compile(r"^(?P<name>.+?)\s*[（(]\s*\d{3,}\s*[）)]\s*$")
 _GRID_END = ("备注", "说明", "注")
 _YEAR_LINE = re.compile(r"[（(]?\s*(\d{4})\s*年度?\s*[）)]?")
@@ -82,8 +80,7 @@ def _fund_field(text: str) -> str | None:
 
 def _class_of(text: str, level: int) -> tuple[str, str]:
     """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label."""
-    # a label the column wrapped by hand (服务对象 / 满意度指标) is one label
-    return printed_class(re.sub(r"\s*\n\s*", "", text), level, _CONTINUED)
+    return printed_class(text, level)
 
 
 def strip_department_code(text: str) -> str:

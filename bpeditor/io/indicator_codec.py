@@ -121,6 +121,11 @@ def parse_indicators(cell: str) -> tuple[list[Indicator], list[CodecProblem]]:
     plain = _parse_plain(cell)
     if plain is not None:
         return plain, []
+    if "【" in cell or "[" in cell:
+        from bpeditor.io.layouts.packed_cell import is_packed, parse_packed  # noqa: PLC0415
+
+        if is_packed(cell):
+            return parse_packed(cell), []
     return _parse_general(cell)
 
 

@@ -151,7 +151,7 @@ FORMATS: list[FileFormat] = [
     FileFormat(
         "text",
         "文本（制表符分隔）",
-        (".txt", ".tsv", ".text"),
+        (".txt", ".tsv", ".text", ".csv"),
         text.read_text,
         _write_text,
         _sniff_text,

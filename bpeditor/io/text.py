@@ -440,7 +440,18 @@ def read_text(path: str | os.PathLike[str]) -> ReadResult:
     if size > MAX_BYTES:
         raise ReadError(f"{path}：文件过大（{size // (1024 * 1024)} MiB），不像是绩效目标表")
     decoded = decode_text(path.read_bytes(), str(path))
-    result = parse_summary_text(decoded.text, str(path))
+    text = decoded.text
+    if "\t" not in text[:65536] and "," in text[:65536]:
+        from bpeditor.io.layouts.text_grid import csv_as_tsv  # noqa: PLC0415
+
+        text = csv_as_tsv(text)  # comma-separated (.csv): the same cells, tab-separated
+    try:
+        result = parse_summary_text(text, str(path))
+    except ReadError as refusal:
+        # not the summary layout: the text is a grid like any sheet (forms, one row per indicator)
+        from bpeditor.io.layouts.text_grid import read_text_grid  # noqa: PLC0415
+
+        result = read_text_grid(text, str(path), refusal)
     if decoded.damaged_at is not None:
         result.warnings.insert(
             0,

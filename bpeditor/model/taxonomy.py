@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -188,20 +189,94 @@ def class_fields(text: str, level: int) -> tuple[str, str]:
 
 PRINTED_CLASS = re.compile(r"^([0-9A-Za-z]+)\s*[-－—.．、]\s*(.+)$", re.DOTALL)
 """A printed 一级/二级 label with its code in front: ``1-产出指标``, ``001.产出指标``."""
-CONTINUED = re.compile(r"[（(]\s*续\s*[）)]")
-"""The ``（续）`` a label carries where its class goes on from the page before."""
+CONTINUED = re.compile(r"[（(]\s*续\s*[）)]|续表")
+"""What a label carries where its class goes on from the page before: ``（续）``, ``续表``."""
+_SCORE = re.compile(r"[（(][^（()）]*[0-9０-９]+\s*分?[^（()）]*[）)]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_SPACE = re.compile(r"\s+")
+
+_LEVEL1_WORDS: tuple[tuple[str, str], ...] = (
+    ("满意", "3"),
+    ("产出", "1"),
+    ("完成", "1"),
+    ("效益", "2"),
+    ("效果", "2"),
+    ("影响", "2"),
+)
+"""Words that name a 一级 class in any wording (``项目完成指标`` → 产出)."""
+_LEVEL2_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("满意",), "31"),
+    (("数量", "规模"), "11"),
+    (("质量",), "12"),
+    (("时效", "进度", "工期"), "13"),
+    (("成本", "预算", "投资", "控制"), "14"),
+    (("可持续",), "24"),
+)
+"""Words that name a 二级 class in any wording, tried in order."""
+_BENEFITS = (("经济", "21"), ("社会", "22"), ("生态", "23"), ("环境", "23"))
+"""The 效益 二级 a word names; a label naming several (``社会、经济效益``) names none."""
 
 
-def printed_class(text: str, level: int, continued: re.Pattern[str] = CONTINUED) -> tuple[str, str]:
-    """A printed 一级/二级 label (``1-产出指标``, ``产出指标（续）``) as its code and label.
+def clean_label(text: str) -> str:
+    """A class label as printed, without layout whitespace or ``（续）``/``续表``."""
+    return CONTINUED.sub("", _SPACE.sub("", text)).strip()
 
-    ``continued`` is what marks a class carried on from the page before (removed first).
+
+@lru_cache(maxsize=4096)
+def printed_class(text: str, level: int) -> tuple[str, str]:
+    """A printed 一级/二级 text as (code, label); the code is ``""`` when it names no one class.
+
+    Provinces word classes differently (``1-产出指标``, ``产出指标（50分）``, ``项目完成指标``,
+    ``服务对象或受益者满意度指标``, ``时效指标（工期指标）``): a code in front, then the
+    taxonomy's labels and aliases, then the words a label is an instance of decide.
     """
-    label = continued.sub("", text).strip()
+    label = clean_label(text)
     code_text = ""
     match = PRINTED_CLASS.match(label)
     if match:
         code_text, label = match.group(1), match.group(2).strip()
     if not label and not code_text:
         return "", ""
-    return canonical_code(code_text, label, level=level), label
+    bare = _SCORE.sub("", label)
+    outside = _BRACKETED.sub("", bare) or bare
+    for candidate in (outside, bare):
+        code = canonical_code(code_text, candidate, level=level)
+        if _known(code, level):
+            return code, label
+    return _by_words(outside, level) or _by_words(bare, level), label
+
+
+def _by_words(label: str, level: int) -> str:
+    if level == 1:
+        return next((code for word, code in _LEVEL1_WORDS if word in label), "")
+    for words, code in _LEVEL2_WORDS:
+        if any(w in label for w in words):
+            return code
+    named = {code for word, code in _BENEFITS if word in label}
+    return named.pop() if len(named) == 1 else ""
+
+
+def _known(code: str, level: int) -> bool:
+    cat = taxonomy_of(code).get(code) if code else None
+    return cat is not None and cat.level == level
+
+
+def parent_code(code: str) -> str:
+    """The 一级 code a 二级 code belongs to (``31`` → ``3``), or ``""``."""
+    cat = taxonomy_of(code).get(code) if code else None
+    return (cat.parent or "") if cat is not None else ""
+
+
+def printed_row_classes(level1_text: str, level2_text: str) -> tuple[str, str, str, str]:
+    """Codes and labels of a printed row's 一级 and 二级 texts; the 二级 decides its 一级.
+
+    A 满意度 二级 inside a 效益 block belongs to 满意度; a row whose 一级 cell is blank (its
+    label printed elsewhere in the block) takes the 一级 of its 二级. An official 成本 二级
+    under the 2021 guide's 成本 一级 keeps that 一级.
+    """
+    code1, label1 = printed_class(level1_text, 1) if level1_text.strip() else ("", "")
+    code2, label2 = printed_class(level2_text, 2) if level2_text.strip() else ("", "")
+    parent = parent_code(code2)
+    if parent and parent != code1 and not (code1 == "G2" and parent == "1"):
+        code1 = parent
+    return code1, label1, code2, label2

@@ -9,7 +9,7 @@ import pytest
 
 from bpeditor.io import native
 from bpeditor.io.base import WriteError
-from bpeditor.io.excel_reader import _wan
+from bpeditor.io.layouts.recognise import _wan
 from bpeditor.model.table import Funds, Project, Table, Unit
 
 

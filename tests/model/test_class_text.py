@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from bpeditor.model.taxonomy import class_fields, official_label, printed_class, split_class_text
@@ -61,7 +59,12 @@ def test_printed_class(text: str, level: int, expected: tuple[str, str]) -> None
     assert printed_class(text, level) == expected
 
 
-def test_printed_class_with_another_continuation_mark() -> None:
-    continued = re.compile(r"[（(]\s*续\s*[）)]|续表")
-    assert printed_class("产出指标续表", 1, continued) == ("1", "产出指标")
-    assert printed_class("产出指标续表", 1) == ("", "产出指标续表")
+def test_printed_class_in_other_provinces_wordings() -> None:
+    """Continuation marks, scores, notes and other words for the same classes."""
+    assert printed_class("产出指标续表", 1) == ("1", "产出指标")
+    assert printed_class("产出 指标（续）", 1) == ("1", "产出指标")
+    assert printed_class("产出指标(50分)", 1)[0] == "1"
+    assert printed_class("项目完成指标", 1)[0] == "1"
+    assert printed_class("服务对象或受益者满意度指标", 2)[0] == "31"
+    assert printed_class("时效指标（工期指标）", 2)[0] == "13"
+    assert printed_class("社会、经济、生态效益指标", 2) == ("", "社会、经济、生态效益指标")

@@ -1,0 +1,560 @@
+"""Per-project forms on any grid: label/value heads, then an indicator grid; stacked or alone.
+
+A form is read top to bottom. Head rows hold labels and their values (to the right, in the
+same cell after a colon, or below a heading), which :mod:`bpeditor.io.layouts.labels`
+understands in their provinces' wordings. A row whose cells name a 三级/指标名称 column and a
+value or class column starts the indicator grid; the grid ends at a blank row, a head label, a
+sign-off or any text that is not part of it, and the next head rows belong to the next form.
+Class cells merged down (or, in text copied from a sheet, printed on their block's first row
+only) carry down; a 二级 decides its 一级 (a 满意度 row inside the 效益 block); values split
+over sign | number | unit columns are joined; halves side by side give 实施期 and 年度 values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from bpeditor.io.base import ReadWarning
+from bpeditor.io.excel_grid import SheetGrid
+from bpeditor.io.grid_table import MONEY_UNIT, is_signoff, read_signoff
+from bpeditor.io.layouts.labels import (
+    amount_kind,
+    amount_of,
+    field_of,
+    grid_role,
+    key,
+    side_of,
+    strip_code,
+    sub_role,
+)
+from bpeditor.io.layouts.values import compose
+from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.taxonomy import parent_code, printed_class, printed_row_classes
+
+_LABEL_VALUE = re.compile(r"^(?P<label>[^:：\n]{2,16})[:：]\s*(?P<value>.*)$", re.DOTALL)
+_SEAL = re.compile(r"[（(]\s*(?:盖章|签章|签字)\s*[）)]")
+_ORG = re.compile(r"(?:局|院|委|会|中心|政府|部门|镇|乡|街道|所|校|站|队|处|办|厅|馆|室|社|团)$")
+_GRID_VALUE_ROLES = ("value", "sign", "measure")
+_NOT_APPLICABLE = "不适用"
+_MONEY_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
+
+
+@dataclass
+class _Column:
+    """One value column of the grid with its sign and unit columns and its period."""
+
+    value: int
+    side: str
+    sign: int | None = None
+    measure: int | None = None
+
+
+@dataclass
+class _Half:
+    """The columns of one half of the grid (实施期 or 年度 when printed side by side)."""
+
+    level1: int | None = None
+    level2: int | None = None
+    name: int | None = None
+    values: list[_Column] = field(default_factory=list)
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Head:
+    """What the head rows above a grid say about the next project."""
+
+    name: str | None = None
+    department: str = ""
+    unit: str = ""
+    goals: dict[str, str] = field(default_factory=dict)
+    amounts: dict[tuple[str, str], Decimal] = field(default_factory=dict)
+    parts: dict[str, list[Decimal]] = field(default_factory=dict)
+    seen: bool = False
+
+    def funds(self, side: str) -> Funds:
+        """The amounts of one period (``annual`` includes amounts of no stated period)."""
+        sides = ("", "annual") if side == "annual" else ("period",)
+        got: dict[str, Decimal] = {}
+        for s in sides:
+            for (where, kind), amount in self.amounts.items():
+                if where == s:
+                    got[kind] = amount
+        parts = [a for s in sides for a in self.parts.get(s, [])]
+        if "fiscal" not in got and parts:
+            got["fiscal"] = sum(parts, Decimal(0))
+        if "total" not in got:
+            sources = [got[k] for k in ("fiscal", "special_account", "other") if k in got]
+            if sources:
+                got["total"] = sum(sources, Decimal(0))
+        return Funds(
+            got.get("total"), got.get("fiscal"), got.get("special_account"), got.get("other")
+        )
+
+
+@dataclass
+class FormGridReader:
+    """Reads the forms of one grid into a table; ``None`` from :meth:`read` when there are none."""
+
+    grid: SheetGrid
+    table: Table = field(default_factory=Table)
+    warnings: list[ReadWarning] = field(default_factory=list)
+    head: _Head = field(default_factory=_Head)
+    project: Project | None = None
+    projects: list[tuple[Project, str]] = field(default_factory=list)
+    halves: list[_Half] = field(default_factory=list)
+    used: set[tuple[int, int]] = field(default_factory=set)
+    last_goal: tuple[str, int] | None = None
+    side_cols: list[tuple[int, str]] = field(default_factory=list)
+    carry: dict[int, str] = field(default_factory=dict)
+    grid_rows: int = 0
+    sub_row: int = -1
+    extra_cols: set[int] = field(default_factory=set)
+    unclassified: int = 0
+
+    def warn(self, row: int, message: str) -> None:
+        """Record a warning about a row."""
+        self.warnings.append(ReadWarning(self.grid.place(row), message))
+
+    def cells(self, row: int) -> list[tuple[int, str]]:
+        """The cells of a row that hold text, as (column, stripped text)."""
+        return [(c, t.strip()) for c, t in enumerate(self.grid.rows[row]) if t and t.strip()]
+
+    def read(self) -> Table | None:
+        """Read every row; the table when at least one grid was found."""
+        in_grid = False
+        last_indicator_row = -1
+        for row in range(len(self.grid.rows)):
+            if row in self.grid.hidden_rows:
+                continue
+            if in_grid:
+                state = self.grid_row(row)
+                if state == "indicator":
+                    last_indicator_row = row
+                    continue
+                if state in ("skip", "sub"):
+                    continue
+                in_grid = False
+                self.finish_grid()
+                if state == "blank":
+                    continue
+            if self.header(row):
+                in_grid = True
+                continue
+            self.head_row(row)
+        if in_grid:
+            self.finish_grid()
+            if last_indicator_row == len(self.grid.rows) - 1 and self.cut_off():
+                self.warn(
+                    last_indicator_row,
+                    f"表格在第 {last_indicator_row + 1} 行后中断，最后一个指标可能不完整",
+                )
+        if self.head.name is not None and self.head.seen:
+            self.warn(len(self.grid.rows) - 1, "表格到此中断：最后一个项目没有绩效指标")
+            self.start_project()
+            self.finish_grid()
+        if not any(p.indicators for p, _ in self.projects):
+            return None
+        if self.unclassified:
+            self.warnings.append(
+                ReadWarning(
+                    f"工作表“{self.grid.name}”",
+                    f"{self.unclassified} 个指标没有一级/二级指标（表中未印），已按未分类导入",
+                )
+            )
+        self.gather()
+        return self.table
+
+    def cut_off(self) -> bool:
+        """Whether the last project looks cut off: no 满意度 class, or a last row without value."""
+        project = self.projects[-1][0] if self.projects else None
+        if project is None or not project.indicators:
+            return False
+        last = project.indicators[-1]
+        classes = {i.level1 for i in project.indicators}
+        return not (last.annual_value or last.period_value) or not classes & {"3", "G4"}
+
+    # -- head rows ----------------------------------------------------------------------------
+
+    def head_row(self, row: int) -> None:
+        """Labels and values above a grid: project fields, amounts, goals, title, units."""
+        cells = [(c, t) for c, t in self.cells(row) if (row, c) not in self.used]
+        if not cells:
+            return
+        joined = "\t".join(t for _, t in cells)
+        money = MONEY_UNIT.search(joined)
+        if money:
+            self.table.money_unit = money.group("unit")
+        if is_signoff(joined):
+            read_signoff(joined, self.table)
+            return
+        labelled = False
+        skip: set[int] = set()
+        for i, (col, text) in enumerate(cells):
+            if i in skip:
+                continue
+            what = field_of(text)
+            value_text: str | None = None
+            label = text
+            if what is None:
+                match = _LABEL_VALUE.match(text)
+                if match and field_of(match.group("label")):
+                    what = field_of(match.group("label"))
+                    value_text = match.group("value").strip()
+                    label = match.group("label")
+            if what is None:
+                continue
+            labelled = True
+            if value_text is None:
+                nxt = cells[i + 1] if i + 1 < len(cells) else None
+                if (
+                    nxt is not None
+                    and field_of(nxt[1]) is None
+                    and not _LABEL_VALUE.match(nxt[1])
+                    and (what != "amount" or amount_of(nxt[1]) is not None)
+                ):
+                    value_text = nxt[1]
+                    skip.add(i + 1)
+                    self.used.add((row, nxt[0]))
+            self.assign(what, label, value_text, row, col)
+        if not labelled:
+            self.unlabelled(row, cells)
+
+    def assign(self, what: str, label: str, value: str | None, row: int, col: int) -> None:
+        """Store a label's value (looking below a heading for goals and amounts)."""
+        if what == "amount":
+            self.amount(label, value, row, col)
+            return
+        if what.endswith("goal"):
+            if value is None:
+                value = self.below(row, col, goal=True)
+            if value:
+                self.head.goals.setdefault(what, value)
+                self.head.seen = True
+                self.last_goal = (what, col)
+            return
+        self.last_goal = None
+        value = _SEAL.sub("", value or "").strip()
+        if what == "name":
+            if self.head.name is not None and self.head.seen:
+                self.start_project()
+                self.finish_grid()
+            self.head.name = value
+            self.head.seen = True
+        elif what == "department" and value:
+            self.head.department = strip_code(value)[0]
+        elif what == "unit" and value:
+            self.head.unit = strip_code(value)[0]
+        if not self.table.reporting_unit and what == "department" and value:
+            self.table.reporting_unit = strip_code(value)[0]
+
+    def amount(self, label: str, value: str | None, row: int, col: int) -> None:
+        """An amount label: its value to the right or below, by period."""
+        kind = amount_kind(label)
+        if kind is None:
+            return
+        unit = _MONEY_IN_LABEL.search(label)
+        if unit:
+            self.table.money_unit = unit.group(1)
+        side = side_of(label)
+        if side:
+            self.side_cols.append((col, side))
+        else:
+            side = next((s for c, s in reversed(self.side_cols) if c <= col), "")
+        if value is None:
+            value = self.below(row, col, goal=False)
+        amount = amount_of(value or "")
+        if amount is None:
+            return
+        self.head.seen = True
+        if kind == "fiscal_part":
+            self.head.parts.setdefault(side, []).append(amount)
+        else:
+            self.head.amounts.setdefault((side, kind), amount)
+
+    def below(self, row: int, col: int, *, goal: bool) -> str | None:
+        """The text under a heading cell (a goal's sentence, an amount), within three rows."""
+        for r in range(row + 1, min(row + 4, len(self.grid.rows))):
+            text = self.grid.text(r, col).strip()
+            if not text:
+                continue
+            if goal:
+                if len(key(text)) < 6 or field_of(text) or "指标" in text or grid_role(text):
+                    return None
+                self.used.add((r, col))
+                return text
+            return text if amount_of(text) is not None else None
+        return None
+
+    def unlabelled(self, row: int, cells: list[tuple[int, str]]) -> None:
+        """A row without labels: a goal's next line, a title, a unit line with its code."""
+        if self.last_goal is not None and len(cells) == 1 and cells[0][0] >= self.last_goal[1]:
+            what = self.last_goal[0]
+            self.head.goals[what] = self.head.goals.get(what, "") + "\n" + cells[0][1]
+            return
+        self.last_goal = None
+        if len(cells) == 1 or (len(cells) == 2 and MONEY_UNIT.search(cells[1][1])):
+            text = cells[0][1]
+            name, code = strip_code(text)
+            if code and _ORG.search(name):
+                self.head.unit = name
+                self.table.reporting_unit = self.table.reporting_unit or name
+            elif not self.table.title and key(text).endswith(("表", "表)")) and len(key(text)) > 4:
+                self.table.title = text
+
+    # -- the indicator grid -------------------------------------------------------------------
+
+    def header(self, row: int) -> bool:
+        """Whether a row is an indicator grid's header; if so, its columns are taken."""
+        roles = [(c, grid_role(t)) for c, t in self.cells(row)]
+        kinds = {r for _, r in roles}
+        if "name" not in kinds and "value" in kinds and kinds & {"level1", "level2"}:
+            # 一级 | 二级 | 绩效指标 | 指标值: the unnamed 指标 column between classes and values
+            classes = max(c for c, r in roles if r in ("level1", "level2"))
+            roles = [
+                (c, "name" if not r and c > classes and "指标" in self.grid.text(row, c) else r)
+                for c, r in roles
+            ]
+        names = [c for c, r in roles if r == "name"]
+        if not names or not kinds & {"value", "level1", "level2"}:
+            return False
+        if any(not r and "项目" in key(self.grid.text(row, c)) for c, r in roles):
+            return False  # a column naming each row's project: a list, not a form's grid
+        halves: list[_Half] = [_Half()]
+        pending_sign: int | None = None
+        pending_measure: int | None = None
+        for col, role in roles:
+            half = halves[-1]
+            if role == "name" and half.name is not None:
+                half = _Half(level1=halves[0].level1)
+                halves.append(half)
+            if role in ("level1", "level2", "name"):
+                if role == "level2" and half.level2 is not None:
+                    half = _Half(level1=halves[0].level1)
+                    halves.append(half)
+                setattr(half, role, col)
+            elif role == "value":
+                half.values.append(_Column(col, side_of(self.grid.text(row, col)) or ""))
+            elif role == "sign":
+                pending_sign = col
+            elif role == "measure":
+                pending_measure = col
+            elif role:
+                half.extra.setdefault(role, col)
+        first_role = min(c for c, r in roles if r)
+        self.extra_cols = {c for c, _ in roles if c > first_role}
+        self.sub_header(row, halves)
+        for half in halves:
+            for column in half.values:
+                column.sign = column.sign if column.sign is not None else pending_sign
+                column.measure = column.measure if column.measure is not None else pending_measure
+        self.assign_sides(halves)
+        self.halves = halves
+        self.carry = {}
+        if self.project is None or self.head.seen:
+            self.start_project()
+        return True
+
+    def sub_header(self, row: int, halves: list[_Half]) -> None:
+        """A second header row under 指标值 (past year | target, or sign | value | unit)."""
+        below = row + 1
+        if below >= len(self.grid.rows):
+            return
+        cells = self.cells(below)
+        value_cols = [v.value for h in halves for v in h.values]
+        if not cells or not value_cols or cells[0][0] < min(value_cols):
+            return
+        roles = [(c, sub_role(t)) for c, t in cells]
+        if not all(r for _, r in roles):
+            return
+        self.sub_row = below
+        for half in halves:
+            span = [c for c, _ in roles if half.values and c >= half.values[0].value]
+            if not span:
+                continue
+            columns: list[_Column] = []
+            sign = measure = None
+            for col, role in roles:
+                if col not in span:
+                    continue
+                if role == "value":
+                    columns.append(_Column(col, side_of(self.grid.text(below, col)) or ""))
+                elif role == "sign":
+                    sign = col
+                elif role == "measure":
+                    measure = col
+            for column in columns:
+                column.sign, column.measure = sign, measure
+            if columns:
+                half.values = columns
+
+    @staticmethod
+    def assign_sides(halves: list[_Half]) -> None:
+        """实施期 / 年度 for each value column: as headed, else left period and right annual."""
+        columns = [v for h in halves for v in h.values]
+        if len(columns) == 1:
+            # one value column: the 年度 value (also the 实施期 one when headed so)
+            columns[0].side = "both" if columns[0].side == "period" else "annual"
+            return
+        for index, column in enumerate(columns):
+            if not column.side:
+                column.side = "period" if index == 0 and len(columns) == 2 else "annual"
+
+    def grid_row(self, row: int) -> str:
+        """Read one row of the grid: ``indicator``, ``skip``, ``sub``, ``blank`` or ``end``."""
+        if row == self.sub_row:
+            return "sub"
+        cells = self.cells(row)
+        if not cells:
+            return "blank"
+        first = self.halves[0]
+        role_cols = {c for h in self.halves for c in self.columns_of(h)}
+        grid_left = min(role_cols) if role_cols else 0
+        class_cols = {first.level1} | {h.level2 for h in self.halves}
+        for col, text in cells:
+            if col in class_cols:
+                if (
+                    not printed_class(text, 1 if col == first.level1 else 2)[0]
+                    and "指标" not in text
+                ):
+                    return "end"  # a unit line or a title where a class would be
+            elif col not in role_cols and col not in self.extra_cols:
+                if col < grid_left and "指标" in text and not field_of(text):
+                    continue  # the 绩效指标 block label merged down the grid's left side
+                return "end"
+            elif field_of(text) == "name" or is_signoff(text) or MONEY_UNIT.search(text):
+                return "end"
+        if self.header(row):
+            return "skip"
+        self.grid_rows += 1
+        return self.indicator(row)
+
+    @staticmethod
+    def columns_of(half: _Half) -> list[int]:
+        """Every column a half reads."""
+        cols = [half.level1, half.level2, half.name]
+        for v in half.values:
+            cols += [v.value, v.sign, v.measure]
+        cols += list(half.extra.values())
+        return [c for c in cols if c is not None]
+
+    def class_text(self, row: int, col: int | None, reset: int | None = None) -> str:
+        """A class cell's text, carried down from above when blank (merged or printed once)."""
+        if col is None:
+            return ""
+        text = self.grid.text(row, col).strip()
+        if text:
+            self.carry[col] = text
+            if reset is not None:
+                self.carry.pop(reset, None)
+            return text
+        return self.carry.get(col, "")
+
+    def indicator(self, row: int) -> str:
+        """One indicator row across the halves."""
+        first = self.halves[0]
+        before = self.carry.get(first.level1, "") if first.level1 is not None else ""
+        level1 = self.class_text(row, first.level1)
+        new_level1 = bool(first.level1 is not None and self.grid.text(row, first.level1).strip())
+        if new_level1 and level1 != before:
+            held = [self.carry.get(h.level2, "") for h in self.halves if h.level2 is not None]
+            parents = {parent_code(printed_class(t, 2)[0]) for t in held if t}
+            new_level1 = printed_class(level1, 1)[0] not in parents
+        else:
+            new_level1 = False
+        values: dict[str, str] = {}
+        name = ""
+        level2 = ""
+        for half in self.halves:
+            if (
+                new_level1
+                and half.level2 is not None
+                and not self.grid.text(row, half.level2).strip()
+            ):
+                self.carry.pop(half.level2, None)
+            text2 = self.class_text(row, half.level2)
+            level2 = text2 or level2
+            if half.name is not None:
+                name = self.grid.text(row, half.name).strip() or name
+            for column in half.values:
+                sign = self.grid.text(row, column.sign) if column.sign is not None else ""
+                measure = self.grid.text(row, column.measure) if column.measure is not None else ""
+                value = compose(sign, self.grid.text(row, column.value), measure)
+                for side in ("period", "annual") if column.side == "both" else (column.side,):
+                    values[side] = value
+        if not name and not any(values.values()):
+            return "skip"
+        if _NOT_APPLICABLE in name or any(_NOT_APPLICABLE in v for v in values.values()):
+            self.warn(row, f"“{name or '本行'}”注明本项目不适用，已跳过")
+            return "skip"
+        if first.level2 is None and name.endswith("指标") and printed_class(name, 2)[0]:
+            level2 = name
+        code1, label1, code2, label2 = printed_row_classes(level1, level2)
+        if not code1 and not code2:
+            self.unclassified += 1
+        indicator = Indicator(
+            level1=code1,
+            level1_label=label1,
+            level2=code2,
+            level2_label=label2,
+            name=name,
+            period_value=values.get("period", ""),
+            annual_value=values.get("annual", ""),
+        )
+        for role in ("basis", "explanation", "note"):
+            col = first.extra.get(role)
+            if col is not None:
+                setattr(indicator, role, self.grid.text(row, col).strip())
+        if self.project is None:
+            self.start_project()
+        assert self.project is not None
+        self.project.indicators.append(indicator)
+        return "indicator"
+
+    # -- projects -----------------------------------------------------------------------------
+
+    def start_project(self) -> None:
+        """A project from the head rows read so far; the head is emptied for the next form."""
+        head = self.head
+        goals = head.goals
+        project = Project(
+            name=head.name or "",
+            funds=head.funds("annual"),
+            goal=goals.get("annual_goal") or goals.get("goal") or goals.get("period_goal", ""),
+            period_funds=head.funds("period"),
+            period_goal=goals.get("period_goal", ""),
+        )
+        unit = head.unit or head.department or self.table.reporting_unit
+        if not self.table.reporting_unit and unit:
+            self.table.reporting_unit = unit
+        self.projects.append((project, unit))
+        self.project = project
+        keep = _Head(department=head.department, unit=head.unit)
+        self.head = keep
+        self.side_cols = []
+        self.last_goal = None
+        self.grid_rows = 0
+
+    def finish_grid(self) -> None:
+        """The grid ended: the next head rows belong to the next project."""
+        self.halves = []
+
+    def gather(self) -> None:
+        """Projects into units, by the unit each form names."""
+        units: dict[str, Unit] = {}
+        for project, unit_name in self.projects:
+            unit = units.get(unit_name)
+            if unit is None:
+                unit = Unit(unit_name)
+                units[unit_name] = unit
+                self.table.units.append(unit)
+            unit.projects.append(project)
+
+
+def read_forms_grid(grid: SheetGrid) -> tuple[Table, list[ReadWarning]] | None:
+    """The forms of a grid as a table and warnings, or ``None`` when no indicator grid is found."""
+    reader = FormGridReader(grid)
+    table = reader.read()
+    return None if table is None else (table, reader.warnings)
