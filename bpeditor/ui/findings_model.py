@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon
 
-from bpeditor.model.validation import CHECKS, Finding, Severity
+from bpeditor.model.review.rules import check_title
+from bpeditor.model.validation import Finding, Severity
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.icons import icon
 from bpeditor.ui.item_names import DISPLAY, NO_FLAGS, READ_ONLY, ROOT, TOOLTIP, AnyIndex
@@ -15,6 +16,7 @@ from bpeditor.ui.item_names import DISPLAY, NO_FLAGS, READ_ONLY, ROOT, TOOLTIP, 
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.ERROR: QT_TRANSLATE_NOOP("ProblemListModel", "错误"),
     Severity.WARNING: QT_TRANSLATE_NOOP("ProblemListModel", "警告"),
+    Severity.INFO: QT_TRANSLATE_NOOP("ProblemListModel", "提示"),
 }
 """How a severity is written (source texts; :meth:`ProblemListModel.severity_label` shows them)."""
 
@@ -118,9 +120,7 @@ class ProblemListModel(QAbstractTableModel):
                 return self.severity_label(finding.severity)
             return finding.message
         if role == TOOLTIP:
-            check = CHECKS.get(finding.code)
-            title = check.title if check is not None else finding.code
-            return f"{finding.message}\n[{finding.code}] {title}"
+            return f"{finding.message}\n[{finding.code}] {check_title(finding.code)}"
         if role == Qt.ItemDataRole.DecorationRole and column == self.SEVERITY:
             return self._icon(finding.severity)
         if role == self.FindingRole:
@@ -129,4 +129,4 @@ class ProblemListModel(QAbstractTableModel):
 
     def _icon(self, severity: Severity) -> QIcon:
         # Our own SVGs: the style's standard icons would cost ~5 ms of QStyle set-up at start.
-        return icon("error" if severity is Severity.ERROR else "warning")
+        return icon({Severity.ERROR: "error", Severity.WARNING: "warning"}.get(severity, "info"))

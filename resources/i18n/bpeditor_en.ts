@@ -971,6 +971,10 @@ Do you want to save them?</translation>
         <translation>Warning</translation>
     </message>
     <message>
+        <source>提示</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
@@ -1244,8 +1248,8 @@ Do you want to restore it?</translation>
         <translation>Check Results (checking…)</translation>
     </message>
     <message>
-        <source>{errors} 个错误，{warnings} 个警告</source>
-        <translation>{errors} errors, {warnings} warnings</translation>
+        <source>{errors} 个错误，{warnings} 个警告，{advice} 个提示</source>
+        <translation>{errors} errors, {warnings} warnings, {advice} advices</translation>
     </message>
     <message>
         <source>检查结果（{summary}）</source>
