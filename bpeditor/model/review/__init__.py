@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from bpeditor.model.review import completeness, consistency, naming, value_form
 from bpeditor.model.review.rules import RULE_OF_CODE, RULES, RuleSet
-from bpeditor.model.review.scope import Scope
-from bpeditor.model.table import Project, Table
+from bpeditor.model.review.scope import PLACE, RowScope, Scope
+from bpeditor.model.table import Indicator, Project, Table
 from bpeditor.model.validation import (
     Finding,
+    Location,
     ValidationSettings,
     validate_project,
     validate_table_fields,
@@ -29,6 +30,42 @@ def settings_of(rules: RuleSet) -> ValidationSettings:
     return ValidationSettings(max_name_length=rules.thresholds.max_name_length)
 
 
+_MEMO_SIZE = 100_000
+"""How many distinct indicators' findings are remembered per rule set."""
+_memo: dict[tuple[object, ...], dict[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {}
+
+
+def indicator_findings(indicator: Indicator, rules: RuleSet) -> tuple[tuple[str, str, str], ...]:
+    """(code, field, message) of the rules about one indicator alone, messages without place.
+
+    Remembered per rule set: the same indicator recurs in project after project.
+    """
+    memo = _memo.get(rules.key)
+    if memo is None:
+        if len(_memo) > 3:
+            _memo.clear()
+        memo = _memo[rules.key] = {}
+    key = (
+        indicator.level1,
+        indicator.level2,
+        indicator.level2_label,
+        indicator.name,
+        indicator.period_value,
+        indicator.annual_value,
+    )
+    found = memo.get(key)
+    if found is None:
+        row = RowScope(rules)
+        value_form.check_indicator(row, indicator)
+        consistency.check_indicator(row, indicator)
+        naming.check_indicator(row, indicator)
+        found = tuple(row.found)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
 def check_project(
     project: Project, u: int, p: int, rules: RuleSet, money_unit: str = "万元"
 ) -> list[Finding]:
@@ -36,6 +73,20 @@ def check_project(
     findings = _graded(validate_project(project, u, p, settings_of(rules)), rules)
     scope = Scope(project, u, p, rules, money_unit)
     completeness.check(scope)
+    severities = rules.severities
+    for i, indicator in enumerate(project.indicators):
+        found = indicator_findings(indicator, rules)
+        if found:
+            what = scope.what(i)
+            scope.findings.extend(
+                Finding(
+                    code,
+                    severities[code],
+                    message.replace(PLACE, what, 1),
+                    Location(u, p, i, field_name),
+                )
+                for code, field_name, message in found
+            )
     value_form.check(scope)
     consistency.check(scope)
     naming.check(scope)

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from bpeditor.model.review.completeness import period_years
-from bpeditor.model.review.scope import OFFICIAL_TO_GUIDE, Scope, level2_code
+from bpeditor.model.review.scope import OFFICIAL_TO_GUIDE, IndicatorScope, Scope, level2_code
 from bpeditor.model.review.words import (
     QUANTITY,
     SATISFACTION,
@@ -55,13 +55,11 @@ def class_fields_for(indicator: Indicator, official: str) -> tuple[str, str, str
     return level1, official_label(level1), level2, official_label(level2)
 
 
-def check(scope: Scope) -> None:
-    """K2, K3, K4, K6 (one-year projects), K7 and K8 on one project."""
-    project = scope.project
-    one_year = period_years(project.period) == 1
-    for i, indicator in enumerate(project.indicators):
-        name = indicator.name.strip()
-        if scope.on("K2") and name:
+def check_indicator(scope: IndicatorScope, indicator: Indicator, i: int = 0) -> None:
+    """K2, K3 and K4 on one indicator, whatever its project."""
+    name = indicator.name.strip()
+    if name:
+        if scope.on("K2"):
             target = target_class(indicator)
             if target is not None:
                 label = official_label(target)
@@ -72,15 +70,22 @@ def check(scope: Scope) -> None:
                     "level2",
                     i,
                 )
-        if scope.on("K3") and name and is_bad_event_measure(name):
+        if scope.on("K3") and is_bad_event_measure(name):
             _check_direction(scope, indicator, i)
-        if scope.on("K4") and name and _compound(indicator):
+        if scope.on("K4") and _compound(indicator):
             scope.add(
                 "K4",
                 f"{scope.what(i)}包含多项内容：拆成几个指标，每个一个名称、一个指标值",
                 "name",
                 i,
             )
+
+
+def check(scope: Scope) -> None:
+    """K6 (one-year projects), K7 and K8 on one project."""
+    project = scope.project
+    one_year = period_years(project.period) == 1
+    for i, indicator in enumerate(project.indicators):
         if (
             scope.on("K6")
             and one_year
@@ -101,7 +106,7 @@ def check(scope: Scope) -> None:
         _check_weights(scope)
 
 
-def _check_direction(scope: Scope, indicator: Indicator, i: int) -> None:
+def _check_direction(scope: IndicatorScope, indicator: Indicator, i: int) -> None:
     for field_name, field_label in (
         ("period_value", "实施周期指标值"),
         ("annual_value", "年度指标值"),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
-from bpeditor.model.review.scope import Scope, is_satisfaction
+from bpeditor.model.review.scope import IndicatorScope, Scope, is_satisfaction
 from bpeditor.model.review.words import SATISFACTION, head_class, stem
+from bpeditor.model.table import Indicator
 from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL
 from bpeditor.model.value import parse_value
 
@@ -53,6 +55,7 @@ _VALUE_IN_NAME = re.compile(
 _GENERIC_ASKED = re.compile(r"服务对象|对象|总体|综合|整体|社会|公众|群众|工作|的|对|项目")
 
 
+@lru_cache(maxsize=16384)
 def split_value(name: str) -> tuple[str, str] | None:
     """``满意度达到90%`` → (``满意度``, ``≥90%``): a value written into a name, or ``None``."""
     match = _VALUE_IN_NAME.match(name.strip())
@@ -66,19 +69,15 @@ def split_value(name: str) -> tuple[str, str] | None:
 
 
 def check(scope: Scope) -> None:
-    """N1–N3 and S1–S3 on every indicator of one project."""
+    """N2 on every indicator of one project (the name against the project's name and goal)."""
+    if not scope.on("N2"):
+        return
     project = scope.project
-    floor = scope.rules.thresholds.satisfaction_floor
     goal = project.goal.strip()
     project_name = project.name.strip()
     for i, indicator in enumerate(project.indicators):
         name = indicator.name.strip()
-        if not name:
-            continue
-        is_class_name = stem(name).removesuffix("指标") in _CLASS_NAMES
-        if scope.on("N1") and is_class_name:
-            scope.add("N1", f"{scope.what(i)}是分类名称，不是指标：写出具体衡量什么", "name", i)
-        if scope.on("N2") and (
+        if name and (
             name == project_name or (len(name) >= 15 and name in goal) or name.endswith("。")
         ):
             scope.add(
@@ -87,20 +86,31 @@ def check(scope: Scope) -> None:
                 "name",
                 i,
             )
-        if scope.on("N3") and split_value(name) is not None:
-            stem_name, value = split_value(name) or ("", "")
+
+
+def check_indicator(scope: IndicatorScope, indicator: Indicator, i: int = 0) -> None:
+    """N1, N3 and S1–S3 on one indicator, whatever its project."""
+    name = indicator.name.strip()
+    if not name:
+        return
+    if scope.on("N1") and stem(name).removesuffix("指标") in _CLASS_NAMES:
+        scope.add("N1", f"{scope.what(i)}是分类名称，不是指标：写出具体衡量什么", "name", i)
+    if scope.on("N3"):
+        split = split_value(name)
+        if split is not None:
             scope.add(
                 "N3",
-                f"{scope.what(i)}把指标值写进了名称：名称写“{stem_name}”，指标值写“{value}”",
+                f"{scope.what(i)}把指标值写进了名称：名称写“{split[0]}”，指标值写“{split[1]}”",
                 "name",
                 i,
             )
-        if is_satisfaction(indicator) or head_class(name) == SATISFACTION:
-            _check_satisfaction(scope, i, floor)
+    if is_satisfaction(indicator) or head_class(name) == SATISFACTION:
+        _check_satisfaction(scope, indicator, i, scope.rules.thresholds.satisfaction_floor)
 
 
-def _check_satisfaction(scope: Scope, i: int, floor: Decimal) -> None:
-    indicator = scope.project.indicators[i]
+def _check_satisfaction(
+    scope: IndicatorScope, indicator: Indicator, i: int, floor: Decimal
+) -> None:
     for field_name, field_label in (
         ("period_value", "实施周期指标值"),
         ("annual_value", "年度指标值"),

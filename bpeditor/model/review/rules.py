@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cached_property
 
 from bpeditor.model.validation import CHECKS, Severity
 
@@ -154,6 +155,16 @@ class RuleSet:
     grades: Mapping[str, Grade] = field(default_factory=dict)
     """Grades that differ from the rule's own."""
     thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @cached_property
+    def key(self) -> tuple[object, ...]:
+        """Everything the set decides, hashable (to remember findings per rule set)."""
+        return (self.off, tuple(sorted(self.grades.items())), self.thresholds)
+
+    @cached_property
+    def severities(self) -> dict[str, Severity]:
+        """Every rule's severity under this set."""
+        return {code: self.severity(code) for code in RULES}
 
     def is_on(self, code: str) -> bool:
         """Whether the rule ``code`` is on."""

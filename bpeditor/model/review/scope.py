@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bpeditor.model.review.rules import RuleSet
 from bpeditor.model.table import Indicator, Project
@@ -10,6 +11,50 @@ from bpeditor.model.taxonomy import taxonomy_of
 from bpeditor.model.validation import Finding, Location
 
 OUTPUT, EFFECT, SATISFACTION_L1 = "产出指标", "效益指标", "满意度指标"
+
+
+class IndicatorScope(Protocol):
+    """What the checks of one indicator need: the rule set, a name for it, a way to report."""
+
+    rules: RuleSet
+
+    def on(self, code: str) -> bool:
+        """Whether rule ``code`` is on."""
+
+    def what(self, i: int) -> str:
+        """How messages name indicator ``i``."""
+
+    def add(self, code: str, message: str, field_name: str, i: int | None = None) -> None:
+        """Report a finding."""
+
+
+PLACE = "\x00"
+"""Stands for the indicator's name in a message made without knowing its place."""
+
+
+class RowScope:
+    """Collects one indicator's findings without its place (messages start with :data:`PLACE`).
+
+    The same indicator (same classes, name and values) gives the same findings in any project,
+    so they are computed once per rule set and only placed afterwards.
+    """
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.off = rules.off
+        self.found: list[tuple[str, str, str]] = []
+
+    def on(self, code: str) -> bool:
+        """Whether rule ``code`` is on."""
+        return code not in self.off
+
+    def what(self, i: int) -> str:
+        """The placeholder for the indicator's name."""
+        return PLACE
+
+    def add(self, code: str, message: str, field_name: str, i: int | None = None) -> None:
+        """Keep (code, field, message)."""
+        self.found.append((code, field_name, message))
 
 
 @dataclass

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from bpeditor.model.money import format_amount
-from bpeditor.model.review.scope import Scope, is_cost, level2_code
+from bpeditor.model.review.scope import IndicatorScope, Scope, is_cost, level2_code
 from bpeditor.model.review.words import VAGUE, stem, unit_in_name
 from bpeditor.model.table import Indicator
 from bpeditor.model.value import IndicatorValue, parse_value
@@ -33,32 +33,35 @@ MONEY_FACTORS = {
 
 
 def check(scope: Scope) -> None:
-    """V1–V9 on every indicator of one project."""
-    rules = scope.rules
-    max_value = rules.thresholds.max_value_length
-    for i, indicator in enumerate(scope.project.indicators):
-        name_unit = unit_in_name(indicator.name)
-        for field_name, field_label in VALUE_FIELDS:
-            text = getattr(indicator, field_name)
-            if not text.strip():
-                continue
-            value = parse_value(text)
-            where = f"{scope.what(i)}的{field_label}“{text.strip()}”"
-            _check_form(scope, indicator, value, where, field_name, i, name_unit)
-            if scope.on("V9") and len(text.strip()) > max_value:
-                scope.add(
-                    "V9",
-                    f"{scope.what(i)}的{field_label}有 {len(text.strip())} 个字，超过 {max_value} "
-                    "个字：只写目标值，说明放到指标解释",
-                    field_name,
-                    i,
-                )
-        if scope.on("V7"):
+    """V7 (costs against the project's funds) on every indicator of one project."""
+    if scope.on("V7"):
+        for i, indicator in enumerate(scope.project.indicators):
             _check_cost_vs_funds(scope, indicator, i)
 
 
+def check_indicator(scope: IndicatorScope, indicator: Indicator, i: int = 0) -> None:
+    """V1–V6, V8 and V9 (value length) on one indicator, whatever its project."""
+    max_value = scope.rules.thresholds.max_value_length
+    name_unit = unit_in_name(indicator.name)
+    for field_name, field_label in VALUE_FIELDS:
+        text = getattr(indicator, field_name).strip()
+        if not text:
+            continue
+        value = parse_value(getattr(indicator, field_name))
+        where = f"{scope.what(i)}的{field_label}“{text}”"
+        _check_form(scope, indicator, value, where, field_name, i, name_unit)
+        if len(text) > max_value and scope.on("V9"):
+            scope.add(
+                "V9",
+                f"{scope.what(i)}的{field_label}有 {len(text)} 个字，超过 {max_value} "
+                "个字：只写目标值，说明放到指标解释",
+                field_name,
+                i,
+            )
+
+
 def _check_form(  # noqa: PLR0917 - one value and where it is
-    scope: Scope,
+    scope: IndicatorScope,
     indicator: Indicator,
     value: IndicatorValue,
     where: str,
@@ -99,7 +102,7 @@ def _check_form(  # noqa: PLR0917 - one value and where it is
 
 
 def _check_qualitative(  # noqa: PLR0917 - one value and where it is
-    scope: Scope,
+    scope: IndicatorScope,
     indicator: Indicator,
     value: IndicatorValue,
     where: str,
@@ -131,7 +134,7 @@ def _check_qualitative(  # noqa: PLR0917 - one value and where it is
 
 
 def _check_rate(  # noqa: PLR0917 - one value and where it is
-    scope: Scope,
+    scope: IndicatorScope,
     indicator: Indicator,
     value: IndicatorValue,
     where: str,

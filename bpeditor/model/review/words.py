@@ -9,6 +9,7 @@ class a name fits is decided by the keyword that ends furthest right; a count at
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 QUANTITY, QUALITY, TIMELINESS, COST, SATISFACTION = "11", "12", "13", "14", "31"
 
@@ -75,11 +76,13 @@ VAGUE = re.compile(
 """Words that promise without measuring (``效果显著``, ``有效优化``)."""
 
 
+@lru_cache(maxsize=16384)
 def stem(name: str) -> str:
     """The name without spaces and without a trailing bracket (its unit or a note)."""
     return _TRAILING_BRACKET.sub("", name).strip()
 
 
+@lru_cache(maxsize=16384)
 def head_class(name: str) -> str | None:
     """The official 二级 code (11/12/13/14/31) the name's last keyword fits, or ``None``."""
     text = stem(name)
@@ -93,6 +96,7 @@ def head_class(name: str) -> str | None:
     return _CLASS_OF_WORD[last.group()] if last is not None else None
 
 
+@lru_cache(maxsize=16384)
 def is_bad_event_measure(name: str) -> bool:
     """Whether the name counts (or rates) bad events: 事故次数, 投诉率, 差错率 — fewer is better."""
     text = stem(name)
@@ -105,6 +109,7 @@ def is_bad_event_measure(name: str) -> bool:
     return not _GOOD_ACTION.search(rest) and bool(_BAD_MEASURE.search(rest or text))
 
 
+@lru_cache(maxsize=16384)
 def unit_in_name(name: str) -> str:
     """The unit a name states in a trailing bracket (``宣讲会次数(场)`` → ``场``), or ``""``."""
     match = re.search(r"[（(]([^（）()\d]{1,4})[）)]\s*$", name)
