@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt
@@ -19,6 +20,10 @@ SEVERITY_LABELS: dict[Severity, str] = {
     Severity.INFO: QT_TRANSLATE_NOOP("ProblemListModel", "提示"),
 }
 """How a severity is written (source texts; :meth:`ProblemListModel.severity_label` shows them)."""
+
+
+def _no_reason(finding: Finding) -> str:
+    return ""
 
 
 class ProblemListModel(QAbstractTableModel):
@@ -40,6 +45,14 @@ class ProblemListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
+        self.explained: Callable[[Finding], str] = _no_reason
+        """The reason a finding was marked 已说明 (``""`` when it was not)."""
+
+    def refresh_messages(self) -> None:
+        """Show the 已说明 marks again after they changed."""
+        if self._findings:
+            last = len(self._findings) - 1
+            self.dataChanged.emit(self.index(0, self.MESSAGE), self.index(last, self.MESSAGE))
 
     @property
     def findings(self) -> list[Finding]:
@@ -118,6 +131,11 @@ class ProblemListModel(QAbstractTableModel):
         if role == DISPLAY:
             if column == self.SEVERITY:
                 return self.severity_label(finding.severity)
+            reason = self.explained(finding)
+            if reason:
+                return self.tr("{message}（已说明：{reason}）").format(
+                    message=finding.message, reason=reason
+                )
             return finding.message
         if role == TOOLTIP:
             return f"{finding.message}\n[{finding.code}] {check_title(finding.code)}"
