@@ -340,3 +340,29 @@ def test_check_table_on_a_table_names_the_money_unit() -> None:
     assert "V7" in [f.code for f in check_table(table)]
     table.money_unit = "万元"
     assert "V7" not in [f.code for f in check_table(table)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "indicator"),
+    [
+        # Found on the real tables in ../shared/samples/real/ and tuned away:
+        ("K3", ind("11", "陪审员参审案件数量", "≥900件")),  # cases heard are work done
+        ("K3", ind("22", "案件调解率", "≥90%")),  # mediation is the good outcome
+        ("K4", ind("11", "邀请校外名师、领导授课人次", "25人次")),  # 、 lists who, one measure
+        ("K4", ind("21", "对符合政策法规的独生子伤残、死亡家庭进行扶助", "100%")),
+        ("S1", ind("31", "干警满意度", "≥95百分比")),  # value-unit-word already asks for %
+    ],
+)
+def test_real_tables_false_alarms_stay_quiet(rule: str, indicator: Indicator) -> None:
+    assert rule not in codes(project(indicator))
+
+
+def test_a_value_listing_several_counts_is_compound() -> None:
+    assert "K4" in codes(project(ind("11", "组织检查和培训", "检查1次、培训2场")))
+
+
+def test_a_goal_figure_in_batches() -> None:
+    goal = "开展农产品质量安全监测，检测批次达到2批次/千人。"
+    found = check_project(project(goal=goal), 0, 0, RuleSet())
+    (k7,) = [f.message for f in found if f.code == "K7"]
+    assert "“2批次”" in k7

@@ -24,7 +24,7 @@ from bpeditor.model.value import parse_value
 
 _OUTPUT_LEVEL1 = {"1", "G1", "G2"}
 _GOAL_FIGURE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(人次|万人|人|次|场|个|家|户|台|套|项|公里|千米|平方米|亩|吨|册|期|天|所|座|辆|条|篇|批|%|％)"
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(人次|批次|万人|人|次|场|个|家|户|台|套|项|公里|千米|平方米|亩|吨|册|期|天|所|座|辆|条|篇|批|%|％)"
 )
 _WEIGHT = re.compile(r"^\s*(?:权重\s*[:：]?\s*)?(\d+(?:\.\d+)?)\s*(?:分|%|％)?\s*$")
 
@@ -123,15 +123,22 @@ def _check_direction(scope: IndicatorScope, indicator: Indicator, i: int) -> Non
             )
 
 
+_LISTED_VALUES = re.compile(r"\d[^、，,；;]*[、，,；;][^、，,；;]*\d")
+
+
 def _compound(indicator: Indicator) -> bool:
-    values = (indicator.period_value.strip(), indicator.annual_value.strip())
+    """Several things measured in one row: ``各1次``, ``1次、2场``, or names joined by ``；``.
+
+    A ``、`` in the name alone is not enough: it also lists who or what one measure covers
+    (``邀请校外名师、领导授课人次``, ``伤残、死亡家庭``).
+    """
+    values = [indicator.period_value.strip(), indicator.annual_value.strip()]
     if any(v.startswith("各") for v in values):
         return True
-    name = stem(indicator.name)
-    if re.search(r"[；;]", name):
+    notes = [re.sub(r"[（(].*?[）)]", "", v) for v in values]
+    if any(_LISTED_VALUES.search(v) for v in notes):
         return True
-    parts = re.split(r"[、]", name)
-    return len(parts) > 1 and all(len(part) >= 4 for part in parts)
+    return bool(re.search(r"[；;]", stem(indicator.name)))
 
 
 def _check_goal_figures(scope: Scope) -> None:

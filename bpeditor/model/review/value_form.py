@@ -144,7 +144,13 @@ def _check_rate(  # noqa: PLR0917 - one value and where it is
     name = stem(indicator.name)
     if name.endswith("率") and value.unit and value.unit not in _PERCENT and value.unit != "‰":
         if not _GROWTH.search(name) and "百分" not in value.unit:
-            scope.add("V4", f"{where}是比率，单位应为 %：写作百分比，如“≥95%”", field_name, i)
+            scope.add(
+                "V4",
+                f"{where}与名称不一致：名称是比率（…率），指标值应为百分比，如“≥95%”；"
+                "或把名称改为所衡量的量（如“…时限”）",
+                field_name,
+                i,
+            )
     elif (
         value.unit in _PERCENT
         and value.number is not None
