@@ -20,6 +20,9 @@ from bpeditor import __version__
 
 if TYPE_CHECKING:
     from bpeditor.io.base import ReadResult, ReadWarning
+    from bpeditor.model.review.rules import RuleSet
+    from bpeditor.model.table import Table
+    from bpeditor.model.validation import Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 _COMMANDS = ("convert", "check")
@@ -50,9 +53,22 @@ def _command_parser() -> argparse.ArgumentParser:
         default="summary",
         help="版式：汇总表或逐项目申报表",
     )
-    check = sub.add_parser("check", help="检查表格：有错误时退出码为 1")
+    check = sub.add_parser(
+        "check", help="检查表格（含审核规则）：有错误（退回）时退出码为 1，修改/提示为 0"
+    )
     check.add_argument("input", type=Path, help="要检查的文件")
     check.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
+    check.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="审核规则文件（JSON）；default、strict 为自带的默认、严格规则（默认 default）",
+    )
+    check.add_argument(
+        "--report",
+        type=Path,
+        metavar="OUT",
+        help="另外写出审核意见报告：OUT.docx、OUT.xlsx 或 OUT.txt",
+    )
     return parser
 
 
@@ -149,33 +165,88 @@ def run_batch(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failed or not done else EXIT_OK
 
 
-def run_check(args: argparse.Namespace) -> int:
-    """Print the findings of every check; exit 1 when any is an error."""
-    import json  # noqa: PLC0415 - see the module's docstring
-
-    from bpeditor.model.validation import (  # noqa: PLC0415
-        Severity,
-        count_by_severity,
-        validate,
+def _rules(name: str | None) -> RuleSet | None:
+    """The rule set ``--rules`` names (a bundled name or a file); ``None`` after saying why not."""
+    from bpeditor.io.rule_file import (  # noqa: PLC0415 - see the module's docstring
+        BUNDLED,
+        RuleFileError,
+        bundled_path,
+        load_rule_set,
     )
 
+    name = name or "default"
+    try:
+        return load_rule_set(bundled_path(name) if name in BUNDLED else Path(name))
+    except RuleFileError as exc:
+        _say(f"错误：{exc}")
+        return None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print the findings of every check and rule; exit 1 when any is an error (退回)."""
+    import json  # noqa: PLC0415 - see the module's docstring
+
+    from bpeditor.model.review import check_table  # noqa: PLC0415
+    from bpeditor.model.review.rules import RULE_OF_CODE  # noqa: PLC0415
+    from bpeditor.model.validation import Severity, count_by_severity  # noqa: PLC0415
+
+    rules = _rules(args.rules)
+    if rules is None:
+        return EXIT_BAD_INPUT
+    if args.report is not None and not _report_format_ok(args.report):
+        return EXIT_BAD_INPUT
     result = _read(args.input)
     if result is None:
         return EXIT_BAD_INPUT
-    findings = [w.as_finding() for w in result.warnings] + validate(result.table)
+    findings = [w.as_finding() for w in result.warnings] + check_table(result.table, rules)
     counts = count_by_severity(findings)
+    labels = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
     if args.json:
         json.dump([f.to_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         for finding in findings:
-            label = "错误" if finding.severity is Severity.ERROR else "警告"
-            print(f"{label} [{finding.code}] {finding.message}")
+            rule = RULE_OF_CODE.get(finding.code)
+            code = (
+                finding.code
+                if rule is None or rule.code == finding.code
+                else (f"{finding.code} {rule.code}")
+            )
+            print(f"{labels[finding.severity]} [{code}] {finding.message}")
         print(
-            f"{args.input}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告"
-            f"（{result.table.project_count()} 个项目，{result.table.indicator_count()} 个指标）"
+            f"{args.input}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
+            f"{counts[Severity.INFO]} 个提示（{result.table.project_count()} 个项目，"
+            f"{result.table.indicator_count()} 个指标；规则：{rules.name}）"
         )
+    if args.report is not None and not _write_report(args, result.table, findings, rules):
+        return EXIT_BAD_INPUT
     return EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK
+
+
+def _report_format_ok(path: Path) -> bool:
+    from bpeditor.io.review_report import REPORT_FORMATS  # noqa: PLC0415
+
+    if path.suffix.lower() not in REPORT_FORMATS:
+        _say(f"错误：{path}：不支持的报告格式（可用 {'、'.join(REPORT_FORMATS)}）")
+        return False
+    return True
+
+
+def _write_report(
+    args: argparse.Namespace, table: Table, findings: list[Finding], rules: RuleSet
+) -> bool:
+    from bpeditor.io.base import WriteError  # noqa: PLC0415
+    from bpeditor.io.review_report import write_report  # noqa: PLC0415
+    from bpeditor.model.review.report import build_report  # noqa: PLC0415
+
+    report = build_report(table, findings, rules, source=str(args.input))
+    try:
+        write_report(report, args.report)
+    except WriteError as exc:
+        _say(f"错误：{exc}")
+        return False
+    _say(f"已写出审核意见：{args.report}")
+    return True
 
 
 def print_summary(result: ReadResult) -> None:

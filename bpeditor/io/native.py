@@ -12,7 +12,7 @@ from typing import Any
 from bpeditor.io.base import ReadError, ReadResult, WriteError, atomic_write, gc_paused
 from bpeditor.model.document import INDICATOR_FIELDS, PROJECT_TEXT_FIELDS, SIGNOFF_FIELDS
 from bpeditor.model.money import to_storage
-from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
+from bpeditor.model.table import Explanation, Funds, Indicator, Project, SignOff, Table, Unit
 
 FORMAT_NAME = "bpeditor"
 """The value of the ``format`` key that marks a native file."""
@@ -57,6 +57,9 @@ _TYPE_NAMES = {
 }
 
 
+_EXPLANATION_FIELDS = ("code", "project", "indicator", "field", "reason")
+
+
 # --- writing -------------------------------------------------------------------------------
 
 
@@ -78,6 +81,17 @@ def table_to_dict(table: Table) -> dict[str, Any]:
         {"name": unit.name, "projects": [_project_to_dict(p) for p in unit.projects]}
         for unit in table.units
     ]
+    if table.explanations:
+        data["explanations"] = [
+            {
+                "code": e.code,
+                "project": e.project,
+                "indicator": e.indicator,
+                "field": e.field,
+                "reason": e.reason,
+            }
+            for e in table.explanations
+        ]
     return data
 
 
@@ -258,6 +272,12 @@ class _Reader:
                 for p, value in enumerate(projects, start=1)
             ]
             table.units.append(unit)
+        for n, value in enumerate(self.items(data, "explanations", ""), start=1):
+            where = f"第 {n} 条已说明（explanations）"
+            obj = self.obj(value, where)
+            table.explanations.append(
+                Explanation(*(self.text(obj, key, where) for key in _EXPLANATION_FIELDS))
+            )
         return table
 
     def project(self, value: Any, where: str) -> Project:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from bpeditor.model.money import Amount
-from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.table import Explanation, Funds, Indicator, Project, Table, Unit
 
 TABLE_FIELDS = ("title", "reporting_unit", "money_unit")
 SIGNOFF_FIELDS = ("head", "preparer", "phone", "date")
@@ -132,6 +132,14 @@ class Document:
         """Set the title, reporting unit, money unit, or a sign-off field (``signoff.head``)."""
         target, attr = _table_target(self.table, name)
         self._announce(Change(ChangeKind.TABLE, field=name), lambda: setattr(target, attr, value))
+
+    def set_explanations(self, explanations: list[Explanation]) -> None:
+        """Replace the findings marked 已说明 (announced as a table change ``explanations``)."""
+        table = self.table
+        self._announce(
+            Change(ChangeKind.TABLE, field="explanations"),
+            lambda: setattr(table, "explanations", list(explanations)),
+        )
 
     def table_field(self, name: str) -> str:
         """The current value of a table field named as in :meth:`set_table_field`."""

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from bpeditor.model.document import Document
 from bpeditor.model.money import Amount
-from bpeditor.model.table import Indicator, Project, Unit
+from bpeditor.model.table import Explanation, Indicator, Project, Unit
 
 
 class Edit(Protocol):
@@ -312,6 +312,28 @@ class MoveUnit:
     def revert(self, doc: Document) -> None:
         """Move it back."""
         doc.insert_units(self.unit, doc.remove_units(self.to_unit, 1))
+
+
+@dataclass
+class SetExplanation:
+    """Mark a finding 已说明 with a reason, or (``explanation.reason`` empty) unmark it."""
+
+    explanation: Explanation
+    text: str = "标记已说明"
+    old: list[Explanation] = field(default_factory=list)
+
+    def apply(self, doc: Document) -> None:
+        """Replace any explanation of the same finding by this one (or by none)."""
+        self.old = list(doc.table.explanations)
+        key = self.explanation.key
+        kept = [e for e in self.old if e.key != key]
+        if self.explanation.reason.strip():
+            kept.append(self.explanation)
+        doc.set_explanations(kept)
+
+    def revert(self, doc: Document) -> None:
+        """Restore the explanations as they were."""
+        doc.set_explanations(self.old)
 
 
 @dataclass

@@ -110,6 +110,26 @@ class SignOff:
     date: str = ""
 
 
+@dataclass(frozen=True)
+class Explanation:
+    """A finding the clerk marked 已说明 and why; it is saved with the table and reported.
+
+    It names the finding by its code and the names of its project and indicator (not their
+    places, which change as rows move), and the field concerned.
+    """
+
+    code: str
+    project: str
+    indicator: str
+    field: str
+    reason: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What the explanation is about: (code, project name, indicator name, field)."""
+        return (self.code, self.project, self.indicator, self.field)
+
+
 @dataclass
 class Table:
     """A 项目支出绩效目标表: title, reporting unit, money unit and the funding-user units."""
@@ -120,6 +140,8 @@ class Table:
     year: int | None = None
     units: list[Unit] = field(default_factory=list)
     signoff: SignOff = field(default_factory=SignOff)
+    explanations: list[Explanation] = field(default_factory=list)
+    """Findings marked 已说明, with their reasons."""
 
     def funds(self) -> Funds:
         """The 合计 row: the sums over all units."""

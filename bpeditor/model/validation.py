@@ -19,6 +19,8 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+    """Advice (a reviewer's 提示): listed, never counted as a problem."""
 
 
 @dataclass(frozen=True)
@@ -326,6 +328,10 @@ def _cumulative(period: IndicatorValue, annual: IndicatorValue) -> bool:
     )
 
 
+ProjectCheck = Callable[[Project, int, int], list[Finding]]
+"""Checks one project at ``(unit, project)`` and returns its findings."""
+
+
 class IncrementalValidator:
     """Re-runs only the checks of projects that changed, for live checking while editing.
 
@@ -333,9 +339,18 @@ class IncrementalValidator:
     structural change you cannot pin down), then :meth:`run`.
     """
 
-    def __init__(self, settings: ValidationSettings | None = None) -> None:
+    def __init__(
+        self,
+        settings: ValidationSettings | None = None,
+        check: ProjectCheck | None = None,
+    ) -> None:
         self.settings = settings or ValidationSettings()
+        self.check: ProjectCheck = check or self._legacy_check
+        """What checks one project (today's checks, or those plus a review rule set's)."""
         self._cache: dict[int, tuple[Project, int, int, list[Finding]]] = {}
+
+    def _legacy_check(self, project: Project, u: int, p: int) -> list[Finding]:
+        return validate_project(project, u, p, self.settings)
 
     def invalidate(self, project: Project) -> None:
         """Forget the findings of one project."""
@@ -359,7 +374,7 @@ class IncrementalValidator:
                     continue
                 if done >= limit:
                     return False
-                findings = validate_project(project, u, p, self.settings)
+                findings = self.check(project, u, p)
                 self._cache[id(project)] = (project, u, p, findings)
                 done += 1
         return True
@@ -368,7 +383,7 @@ class IncrementalValidator:
         """The findings of one project at ``(u, p)``, from the cache when still valid."""
         entry = self._cache.get(id(project))
         if entry is None or entry[0] is not project:
-            entry = (project, u, p, validate_project(project, u, p, self.settings))
+            entry = (project, u, p, self.check(project, u, p))
             self._cache[id(project)] = entry
         elif (entry[1], entry[2]) != (u, p):
             entry = (project, u, p, [_relocate(f, u, p) for f in entry[3]])
@@ -399,8 +414,8 @@ def _relocate(finding: Finding, u: int, p: int) -> Finding:
 
 
 def count_by_severity(findings: list[Finding]) -> dict[Severity, int]:
-    """How many errors and warnings there are."""
-    counts = {Severity.ERROR: 0, Severity.WARNING: 0}
+    """How many errors, warnings and advices there are."""
+    counts = {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
     for finding in findings:
         counts[finding.severity] += 1
     return counts

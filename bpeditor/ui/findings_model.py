@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon
 
-from bpeditor.model.validation import CHECKS, Finding, Severity
+from bpeditor.model.review.rules import check_title
+from bpeditor.model.validation import Finding, Severity
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.icons import icon
 from bpeditor.ui.item_names import DISPLAY, NO_FLAGS, READ_ONLY, ROOT, TOOLTIP, AnyIndex
@@ -15,8 +17,13 @@ from bpeditor.ui.item_names import DISPLAY, NO_FLAGS, READ_ONLY, ROOT, TOOLTIP, 
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.ERROR: QT_TRANSLATE_NOOP("ProblemListModel", "错误"),
     Severity.WARNING: QT_TRANSLATE_NOOP("ProblemListModel", "警告"),
+    Severity.INFO: QT_TRANSLATE_NOOP("ProblemListModel", "提示"),
 }
 """How a severity is written (source texts; :meth:`ProblemListModel.severity_label` shows them)."""
+
+
+def _no_reason(finding: Finding) -> str:
+    return ""
 
 
 class ProblemListModel(QAbstractTableModel):
@@ -38,6 +45,14 @@ class ProblemListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
+        self.explained: Callable[[Finding], str] = _no_reason
+        """The reason a finding was marked 已说明 (``""`` when it was not)."""
+
+    def refresh_messages(self) -> None:
+        """Show the 已说明 marks again after they changed."""
+        if self._findings:
+            last = len(self._findings) - 1
+            self.dataChanged.emit(self.index(0, self.MESSAGE), self.index(last, self.MESSAGE))
 
     @property
     def findings(self) -> list[Finding]:
@@ -116,11 +131,14 @@ class ProblemListModel(QAbstractTableModel):
         if role == DISPLAY:
             if column == self.SEVERITY:
                 return self.severity_label(finding.severity)
+            reason = self.explained(finding)
+            if reason:
+                return self.tr("{message}（已说明：{reason}）").format(
+                    message=finding.message, reason=reason
+                )
             return finding.message
         if role == TOOLTIP:
-            check = CHECKS.get(finding.code)
-            title = check.title if check is not None else finding.code
-            return f"{finding.message}\n[{finding.code}] {title}"
+            return f"{finding.message}\n[{finding.code}] {check_title(finding.code)}"
         if role == Qt.ItemDataRole.DecorationRole and column == self.SEVERITY:
             return self._icon(finding.severity)
         if role == self.FindingRole:
@@ -129,4 +147,4 @@ class ProblemListModel(QAbstractTableModel):
 
     def _icon(self, severity: Severity) -> QIcon:
         # Our own SVGs: the style's standard icons would cost ~5 ms of QStyle set-up at start.
-        return icon("error" if severity is Severity.ERROR else "warning")
+        return icon({Severity.ERROR: "error", Severity.WARNING: "warning"}.get(severity, "info"))

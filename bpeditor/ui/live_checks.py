@@ -20,6 +20,8 @@ from collections.abc import Hashable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bpeditor.model.document import Change, ChangeKind, Document
+from bpeditor.model.review import check_project
+from bpeditor.model.review.rules import RuleSet
 from bpeditor.model.table import Project, Unit
 from bpeditor.model.validation import (
     Finding,
@@ -56,7 +58,9 @@ class LiveChecks(QObject):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.validator = IncrementalValidator()
+        self.rules = RuleSet()
+        """The rule set the reviewer's rules run under (see :meth:`set_rules`)."""
+        self.validator = IncrementalValidator(check=self._check_project)
         self.import_findings: list[Finding] = []
         """Warnings from reading the file; listed until another file is loaded."""
         self.findings: list[Finding] = []
@@ -82,6 +86,14 @@ class LiveChecks(QObject):
     def pending(self) -> bool:
         """Whether a check is scheduled (changes not yet reflected in :attr:`findings`)."""
         return self._timer.isActive()
+
+    def _check_project(self, project: Project, u: int, p: int) -> list[Finding]:
+        return check_project(project, u, p, self.rules, self.document.table.money_unit)
+
+    def set_rules(self, rules: RuleSet) -> None:
+        """Check with another rule set from now on (every project is checked again)."""
+        self.rules = rules
+        self.restart(self.import_findings)
 
     def restart(self, import_findings: list[Finding]) -> None:
         """A new table: forget everything, keep these import warnings, check it anew."""
@@ -204,6 +216,9 @@ class LiveChecks(QObject):
                         self.validator.invalidate(project)
         elif kind is ChangeKind.TABLE:
             self._table_dirty = True
+            if change.field == "money_unit":  # V7 compares costs with the funds in it
+                self.validator.clear()
+                self._full = True
         elif kind is ChangeKind.UNIT_NAME and u is not None:
             unit = table.units[u]
             self._units[id(unit)] = unit

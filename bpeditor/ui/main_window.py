@@ -50,6 +50,7 @@ from bpeditor.ui.language_menu import LanguageMenu
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.project_panel import ProjectPanel
+from bpeditor.ui.review import ReviewController
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow):
         self.project_menu.setObjectName("projectMenu")
         self.indicator_menu = bar.addMenu(self.tr("指标(&I)"))
         self.indicator_menu.setObjectName("indicatorMenu")
+        self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        self.tools_menu.setObjectName("toolsMenu")
         self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
         self.help_menu.setObjectName("helpMenu")
         grid = self.project_panel.grid
@@ -284,6 +287,8 @@ class MainWindow(QMainWindow):
         _fill(self.file_menu, self.files.actions.menu_items())
         self.file_menu.addSeparator()
         self._fill_file_and_view_menus()
+        self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
+        _fill(self.tools_menu, self.review.menu_items())
         self.about_action = QAction(self.tr("关于绩效目标表编辑器(&A)…"), self)
         self.about_action.setObjectName("actionAbout")
         self.about_action.triggered.connect(self.show_about)

@@ -66,8 +66,10 @@ class StatusSummary(QObject):
             self.problems_dock.setWindowTitle(self.tr("检查结果（正在检查…）"))
             return
         counts = self.checks.counts
-        summary = self.tr("{errors} 个错误，{warnings} 个警告").format(
-            errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING]
+        summary = self.tr("{errors} 个错误，{warnings} 个警告，{advice} 个提示").format(
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            advice=counts[Severity.INFO],
         )
         self.problem_count_label.setText(summary)
         self.problems_dock.setWindowTitle(self.tr("检查结果（{summary}）").format(summary=summary))

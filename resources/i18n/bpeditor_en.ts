@@ -520,6 +520,17 @@
     </message>
 </context>
 <context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>标记为已说明</source>
+        <translation>Mark as Explained</translation>
+    </message>
+    <message>
+        <source>说明理由（清空则取消已说明）：</source>
+        <translation>Reason (clear it to remove the mark):</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommands</name>
     <message>
         <source>导出(&amp;E)</source>
@@ -788,6 +799,13 @@ Do you want to save them?</translation>
     </message>
 </context>
 <context>
+    <name>FixPreviewDialog</name>
+    <message>
+        <source>将做以下 {count} 处修改（可撤销）：</source>
+        <translation>These {count} changes will be made (they can be undone):</translation>
+    </message>
+</context>
+<context>
     <name>Funds</name>
     <message>
         <source>总计</source>
@@ -925,6 +943,10 @@ Do you want to save them?</translation>
         <translation>&amp;Indicator</translation>
     </message>
     <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -971,12 +993,20 @@ Do you want to save them?</translation>
         <translation>Warning</translation>
     </message>
     <message>
+        <source>提示</source>
+        <translation>Advice</translation>
+    </message>
+    <message>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
         <source>说明</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>{message}（已说明：{reason}）</source>
+        <translation>{message} (explained: {reason})</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1218,57 @@ Do you want to restore it?</translation>
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <source>快速修复(&amp;Q)…</source>
+        <translation>&amp;Quick Fix…</translation>
+    </message>
+    <message>
+        <source>全部修复此类(&amp;A)…</source>
+        <translation>Fix &amp;All of This Kind…</translation>
+    </message>
+    <message>
+        <source>标记已说明(&amp;M)…</source>
+        <translation>&amp;Mark as Explained…</translation>
+    </message>
+    <message>
+        <source>审核规则(&amp;R)…</source>
+        <translation>&amp;Review Rules…</translation>
+    </message>
+    <message>
+        <source>导出审核意见(&amp;E)…</source>
+        <translation>&amp;Export Review Comments…</translation>
+    </message>
+    <message>
+        <source>这条检查结果没有可以自动完成的修复</source>
+        <translation>This finding has no fix that can be made automatically</translation>
+    </message>
+    <message>
+        <source>快速修复</source>
+        <translation>Quick Fix</translation>
+    </message>
+    <message>
+        <source>全部修复：{rule} {title}</source>
+        <translation>Fix all: {rule} {title}</translation>
+    </message>
+    <message>
+        <source>审核规则：{name}</source>
+        <translation>Review rules: {name}</translation>
+    </message>
+    <message>
+        <source>导出审核意见</source>
+        <translation>Export Review Comments</translation>
+    </message>
+    <message>
+        <source>无法导出审核意见</source>
+        <translation>Cannot Export Review Comments</translation>
+    </message>
+    <message>
+        <source>已导出审核意见：{path}</source>
+        <translation>Review comments exported: {path}</translation>
+    </message>
+</context>
+<context>
     <name>RowEdits</name>
     <message>
         <source>删除 {count} 个指标</source>
@@ -1208,6 +1289,93 @@ Do you want to restore it?</translation>
     <message>
         <source>复制实施周期指标值到年度</source>
         <translation>Copy period values to annual</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSetDialog</name>
+    <message>
+        <source>审核规则</source>
+        <translation>Review Rules</translation>
+    </message>
+    <message>
+        <source>规则名称：</source>
+        <translation>Rule set name:</translation>
+    </message>
+    <message>
+        <source>满意度下限（S2）：</source>
+        <translation>Satisfaction floor (S2):</translation>
+    </message>
+    <message>
+        <source>三级指标名称最多字数（V9）：</source>
+        <translation>Longest indicator name (V9):</translation>
+    </message>
+    <message>
+        <source>指标值最多字数（V9）：</source>
+        <translation>Longest value (V9):</translation>
+    </message>
+    <message>
+        <source>每个项目都要有成本指标（C5）</source>
+        <translation>Every project needs a cost indicator (C5)</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>What it checks</translation>
+    </message>
+    <message>
+        <source>意见类别</source>
+        <translation>Comment category</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>打开规则文件(&amp;O)…</source>
+        <translation>&amp;Open Rule File…</translation>
+    </message>
+    <message>
+        <source>另存为(&amp;S)…</source>
+        <translation>&amp;Save As…</translation>
+    </message>
+    <message>
+        <source>默认规则(&amp;D)</source>
+        <translation>&amp;Default Rules</translation>
+    </message>
+    <message>
+        <source>严格规则(&amp;T)</source>
+        <translation>S&amp;trict Rules</translation>
+    </message>
+    <message>
+        <source>规则文件：{path}</source>
+        <translation>Rule file: {path}</translation>
+    </message>
+    <message>
+        <source>规则文件：（未保存）</source>
+        <translation>Rule file: (not saved)</translation>
+    </message>
+    <message>
+        <source>打开规则文件</source>
+        <translation>Open Rule File</translation>
+    </message>
+    <message>
+        <source>无法使用规则文件</source>
+        <translation>Cannot Use the Rule File</translation>
+    </message>
+    <message>
+        <source>保存规则文件</source>
+        <translation>Save Rule File</translation>
+    </message>
+    <message>
+        <source>无法保存规则文件</source>
+        <translation>Cannot Save the Rule File</translation>
     </message>
 </context>
 <context>
@@ -1244,8 +1412,8 @@ Do you want to restore it?</translation>
         <translation>Check Results (checking…)</translation>
     </message>
     <message>
-        <source>{errors} 个错误，{warnings} 个警告</source>
-        <translation>{errors} errors, {warnings} warnings</translation>
+        <source>{errors} 个错误，{warnings} 个警告，{advice} 个提示</source>
+        <translation>{errors} errors, {warnings} warnings, {advice} advices</translation>
     </message>
     <message>
         <source>检查结果（{summary}）</source>

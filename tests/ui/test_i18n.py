@@ -116,6 +116,7 @@ def test_chinese_is_the_default(loaded: MainWindow) -> None:
         "视图(&V)",
         "项目(&P)",
         "指标(&I)",
+        "工具(&T)",
         "帮助(&H)",
     ]
     model = loaded.project_panel.indicator_model
@@ -145,7 +146,15 @@ def test_english_window(english: None, qtbot, dialogs, sample_path: Path) -> Non
     win = _window(qtbot, dialogs)
     assert i18n.current_language() == "en"
     assert win.open_path(sample_path)
-    assert _menu_titles(win) == ["&File", "&Edit", "&View", "&Project", "&Indicator", "&Help"]
+    assert _menu_titles(win) == [
+        "&File",
+        "&Edit",
+        "&View",
+        "&Project",
+        "&Indicator",
+        "&Tools",
+        "&Help",
+    ]
     model = win.project_panel.indicator_model
     headers = [model.headerData(c, _ACROSS) for c in range(model.columnCount())]
     assert headers == [
@@ -228,7 +237,7 @@ def test_the_program_starts_in_english(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert out.read_text(encoding="utf-8") == "&File|&Edit|&View|&Project|&Indicator|&Help"
+    assert out.read_text(encoding="utf-8") == "&File|&Edit|&View|&Project|&Indicator|&Tools|&Help"
 
 
 # --- the catalog -------------------------------------------------------------------------------

@@ -175,29 +175,32 @@ def test_status_bar(loaded: MainWindow) -> None:
     joined = "  ".join(texts)
     assert "合计 1,664.69 万元" in joined
     assert "9 个项目 / 49 个指标" in joined
-    assert "0 个错误，4 个警告" in joined
+    assert "0 个错误，35 个警告，10 个提示" in joined
 
 
 def test_problems_panel_lists_findings(loaded: MainWindow) -> None:
     view = loaded.findChild(QTreeView, "problemsPanel")
     model = view.model()
-    assert model.rowCount() == 4
+    # Today's checks and the reviewer's rules (default set): 35 warnings and 10 advices.
+    assert model.rowCount() == 45
     assert model.index(0, 0).data() == "警告"
-    assert "花都海关招商引资工作经费" in model.index(0, 1).data()
-    assert "缺少“满意度指标”" in model.index(0, 1).data()
-    assert all(f.severity is Severity.WARNING for f in loaded.findings)
+    assert model.index(0, 1).data().startswith("项目“口岸车检场水电费”没有成本指标")
+    assert model.index(1, 0).data() == "提示"
+    messages = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert "项目“花都海关招商引资工作经费”缺少“满意度指标”类指标" in messages
+    assert all(f.severity is not Severity.ERROR for f in loaded.findings)
 
 
 def test_double_clicking_a_finding_selects_its_project(qtbot, loaded: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = loaded.findChild(QTreeView, "problemsPanel")
     model = view.model()
-    # Row 2: 机构运行辅助经费 (project 8), its 1st indicator's 实施周期指标值.
-    finding = loaded.problem_model.finding_at(model.index(2, 1))
+    # Row 38: 机构运行辅助经费 (project 8), its 1st indicator's 实施周期指标值.
+    finding = loaded.problem_model.finding_at(model.index(38, 1))
     assert finding is not None
     assert (finding.location.project, finding.location.indicator) == (8, 0)
     loaded.select_project(0, 0)
 
-    index = model.index(2, 1)
+    index = model.index(38, 1)
     view.scrollTo(index)
     pos = view.visualRect(index).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
