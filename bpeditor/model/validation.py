@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from bpeditor.model.money import format_amount, same_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
-from bpeditor.model.taxonomy import label_matches, taxonomy_of
+from bpeditor.model.taxonomy import Category, label_matches, printed_class, taxonomy_of
 from bpeditor.model.value import IndicatorValue
 
 
@@ -274,13 +274,14 @@ def _check_classes(
         ("level1", "一级", level1, indicator.level1, indicator.level1_label),
         ("level2", "二级", level2, indicator.level2, indicator.level2_label),
     ):
+        # A label printed in another province's words (项目完成指标) names its class as well.
         if cat is None:
             yield _finding(
                 f"indicator-unknown-{field_name}",
                 f"{what}的{level}指标“{code or label or '（空）'}”不在指标体系中",
                 locate(field_name),
             )
-        elif label and not label_matches(cat, label):
+        elif label and not label_matches(cat, label) and not _names_class(label, cat):
             yield _finding(
                 "indicator-label-mismatch",
                 f"{what}的{level}指标编码 {cat.code} 是“{cat.label}”，但名称写作“{label}”",
@@ -292,6 +293,10 @@ def _check_classes(
             f"{what}的二级指标“{level2.label}”不属于一级指标“{level1.label}”",
             locate("level2"),
         )
+
+
+def _names_class(label: str, cat: Category) -> bool:
+    return printed_class(label, cat.level)[0] == cat.code
 
 
 def _check_value(

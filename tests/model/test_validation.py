@@ -136,6 +136,16 @@ def test_labels_without_zhibiao_and_old_codes_are_accepted() -> None:
     assert validate_project(project, 0, 0) == []
 
 
+def test_labels_printed_in_other_wordings_agree_with_their_codes() -> None:
+    """项目完成指标 is how some provinces print 产出指标; 效益 is not 产出."""
+    project = good_project()
+    project.indicators[0].level1_label = "项目完成指标"
+    project.indicators[1].level2_label = "社会效益指标(30分)"
+    assert validate_project(project, 0, 0) == []
+    project.indicators[0].level1_label = "项目效益指标"
+    assert codes(validate_project(project, 0, 0)) == ["indicator-label-mismatch"]
+
+
 def test_values_missing_placeholder_unit_word_and_no_unit() -> None:
     project = good_project()
     project.indicators[0] = indicator(period="", annual="≥**%")
