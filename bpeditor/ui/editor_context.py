@@ -52,7 +52,10 @@ class EditorView(Protocol):
         """Make a project current in the tree (and so in the panel)."""
 
     def show_find(self, *, replace: bool = False) -> None:
-        """Show the find panel with the cursor in 查找 (or 替换为)."""
+        """Show the find panel with the cursor in 查找."""
+
+    def find_step(self, delta: int) -> None:
+        """Go to the next (``delta`` 1) or previous (-1) match of the find panel."""
 
 
 @dataclass(eq=False)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -169,7 +170,9 @@ class FileController(QObject):
         self.window.setWindowModified(not self.context.undo_stack.isClean())
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.window.setWindowModified(not clean)
+        # The stack clears itself (and so signals) while the closed window is being destroyed.
+        if shiboken6.isValid(self.window):
+            self.window.setWindowModified(not clean)
 
     def _count_change(self) -> None:
         self._changes += 1

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -197,8 +204,35 @@ class IndicatorGrid(QTableView):
         if move is not None:
             self._move_current(*move)
 
+    def _opens_list(self, event: QKeyEvent) -> bool:
+        """Alt+↓ on a drop-down cell (一级/二级) when not editing: open its list, as Excel does."""
+        alt = Qt.KeyboardModifier.AltModifier
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return (
+            event.key() == Qt.Key.Key_Down
+            and mods == alt
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.currentIndex().column()
+            in (IndicatorTableModel.LEVEL1, IndicatorTableModel.LEVEL2)
+        )
+
+    def event(self, event: QEvent) -> bool:
+        """Alt+↓ on a drop-down cell is the grid's own key, not the 下移指标 shortcut."""
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if override and isinstance(event, QKeyEvent) and self._opens_list(event):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves down and Tab right when not editing; the rest as a table view does."""
+        if self._opens_list(event):
+            self.open_popup = True
+            try:
+                super().edit(self.currentIndex(), _Trigger.EditKeyPressed, event)
+            finally:
+                self.open_popup = False
+            return
         if self.state() != QAbstractItemView.State.EditingState:
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if event.key() in _ENTER_KEYS and mods == Qt.KeyboardModifier.NoModifier:

@@ -232,7 +232,10 @@ class MainWindow(QMainWindow):
     def _build_find_panel(self) -> FindReplacePanel:
         from bpeditor.ui.find_replace import FindReplacePanel  # noqa: PLC0415 - deferred: start-up
 
-        panel = FindReplacePanel(self.document, self.undo_stack, self)
+        def confirm(title: str, message: str, details: str) -> bool:
+            return self.dialogs.confirm(self, title, message, details)
+
+        panel = FindReplacePanel(self.document, self.undo_stack, self, confirm)
         panel.found.connect(self.go_to_match)
         self.find_dock.setWidget(panel)
         self._find_panel = panel
@@ -503,12 +506,21 @@ class MainWindow(QMainWindow):
             widget.setFocus()
 
     def show_find(self, *, replace: bool = False) -> None:
-        """Show the find panel with the cursor in 查找 (or 替换为)."""
+        """Show the find panel with the cursor in 查找 (for 替换 too: first say what to find)."""
         self.find_dock.show()
         self.find_dock.raise_()
-        edit = self.find_panel.replace_edit if replace else self.find_panel.find_edit
+        edit = self.find_panel.find_edit
         edit.setFocus()
         edit.selectAll()
+
+    def find_step(self, delta: int) -> None:
+        """F3 / Shift+F3: the next or previous match (opening 查找 when nothing is searched)."""
+        if not self.find_panel.needle:
+            self.show_find()
+        elif delta < 0:
+            self.find_panel.find_previous()
+        else:
+            self.find_panel.find_next()
 
     # --- following the document -----------------------------------------------------------
 

@@ -99,6 +99,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>重试(&amp;R)</source>
         <translation>&amp;Retry</translation>
     </message>
@@ -154,6 +158,14 @@
         <translation>Rep&amp;lace…</translation>
     </message>
     <message>
+        <source>查找下一个(&amp;X)</source>
+        <translation>Find ne&amp;xt</translation>
+    </message>
+    <message>
+        <source>查找上一个(&amp;V)</source>
+        <translation>Find pre&amp;vious</translation>
+    </message>
+    <message>
         <source>在下方插入指标(&amp;I)</source>
         <translation>&amp;Insert Indicator Below</translation>
     </message>
@@ -162,8 +174,8 @@
         <translation>Insert Indicator &amp;Above</translation>
     </message>
     <message>
-        <source>删除指标(&amp;D)</source>
-        <translation>&amp;Delete Indicators</translation>
+        <source>删除行(&amp;D)</source>
+        <translation>&amp;Delete rows</translation>
     </message>
     <message>
         <source>上移指标(&amp;U)</source>
@@ -208,6 +220,26 @@
     <message>
         <source>下移(&amp;J)</source>
         <translation>Move Do&amp;wn</translation>
+    </message>
+    <message>
+        <source>删除单位“{name}”及其 {projects} 个项目、{count} 个指标？</source>
+        <translation>Delete the unit “{name}” with its {projects} project(s) and {count} indicator(s)?</translation>
+    </message>
+    <message>
+        <source>删除项目“{name}”及其 {count} 个指标？</source>
+        <translation>Delete the project “{name}” with its {count} indicator(s)?</translation>
+    </message>
+    <message>
+        <source>删除后可以撤销（Ctrl+Z）。</source>
+        <translation>You can undo it afterwards (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>已删除“{name}”。按 Ctrl+Z 可撤销。</source>
+        <translation>Deleted “{name}”. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
         <source>删除单位</source>
@@ -779,12 +811,80 @@ Do you want to save them?</translation>
         <translation>Match {position} of {count} ({total} occurrences)</translation>
     </message>
     <message>
+        <source>将在 {count} 处把“{needle}”替换为“{replacement}”。
+
+替换吗？（可以撤销；点“显示详细信息”预览每一处。）</source>
+        <translation>“{needle}” will be replaced with “{replacement}” in {count} place(s).
+
+Replace? (You can undo it; click “Show Details…” to preview each place.)</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <source>未替换</source>
+        <translation>Nothing replaced</translation>
+    </message>
+    <message>
         <source>全部替换“{needle}”为“{replacement}”</source>
         <translation>Replace all “{needle}” with “{replacement}”</translation>
     </message>
     <message>
         <source>已在 {count} 处替换</source>
         <translation>Replaced in {count} place(s)</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>绩效目标</source>
+        <translation>Performance goal</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <source>实施期目标</source>
+        <translation>Goal for the whole period</translation>
+    </message>
+    <message>
+        <source>实施周期指标值</source>
+        <translation>Value for the period</translation>
+    </message>
+    <message>
+        <source>年度指标值</source>
+        <translation>Annual value</translation>
+    </message>
+    <message>
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>第 {row} 行</source>
+        <translation>row {row}</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1308,18 @@ Do you want to restore it?</translation>
     <message>
         <source>复制实施周期指标值到年度</source>
         <translation>Copy period values to annual</translation>
+    </message>
+    <message>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <source>已删除 {count} 个指标：{names}。按 Ctrl+Z 可撤销。</source>
+        <translation>Deleted {count} indicator(s): {names}. Press Ctrl+Z to undo.</translation>
     </message>
 </context>
 <context>
