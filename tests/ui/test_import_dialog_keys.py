@@ -1,4 +1,4 @@
-"""The import dialog's drop-downs under the wheel and the arrow keys: mappings change only by a pick."""
+"""The import dialog's drop-downs under the wheel and arrow keys: only a pick changes them."""
 
 from __future__ import annotations
 
