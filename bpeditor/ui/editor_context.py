@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from bpeditor.io.base import ReadWarning
     from bpeditor.model.table import Table
+    from bpeditor.model.validation import Finding
     from bpeditor.ui.tree_model import ProjectTreeModel
 
 STATUS_MS = 8000
@@ -39,6 +40,10 @@ class EditorView(Protocol):
 
     document: Document
     tree_model: ProjectTreeModel
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The current findings (import warnings, then the checks')."""
 
     def load_table(
         self, table: Table, path: Path | None, warnings: Sequence[ReadWarning] = ()

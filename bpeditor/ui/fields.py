@@ -70,6 +70,8 @@ class AmountEdit(QLineEdit):
         self._commit = commit
         self._amount: Amount = None
         self.error: str = ""
+        self.base_style = ""
+        """The style sheet when the amount is fine (a computed field looks read-only)."""
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.editingFinished.connect(self._finish)
         self.textEdited.connect(lambda _text: self._set_error(""))
@@ -83,7 +85,7 @@ class AmountEdit(QLineEdit):
 
     def _set_error(self, message: str) -> None:
         self.error = message
-        self.setStyleSheet(ERROR_STYLE if message else "")
+        self.setStyleSheet(ERROR_STYLE if message else self.base_style)
         if message:
             self.setToolTip(message)
 

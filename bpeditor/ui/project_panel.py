@@ -54,6 +54,10 @@ TOTAL_TIP = QT_TRANSLATE_NOOP(
     "ProjectPanel", "总计 = 财政拨款 + 财政专户拨款 + 其他资金，随资金来源自动计算"
 )
 """The 总计 field's tooltip (source text)."""
+COMPUTED_STYLE = (
+    "QLineEdit { background-color: #eceff1; color: #263238; border: 1px solid #cfd8dc; }"
+)
+"""The look of a computed, read-only amount (总计)."""
 
 
 class ProjectPanel(QWidget):
@@ -154,6 +158,9 @@ class ProjectPanel(QWidget):
         total = self.amount_edits["total"]
         total.setReadOnly(True)
         total.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Computed, not typed: it looks like a read-only sum (grey, no frame to type in).
+        total.base_style = COMPUTED_STYLE
+        total.setStyleSheet(COMPUTED_STYLE)
         self.fix_total_button = QPushButton(self.tr("按来源更正"), self)
         self.fix_total_button.setObjectName("fixTotal")
         self.fix_total_button.setToolTip(self.tr("把总计改为各资金来源之和"))

@@ -566,6 +566,28 @@
         <translation>Export as {format}</translation>
     </message>
     <message>
+        <source>
+……等共 {count} 个</source>
+        <translation>
+… {count} in all</translation>
+    </message>
+    <message>
+        <source>表中还有 {count} 个错误（见“检查结果”），导出的文件会带着这些错误：
+
+{errors}{more}
+
+仍要导出吗？</source>
+        <translation>The table still has {count} error(s) (see Check Results); the exported file will carry them:
+
+{errors}{more}
+
+Export anyway?</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
         <source>无法导出</source>
         <translation>Cannot Export</translation>
     </message>
@@ -673,12 +695,36 @@
         <translation>Opened {name}</translation>
     </message>
     <message>
+        <source>“{name}”似乎不完整（可能没有下载或复制完）：
+
+{where}
+
+已读入到中断处。请核对最后几个项目和指标，必要时找到完整的文件重新打开。</source>
+        <translation>“{name}” seems incomplete (perhaps it was not fully downloaded or copied):
+
+{where}
+
+It was read up to where it breaks off. Check the last projects and indicators, and if needed open a complete copy of the file.</translation>
+    </message>
+    <message>
+        <source>文件不完整</source>
+        <translation>Incomplete File</translation>
+    </message>
+    <message>
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
         <source>{name} 中没有项目</source>
         <translation>{name} contains no projects</translation>
+    </message>
+    <message>
+        <source>“{name}”是“{theirs}”的表，当前表是“{mine}”的。
+
+仍要把它的项目导入到当前表吗？（可以撤销）</source>
+        <translation>“{name}” is the table of “{theirs}”; the open table is that of “{mine}”.
+
+Import its projects into the open table anyway? (You can undo it.)</translation>
     </message>
     <message>
         <source>已从 {name} 导入 {count} 个项目，{warnings} 条导入警告（可撤销）</source>

@@ -68,6 +68,8 @@ class RecordingDialogs(DialogService):
     confirm_answers: list[bool]
     """Answers to :meth:`confirm` (a question with none queued fails the test)."""
     confirmed: list[tuple[str, str, str]]
+    suggested: list[Path | None]
+    """The file names the save dialogs proposed."""
     asked: list[tuple[str, str, str]]
 
     def _answer(self, kind: str, title: str, message: str, queue_name: str) -> object:
@@ -80,6 +82,7 @@ class RecordingDialogs(DialogService):
     def save_file(
         self, parent: QWidget | None, title: str, name_filter: str, suggested: Path | None = None
     ) -> Path | None:
+        self.__dict__.setdefault("suggested", []).append(suggested)
         return self._answer("save_file", title, name_filter, "save_answers")  # type: ignore[return-value]
 
     def question(self, parent: QWidget | None, title: str, message: str) -> str:
