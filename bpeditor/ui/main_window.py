@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QTreeView,
     QWidget,
@@ -40,6 +41,7 @@ from bpeditor.model.validation import Finding
 from bpeditor.resources import example_path
 from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
+from bpeditor.ui.all_indicators import AllIndicatorsTab
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
@@ -129,14 +131,7 @@ class MainWindow(QMainWindow):
 
         set_up_project_tree(self.tree)
         set_up_findings_view(self.problems)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.panels)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self._setup_central()
         self._setup_docks()
         self._setup_status_bar()
 
@@ -174,6 +169,22 @@ class MainWindow(QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(0)
         self._status_timer.timeout.connect(self.status_summary.update)
+
+    def _setup_central(self) -> None:
+        """The tree | the selected node's panel (a tab beside 全部指标), in a splitter."""
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.panels, self.tr("项目"))
+        self.all_indicators = AllIndicatorsTab(self.context, self.tabs)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
 
     def _dock(
         self, title: str, name: str, widget: QWidget | None, area: Qt.DockWidgetArea
@@ -339,6 +350,7 @@ class MainWindow(QMainWindow):
             toggle.setObjectName(name)
             view.addAction(toggle)
         view.addSeparator()
+        view.addAction(self.all_indicators.action)
         columns = view.addMenu(self.tr("指标表的列(&C)"))
         columns.setObjectName("columnsMenu")
         columns.addActions(self.project_panel.grid.column_actions)
@@ -446,6 +458,7 @@ class MainWindow(QMainWindow):
         self.select_index(self.tree_model.project_index(unit, project))
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.tabs.setCurrentIndex(0)
         self._show_node(current)
 
     def _show_node(self, index: QModelIndex) -> None:

@@ -49,6 +49,107 @@
     </message>
 </context>
 <context>
+    <name>AllIndicatorsModel</name>
+    <message>
+        <source>资金使用单位</source>
+        <translation>Funding unit</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+</context>
+<context>
+    <name>AllIndicatorsPanel</name>
+    <message>
+        <source>筛选：任意文字</source>
+        <translation>Filter: any text</translation>
+    </message>
+    <message>
+        <source>全部一级指标</source>
+        <translation>All level-1 classes</translation>
+    </message>
+    <message>
+        <source>项目或单位名称</source>
+        <translation>Project or unit name</translation>
+    </message>
+    <message>
+        <source>只看有检查结果的</source>
+        <translation>Only those with findings</translation>
+    </message>
+    <message>
+        <source>本列中查找</source>
+        <translation>Find in this column</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>在本列替换(&amp;R)</source>
+        <translation>&amp;Replace in Column</translation>
+    </message>
+    <message>
+        <source>在当前列的所有显示的行中替换</source>
+        <translation>Replace in the current column, in every row shown</translation>
+    </message>
+    <message>
+        <source>向下填充(&amp;D)</source>
+        <translation>Fill &amp;Down</translation>
+    </message>
+    <message>
+        <source>把选中区域第一格的内容填到同列其余选中的格（Ctrl+D）</source>
+        <translation>Copy the first selected cell into the other selected cells of its column (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>向下填充</source>
+        <translation>Fill down</translation>
+    </message>
+    <message>
+        <source>共 {total} 个指标</source>
+        <translation>{total} indicators</translation>
+    </message>
+    <message>
+        <source>共 {total} 个指标，显示 {shown} 个</source>
+        <translation>{total} indicators, {shown} shown</translation>
+    </message>
+    <message>
+        <source>向下填充{column}</source>
+        <translation>Fill down {column}</translation>
+    </message>
+    <message>
+        <source>已向下填充 {count} 格。按 Ctrl+Z 可撤销。</source>
+        <translation>Filled down {count} cell(s). Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <source>请先点选要替换的列（三级指标或指标值），再填写查找内容</source>
+        <translation>First click in the column to replace in (indicator name or a value), then enter the text to find</translation>
+    </message>
+    <message>
+        <source>在{column}列中替换</source>
+        <translation>Replace in {column}</translation>
+    </message>
+    <message>
+        <source>已在“{column}”列替换 {count} 处</source>
+        <translation>Replaced {count} time(s) in “{column}”</translation>
+    </message>
+</context>
+<context>
+    <name>AllIndicatorsTab</name>
+    <message>
+        <source>全部指标</source>
+        <translation>All Indicators</translation>
+    </message>
+    <message>
+        <source>全部指标(&amp;A)</source>
+        <translation>&amp;All Indicators</translation>
+    </message>
+    <message>
+        <source>在一张表中查看和编辑所有项目的全部指标</source>
+        <translation>See and edit every indicator of every project in one table</translation>
+    </message>
+</context>
+<context>
     <name>AmountEdit</name>
     <message>
         <source>{error}（请输入数字，如 1,664.69）</source>
@@ -1045,6 +1146,10 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     <message>
         <source>撤销历史</source>
         <translation>Undo History</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
     </message>
     <message>
         <source>查找和替换</source>
