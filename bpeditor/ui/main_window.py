@@ -56,6 +56,7 @@ from bpeditor.ui.settings import app_settings
 from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
 from bpeditor.ui.view_setup import set_up_findings_view, set_up_project_tree
+from bpeditor.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QUndoView
@@ -139,9 +140,16 @@ class MainWindow(QMainWindow):
         self._setup_tool_bar()
 
         self._connect_signals()
-        self.resize(1280, 800)
-        self.splitter.setSizes([380, 900])
         self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
+        grid = self.project_panel.grid
+        self.window_state = WindowState(
+            self.context,
+            {"main": self.splitter, "goal": self.project_panel.splitter},
+            {"grid": grid.horizontalHeader()},
+        )
+        self.window_state.restore({"main": (0.28, 0.72)})
+        grid.user_widths = "grid" in self.window_state.user_sized
+        grid.user_sized.connect(lambda: self.window_state.user_sized.add("grid"))
         self.checks.restart([])
         self._show_node(self.tree_model.table_index())
         self.tree.setCurrentIndex(self.tree_model.table_index())

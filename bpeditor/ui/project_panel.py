@@ -47,9 +47,6 @@ AMOUNT_FIELDS = (
 )
 """The four amounts in display order: attribute of :class:`Funds` and label (source text)."""
 
-FIT_ROWS_LIMIT = 500
-"""Up to this many indicators, the value columns are sized to their text when shown."""
-
 TOTAL_TIP = QT_TRANSLATE_NOOP(
     "ProjectPanel", "总计 = 财政拨款 + 财政专户拨款 + 其他资金，随资金来源自动计算"
 )
@@ -209,7 +206,7 @@ class ProjectPanel(QWidget):
             self._loading = False
         self.indicator_model.set_project(project)
         if not same:
-            self._fit_value_columns()
+            self.grid.fit_columns()
             if project is not None and project.indicators:
                 self.grid.go_to_cell(0, self.grid.visible_columns()[0])
         self._update_count()
@@ -225,18 +222,6 @@ class ProjectPanel(QWidget):
             if project is not None
             else self.tr("绩效指标")
         )
-
-    def _fit_value_columns(self) -> None:
-        """Widen the value columns to their text (a quarter of the grid at most); 三级 the rest."""
-        if self.indicator_model.rowCount() > FIT_ROWS_LIMIT:
-            return
-        header = self.grid.horizontalHeader()
-        # Not viewport(): PySide's first wrapping of that plain QWidget costs ~10 ms at start-up.
-        width = self.grid.maximumViewportSize().width()
-        limit = max(self.grid.min_value_width, width // 4)  # 三级 keeps the rest
-        for column in (IndicatorTableModel.PERIOD, IndicatorTableModel.ANNUAL):
-            wanted = max(self.grid.min_value_width, self.grid.sizeHintForColumn(column))
-            header.resizeSection(column, min(wanted, limit))
 
     def _show_funds(self, funds: Funds) -> None:
         for attr, edit in self.amount_edits.items():
