@@ -46,6 +46,7 @@ from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
 from bpeditor.ui.findings_model import ProblemListModel
+from bpeditor.ui.help import HelpCommands
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
@@ -140,7 +141,6 @@ class MainWindow(QMainWindow):
         self._setup_tool_bar()
 
         self._connect_signals()
-        self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
         grid = self.project_panel.grid
         self.window_state = WindowState(
             self.context,
@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
             {"grid": grid.horizontalHeader()},
         )
         self.window_state.restore({"main": (0.28, 0.72)})
+        # A low screen leaves the indicators most of the height: the findings take a sixth.
+        if not self.window_state.restored:
+            findings = max(100, min(170, self.height() // 6))
+            self.resizeDocks([self.problems_dock], [findings], Qt.Orientation.Vertical)
         grid.user_widths = "grid" in self.window_state.user_sized
         grid.user_sized.connect(lambda: self.window_state.user_sized.add("grid"))
         self.checks.restart([])
@@ -306,6 +310,9 @@ class MainWindow(QMainWindow):
         _fill(self.file_menu, self.files.actions.menu_items())
         self.file_menu.addSeparator()
         self._fill_file_and_view_menus()
+        self.help = HelpCommands(self.context)
+        self.help_menu.addAction(self.help.action)
+        self.addAction(self.help.action)
         self.about_action = QAction(self.tr("关于绩效目标表编辑器(&A)…"), self)
         self.about_action.setObjectName("actionAbout")
         self.about_action.triggered.connect(self.show_about)

@@ -114,7 +114,7 @@ class ProjectPanel(QWidget):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
         goal_line = self.goal_edit.fontMetrics().lineSpacing()
-        self.splitter.setSizes([goal_line * 5 + 40, 500])
+        self.splitter.setSizes([goal_line * 3 + 30, 500])  # three lines: the grid gets the rest
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -46,6 +46,8 @@ class WindowState(QObject):
         self.headers = headers
         """Column headers whose sections are remembered once the user sized them."""
         self.user_sized: set[str] = set()
+        self.restored = False
+        """Whether the docks and tool bars came back from the settings."""
         context.window.installEventFilter(self)
 
     def restore(self, default_splits: dict[str, Sequence[float]]) -> None:
@@ -56,8 +58,7 @@ class WindowState(QObject):
             screen = window.screen()
             window.setGeometry(initial_geometry(screen.availableGeometry()))
         state = settings.value(_STATE)
-        if isinstance(state, QByteArray):
-            window.restoreState(state)
+        self.restored = isinstance(state, QByteArray) and window.restoreState(state)
         for name, splitter in self.splitters.items():
             saved = settings.value(f"splitters/{name}")
             if not (isinstance(saved, QByteArray) and splitter.restoreState(saved)):

@@ -1058,6 +1058,24 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     </message>
 </context>
 <context>
+    <name>HelpCommands</name>
+    <message>
+        <source>使用说明(&amp;M)</source>
+        <translation>User &amp;Manual</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>使用说明</source>
+        <translation>User Manual</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorGrid</name>
     <message>
         <source>显示列</source>

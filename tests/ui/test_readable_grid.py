@@ -1,4 +1,4 @@
-"""A readable grid at first sight: fitted columns, wrapped values, a window that fits, remembered."""
+"""A readable grid at first sight: fitted columns, wrapped values; the window fits, remembered."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _PADDING = 7
 
 
 def _unclipped_or_wrapped(grid, row: int, column: int) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a cell's whole text shows: it fits its width, or its row is tall enough to wrap it."""
+    """Whether a cell's whole text shows: it fits its width, or its row is tall enough to wrap."""
     text = grid.model().index(row, column).data()
     metrics = grid.fontMetrics()
     room = grid.columnWidth(column) - _PADDING
@@ -66,7 +66,7 @@ def test_only_the_visible_rows_are_measured(window: MainWindow, qtbot) -> None: 
     assert grid.row_heights.measured < 60
     assert grid.rowHeight(0) > grid.fontMetrics().lineSpacing() + 10  # wrapped, taller
     assert grid.rowHeight(2500) == grid.verticalHeader().defaultSectionSize()  # not measured
-    grid.scrollTo(grid.model().index(2500, M.PERIOD))
+    grid.scrollTo(grid.model().index(2500, M.PERIOD), grid.ScrollHint.PositionAtTop)
     qtbot.waitUntil(
         lambda: grid.rowHeight(2500) > grid.verticalHeader().defaultSectionSize(), timeout=3000
     )
