@@ -8,7 +8,7 @@ scrolling, a resized view — coalesced into one pass per turn of the event loop
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import QTableView
 
 _MARGIN_ROWS = 3
@@ -30,14 +30,12 @@ class VisibleRowHeights(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
         view.setWordWrap(True)
+        self._only: set[int] | None = set()
+        """Rows to measure on the next pass, or ``None`` for every row in view."""
         model = view.model()
-        for signal in (
-            model.modelReset,
-            model.rowsInserted,
-            model.dataChanged,
-            model.layoutChanged,
-        ):
+        for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
             signal.connect(self.schedule)
+        model.dataChanged.connect(self._cells_changed)
         view.horizontalHeader().sectionResized.connect(self.schedule)
         view.verticalScrollBar().valueChanged.connect(self.schedule)
         view.installEventFilter(self)
@@ -48,6 +46,15 @@ class VisibleRowHeights(QObject):
 
     def schedule(self, *_args: object) -> None:
         """Fit the visible rows once control returns to the event loop."""
+        self._only = None
+        self._timer.start()
+
+    def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """An edit: measure only the rows it touched (a whole pass is for scrolling and resets)."""
+        if self._only is not None and bottom_right.row() - top_left.row() < _MARGIN_ROWS * 10:
+            self._only.update(range(top_left.row(), bottom_right.row() + 1))
+        else:
+            self._only = None
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -62,7 +69,15 @@ class VisibleRowHeights(QObject):
         model = view.model()
         rows = model.rowCount() if model is not None else 0
         self.measured = 0
+        only, self._only = self._only, set()
         if not rows:
+            return
+        if only is not None:
+            for row in sorted(r for r in only if r < rows):
+                wanted = max(self.minimum, view.sizeHintForRow(row))
+                if view.rowHeight(row) != wanted:
+                    view.setRowHeight(row, wanted)
+                self.measured += 1
             return
         first = max(view.rowAt(0), 0)
         height = view.maximumViewportSize().height()

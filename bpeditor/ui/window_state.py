@@ -74,15 +74,19 @@ class WindowState(QObject):
 
     def save(self) -> None:
         """Write the window's geometry, docks, splitters and user-sized columns."""
-        window, settings = self.context.window, self.context.settings
-        settings.setValue(_GEOMETRY, window.saveGeometry())
-        settings.setValue(_STATE, window.saveState())
+        window = self.context.window
+        values = {_GEOMETRY: window.saveGeometry(), _STATE: window.saveState()}
         for name, splitter in self.splitters.items():
-            settings.setValue(f"splitters/{name}", splitter.saveState())
+            values[f"splitters/{name}"] = splitter.saveState()
         for name, header in self.headers.items():
             if name in self.user_sized:
-                settings.setValue(f"columns/{name}", header.saveState())
-        settings.sync()
+                values[f"columns/{name}"] = header.saveState()
+        settings = self.context.settings
+        changed = {key: value for key, value in values.items() if settings.value(key) != value}
+        for key, value in changed.items():  # unchanged: no write (quitting stays quick)
+            settings.setValue(key, value)
+        if changed:
+            settings.sync()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save when the window closes."""
