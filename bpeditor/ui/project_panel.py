@@ -144,7 +144,9 @@ class ProjectPanel(QWidget):
         amounts = QGridLayout()
         amounts.setHorizontalSpacing(8)
         for column, (attr, label) in enumerate(AMOUNT_FIELDS):
-            edit = AmountEdit(partial(self._commit_amount, attr), self)
+            edit = AmountEdit(
+                partial(self._commit_amount, attr), self, partial(self._reject_amount, attr)
+            )
             edit.setObjectName(f"amount_{attr}")
             caption = QLabel(self.tr(label), self)
             caption.setBuddy(edit)
@@ -225,7 +227,9 @@ class ProjectPanel(QWidget):
 
     def _show_funds(self, funds: Funds) -> None:
         for attr, edit in self.amount_edits.items():
-            if attr != "total":
+            if attr in funds.unreadable:
+                edit.show_unreadable(funds.unreadable[attr])
+            elif attr != "total":
                 edit.show_amount(getattr(funds, attr))
         total = self.amount_edits["total"]
         sources = funds.sources_sum()
@@ -338,6 +342,20 @@ class ProjectPanel(QWidget):
         label = self.tr(dict(AMOUNT_FIELDS)[attr])
         text = self.tr("修改{field}").format(field=label)
         edit = set_source_amount(self.document.table, where, attr, amount, text)
+        if edit is not None:
+            self.push(edit)
+
+    def _reject_amount(self, attr: str, written: str) -> None:
+        """Keep text that is not an amount: the checks list it until it is corrected."""
+        where = self.location()
+        if where is None or self._project is None or self._loading:
+            return
+        from bpeditor.model.project_operations import set_amount_text  # noqa: PLC0415 - deferred: start-up
+
+        label = self.tr(dict(AMOUNT_FIELDS)[attr])
+        edit = set_amount_text(
+            self.document.table, where, attr, written, self.tr("修改{field}").format(field=label)
+        )
         if edit is not None:
             self.push(edit)
 

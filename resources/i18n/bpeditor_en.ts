@@ -152,6 +152,10 @@
 <context>
     <name>AmountEdit</name>
     <message>
+        <source>“{text}”不是数字（请输入数字，如 1,664.69）</source>
+        <translation>“{text}” is not a number (enter a number, such as 1,664.69)</translation>
+    </message>
+    <message>
         <source>{error}（请输入数字，如 1,664.69）</source>
         <translation>{error} (enter a number, such as 1,664.69)</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from clerk import type_keys
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtTest import QTest
 
@@ -124,3 +125,30 @@ def test_total_looks_computed_and_ignores_typing(loaded: MainWindow) -> None:
     shade = total.grab().toImage().pixelColor(*spot)
     plain = fiscal.grab().toImage().pixelColor(fiscal.rect().left() + 4, spot[1])
     assert shade != plain
+
+
+def test_an_amount_that_is_not_a_number_is_listed_in_the_findings(
+    loaded: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    loaded.select_project(0, 0)
+    fiscal = loaded.project_panel.amount_edits["fiscal"]
+    fiscal.setFocus()
+    fiscal.selectAll()
+    type_keys(fiscal, "四十万")
+    QTest.keyClick(fiscal, Qt.Key.Key_Return)
+
+    def listed() -> list[str]:
+        return [f.message for f in loaded.findings if f.code == "project-amount-not-a-number"]
+
+    qtbot.waitUntil(lambda: bool(listed()), timeout=5000)
+    assert "四十万" in listed()[0] and "财政拨款" in listed()[0]
+    loaded.select_project(0, 1)
+    loaded.select_project(0, 0)
+    assert fiscal.text() == "四十万"  # still shown (red) when coming back
+    fiscal.setFocus()
+    fiscal.selectAll()
+    QTest.keyClicks(fiscal, "40")
+    QTest.keyClick(fiscal, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not listed(), timeout=5000)
+    loaded.undo_stack.undo()
+    qtbot.waitUntil(lambda: bool(listed()), timeout=5000)
