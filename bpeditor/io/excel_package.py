@@ -234,7 +234,9 @@ _DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyErr
 
 
 def _damaged(path: Path, exc: BaseException) -> ReadError:
-    return refusal(path, f"文件已损坏或不完整，无法作为 Excel 工作簿读取（{exc}）")
+    # The library's own words (English: "File is not a zip file") would mean nothing to a clerk.
+    del exc
+    return refusal(path, "工作簿已损坏或不完整（可能没有下载或复制完），无法作为 Excel 文件打开")
 
 
 def _check_sizes(path: Path, package: zipfile.ZipFile) -> None:

@@ -64,7 +64,16 @@ def read_excel(path: str | os.PathLike[str]) -> ReadResult:
     """Import every recognised sheet of a workbook; text saved as .xls goes to the text importer."""
     path = Path(path)
     if _is_text(path):
-        result = read_text(path)
+        try:
+            result = read_text(path)
+        except ReadError as exc:
+            if "文件是空的" in str(exc):
+                raise
+            # Neither a workbook nor readable text: say it in the words of a workbook's user.
+            raise ReadError(
+                f"{path}：工作簿已损坏，或者不是 Excel 文件，无法打开"
+                "（请确认文件能在 Excel/WPS 中打开，必要时重新另存为 .xlsx）"
+            ) from None
         result.warnings.insert(0, ReadWarning("", "文件实际是文本（制表符分隔），已按文本导入"))
         return result
     book = load_sheets(path)

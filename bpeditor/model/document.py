@@ -195,6 +195,22 @@ class Document:
             lambda: setattr(funds, name, amount),
         )
 
+    def set_amount_text(self, u: int, p: int, group: str, name: str, text: str | None) -> None:
+        """Note (or with ``None`` forget) an amount written as something that is not a number."""
+        if group not in FUNDS_GROUPS or name not in FUNDS_FIELDS:
+            raise KeyError(f"{group}.{name}")
+        funds: Funds = getattr(self.project(u, p), group)
+
+        def apply() -> None:
+            if text is None:
+                funds.unreadable.pop(name, None)
+            else:
+                funds.unreadable[name] = text
+
+        self._announce(
+            Change(ChangeKind.PROJECT_FIELD, unit=u, project=p, field=f"{group}.{name}"), apply
+        )
+
     def insert_projects(self, u: int, p: int, projects: list[Project]) -> None:
         """Insert projects into unit ``u`` before index ``p``."""
         unit = self.unit(u)

@@ -113,6 +113,29 @@ class SetAmount:
 
 
 @dataclass
+class SetAmountText:
+    """Note an amount written as something that is not a number (``None``: forget it)."""
+
+    unit: int
+    project: int
+    group: str
+    name: str
+    value: str | None
+    text: str = "修改金额"
+    old: str | None = None
+
+    def apply(self, doc: Document) -> None:
+        """Note the text, remembering what was noted before."""
+        funds = getattr(doc.project(self.unit, self.project), self.group)
+        self.old = funds.unreadable.get(self.name)
+        doc.set_amount_text(self.unit, self.project, self.group, self.name, self.value)
+
+    def revert(self, doc: Document) -> None:
+        """Restore what was noted before."""
+        doc.set_amount_text(self.unit, self.project, self.group, self.name, self.old)
+
+
+@dataclass
 class SetIndicatorField:
     """Set one field of one indicator."""
 

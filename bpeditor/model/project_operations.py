@@ -20,6 +20,7 @@ from bpeditor.model.edits import (
     RemoveProjects,
     RemoveUnits,
     SetAmount,
+    SetAmountText,
     SetProjectField,
     SetUnitName,
 )
@@ -148,15 +149,33 @@ def set_source_amount(
     ``text`` is given.
     """
     funds = table.units[where[0]].projects[where[1]].funds
-    if getattr(funds, field) == amount:
+    readable = field not in funds.unreadable
+    if getattr(funds, field) == amount and readable:
         return None
     values = {a: getattr(funds, a) for a in Funds.SOURCES}
     values[field] = amount
-    edits: list[Edit] = [SetAmount(*where, "funds", field, amount)]
+    edits: list[Edit] = [] if readable else [SetAmountText(*where, "funds", field, None)]
+    if getattr(funds, field) != amount:
+        edits.append(SetAmount(*where, "funds", field, amount))
     total = sum_amounts(values.values())
     if total != funds.total:
         edits.append(SetAmount(*where, "funds", "total", total))
     return CompoundEdit(text if text is not None else f"修改{FUNDS_LABELS[field]}", edits)
+
+
+def set_amount_text(
+    table: Table, where: Where, field: str, written: str, text: str | None = None
+) -> Edit | None:
+    """Keep an amount the user wrote that is not a number (a finding until it is corrected).
+
+    The amount itself stays as it was; ``None`` when that text is already noted.
+    """
+    funds = table.units[where[0]].projects[where[1]].funds
+    if funds.unreadable.get(field) == written:
+        return None
+    edit = SetAmountText(*where, "funds", field, written)
+    edit.text = text if text is not None else f"修改{FUNDS_LABELS[field]}"
+    return edit
 
 
 def fix_total(table: Table, where: Where, text: str = "按来源更正总计") -> Edit | None:

@@ -130,6 +130,22 @@ def replace_all(
     return CompoundEdit(f"全部替换“{needle}”为“{replacement}”", edits)
 
 
+def replace_preview(
+    table: Table, needle: str, replacement: str, *, case_sensitive: bool = False
+) -> list[tuple[Match, str, str]]:
+    """What :func:`replace_all` would change: each field's match, old text and new text."""
+    if not needle:
+        return []
+    pattern = _pattern(needle, case_sensitive)
+    changes = []
+    for u, p, i, name, value in _fields(table):
+        if value and (count := len(pattern.findall(value))):
+            new = pattern.sub(lambda _m: replacement, value)
+            if new != value:
+                changes.append((Match(u, p, i, name, count), value, new))
+    return changes
+
+
 def indicator_names(table: Table) -> list[str]:
     """The distinct 三级 names already in the table, for completion (most used first)."""
     counts: dict[str, int] = {}

@@ -20,6 +20,8 @@ class Funds:
     fiscal: Amount = None
     special_account: Amount = None
     other: Amount = None
+    unreadable: dict[str, str] = field(default_factory=dict, kw_only=True)
+    """Amounts written as something that is not a number: field → the text (checked, not summed)."""
 
     SOURCES = ("fiscal", "special_account", "other")
 

@@ -93,6 +93,7 @@ CHECKS: dict[str, Check] = {
         Check("project-no-name", E, "项目没有名称"),
         Check("project-duplicate-name", W, "同一单位内项目名称重复"),
         Check("project-total-mismatch", E, "总计不等于各资金来源之和"),
+        Check("project-amount-not-a-number", E, "金额不是数字"),
         Check("project-no-goal", E, "未填写绩效目标"),
         Check("project-no-indicators", E, "项目没有绩效指标"),
         Check("project-missing-level1", E, "缺少必需的一级指标"),
@@ -116,6 +117,10 @@ _UNIT_WORDS = re.compile(r"^(百分比|百分之|百分点?数?|千分比|千分
 _UNIT_IN_NAME = re.compile(r"[（(][^（）()]{1,6}[）)]\s*$")
 """A name that states its unit, as in ``拜访企业个数(个)``: its values need none."""
 _RATE_UNITS = {"%", "％", "‰", "分", "级", "星", "倍"}
+
+
+_AMOUNT_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款"}
+_AMOUNT_LABELS["other"] = "其他资金"
 
 
 def _finding(code: str, message: str, location: Location) -> Finding:
@@ -195,6 +200,14 @@ def validate_project(
                 "project-total-mismatch",
                 f"{label}填了总计 {format_amount(funds.total)}，但没有填写资金来源",
                 at("total"),
+            )
+        )
+    for name, written in funds.unreadable.items():
+        add(
+            _finding(
+                "project-amount-not-a-number",
+                f"{label}的{_AMOUNT_LABELS.get(name, name)}“{written}”不是数字，未计入合计",
+                at(name),
             )
         )
     if not project.goal.strip():

@@ -92,6 +92,20 @@ class EditorActions(QObject):
             None,
             "Ctrl+H",
         )
+        self.find_next = self._action(
+            "actionFindNext",
+            self.tr("查找下一个(&X)"),
+            lambda: self.window.find_step(1),
+            None,
+            "F3",
+        )
+        self.find_previous = self._action(
+            "actionFindPrevious",
+            self.tr("查找上一个(&V)"),
+            lambda: self.window.find_step(-1),
+            None,
+            "Shift+F3",
+        )
         self.insert_below = self._action(
             "actionInsertIndicator", self.tr("在下方插入指标(&I)"), self.insert_row, grid, "Insert"
         )
@@ -103,11 +117,11 @@ class EditorActions(QObject):
             "Alt+Insert",
         )
         self.delete_rows = self._action(
-            "actionDeleteIndicator",
-            self.tr("删除指标(&D)"),
+            "actionDeleteRows",
+            self.tr("删除行(&D)"),
             self.delete_selected_rows,
             grid,
-            "Delete",
+            "Ctrl+-",
         )
         self.move_up = self._action(
             "actionMoveIndicatorUp",
@@ -137,8 +151,12 @@ class EditorActions(QObject):
             self.tr("清除内容(&E)"),
             self.clear_selected_cells,
             grid,
-            "Backspace",
+            "Delete",
         )
+        self.clear_cells.setShortcuts(_keys("Delete", "Backspace"))
+        # Only the grid itself: in a cell editor Alt+Up/Down belong to the editor (its list).
+        for action in (self.move_up, self.move_down):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
         tree = self.tree
         self.add_unit = self._action(
@@ -186,7 +204,7 @@ class EditorActions(QObject):
             edit=[
                 *(self.undo, self.redo, None),
                 *(self.cut, self.copy, self.paste, self.paste_rows, self.clear_cells, None),
-                *(self.find, self.replace),
+                *(self.find, self.find_next, self.find_previous, self.replace),
             ],
             project=[
                 *(self.add_unit, self.add_project, None),
@@ -198,7 +216,10 @@ class EditorActions(QObject):
                 *(self.move_up, self.move_down, None),
                 self.period_to_annual,
             ],
-            window_wide=[self.undo, self.redo, self.find, self.replace, self.add_project],
+            window_wide=[
+                *(self.undo, self.redo, self.find, self.find_next, self.find_previous),
+                *(self.replace, self.add_project),
+            ],
         )
 
     def _fill_context_menus(self) -> None:
@@ -261,7 +282,11 @@ class EditorActions(QObject):
         from bpeditor.model.operations import delete_rows  # noqa: PLC0415 - deferred: start-up
 
         text = QCoreApplication.translate("RowEdits", "删除 {count} 个指标")
-        if self.push(delete_rows(indicators, where, rows, text)) and indicators:
+        names = [indicators[r].name for r in rows if 0 <= r < len(indicators)]
+        if not self.push(delete_rows(indicators, where, rows, text)):
+            return
+        self.context.show_status(deleted_message(names))
+        if indicators:
             column = max(self.grid.currentIndex().column(), 0)
             self.grid.go_to_cell(min(rows[0], len(indicators) - 1), column)
 
@@ -424,17 +449,39 @@ class EditorActions(QObject):
             self.tree.edit(index.siblingAtColumn(0))
 
     def delete_current_node(self) -> None:
-        """Delete the current project or unit (with its projects); undo brings it back."""
+        """Delete the current project or unit (asking if it holds indicators); undo restores."""
         from bpeditor.model.project_operations import delete_node  # noqa: PLC0415 - deferred: start-up
 
         u, p = self._tree_location()
         if u is None:
             return
         table = self.window.document.table
+        unit = table.units[u]
+        projects = unit.projects if p is None else unit.projects[p : p + 1]
+        count = sum(len(project.indicators) for project in projects)
+        name = unit.name if p is None else unit.projects[p].name
+        if count:
+            if p is None:
+                question = self.tr("删除单位“{name}”及其 {projects} 个项目、{count} 个指标？")
+            else:
+                question = self.tr("删除项目“{name}”及其 {count} 个指标？")
+            message = question.format(name=name, projects=len(projects), count=count)
+            hint = self.tr("删除后可以撤销（Ctrl+Z）。")
+            if not self.context.dialogs.confirm(
+                self.context.window, self.tr("删除"), f"{message}\n\n{hint}"
+            ):
+                return
+        deleted = self.tr("已删除“{name}”。按 Ctrl+Z 可撤销。").format(name=name)
         if p is None:
-            self.push(delete_node(table, u, None, self.tr("删除单位")))
+            if self.push(delete_node(table, u, None, self.tr("删除单位"))):
+                self.context.show_status(deleted)
             return
-        self.push(delete_node(table, u, p))
+        if not self.push(delete_node(table, u, p)):
+            return
+        self.context.show_status(deleted)
+        units = self.window.document.table.units
+        if units[u].projects:
+            self.window.select_project(u, min(p, len(units[u].projects) - 1))
         units = self.window.document.table.units
         if units[u].projects:
             self.window.select_project(u, min(p, len(units[u].projects) - 1))
@@ -456,3 +503,17 @@ class EditorActions(QObject):
         edit = ops.step_project(table, (u, p), delta)
         if self.push(edit) and edit is not None:
             self.window.select_project(edit.to_unit, edit.to_project)
+
+
+def deleted_message(names: list[str]) -> str:
+    """The status line after rows were deleted: how many, which, and how to undo."""
+    shown = "、".join(
+        f"“{name}”" if name else QCoreApplication.translate("RowEdits", "（无名称）")
+        for name in names[:3]
+    )
+    if len(names) > 3:
+        shown += QCoreApplication.translate("RowEdits", " 等")
+    text = QCoreApplication.translate(
+        "RowEdits", "已删除 {count} 个指标：{names}。按 Ctrl+Z 可撤销。"
+    )
+    return text.format(count=len(names), names=shown)

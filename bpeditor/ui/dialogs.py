@@ -41,6 +41,23 @@ class DialogService:
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
 
+    def confirm(self, parent: QWidget | None, title: str, message: str, details: str = "") -> bool:
+        """Ask before doing something (OK / 取消); ``details`` can be unfolded (a preview)."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, message, buttons.Ok | buttons.Cancel, parent
+        )
+        box.button(buttons.Ok).setText(QCoreApplication.translate("DialogService", "确定"))
+        box.button(buttons.Cancel).setText(QCoreApplication.translate("DialogService", "取消"))
+        box.setDefaultButton(buttons.Ok)
+        if details:
+            box.setDetailedText(details)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == buttons.Ok
+
     def open_file(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
         """Ask for a file to open; ``None`` when the user cancels."""
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - deferred: start-up

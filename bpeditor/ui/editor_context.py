@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from bpeditor.io.base import ReadWarning
     from bpeditor.model.table import Table
+    from bpeditor.model.validation import Finding
     from bpeditor.ui.tree_model import ProjectTreeModel
 
 STATUS_MS = 8000
@@ -40,6 +41,10 @@ class EditorView(Protocol):
     document: Document
     tree_model: ProjectTreeModel
 
+    @property
+    def findings(self) -> list[Finding]:
+        """The current findings (import warnings, then the checks')."""
+
     def load_table(
         self, table: Table, path: Path | None, warnings: Sequence[ReadWarning] = ()
     ) -> None:
@@ -52,7 +57,10 @@ class EditorView(Protocol):
         """Make a project current in the tree (and so in the panel)."""
 
     def show_find(self, *, replace: bool = False) -> None:
-        """Show the find panel with the cursor in 查找 (or 替换为)."""
+        """Show the find panel with the cursor in 查找."""
+
+    def find_step(self, delta: int) -> None:
+        """Go to the next (``delta`` 1) or previous (-1) match of the find panel."""
 
 
 @dataclass(eq=False)

@@ -27,13 +27,18 @@ from bpeditor.ui.file_formats import (
     writer_for,
 )
 from bpeditor.ui.jobs import Job, JobRunner
+from bpeditor.ui.save_folder import proposed_folder, remember_folder
 
 
 class ExportCommands(QObject):
     """The 导出 menu's commands: one per format and layout, each run as a job."""
 
     def __init__(
-        self, context: EditorContext, runner: JobRunner, document_file: Callable[[], Path]
+        self,
+        context: EditorContext,
+        runner: JobRunner,
+        document_file: Callable[[], Path],
+        native_file: Callable[[], Path | None] = lambda: None,
     ) -> None:
         super().__init__(context.window)
         self.context = context
@@ -41,6 +46,8 @@ class ExportCommands(QObject):
         self.runner = runner
         self._document_file = document_file
         """The document's file, or an untitled one in the home folder (names the export)."""
+        self._native_file = native_file
+        """The document's ``.bpe`` file, if saved (its folder is proposed for exports)."""
         self.menu = QMenu(self.tr("导出(&E)"), self.window)
         self.menu.setObjectName("exportMenu")
         self.menu.menuAction().setObjectName("actionExport")
@@ -57,15 +64,33 @@ class ExportCommands(QObject):
 
     def ask_export(self, choice: ExportChoice) -> Job | None:
         """Ask for a file name and export the table in the chosen format and layout."""
+        if not self._errors_accepted():
+            return None
         base = self._document_file()
         suffix = self.tr("-申报表") if choice.layout == "forms" else ""
-        start = base.parent / f"{base.stem}{suffix}"
+        folder = proposed_folder(self.context.settings, self._native_file())
+        start = folder / f"{base.stem}{suffix}"
         suggested = choice.target(start)
         title = self.tr("导出为{format}").format(format=choice.label.rstrip("…"))
         path = self.context.dialogs.save_file(self.window, title, choice.name_filter, suggested)
         if path is None:
             return None
         return self.export_to(choice.target(path), choice.layout)
+
+    def _errors_accepted(self) -> bool:
+        """With errors in the table, ask whether to export anyway (``True``: go on)."""
+        from bpeditor.model.validation import Severity  # noqa: PLC0415 - deferred: start-up
+
+        errors = [f for f in self.context.view.findings if f.severity is Severity.ERROR]
+        if not errors:
+            return True
+        shown = "\n".join(f"· {f.message}" for f in errors[:5])
+        more = self.tr("\n……等共 {count} 个").format(count=len(errors)) if len(errors) > 5 else ""
+        message = self.tr(
+            "表中还有 {count} 个错误（见“检查结果”），导出的文件会带着这些错误：\n\n"
+            "{errors}{more}\n\n仍要导出吗？"
+        ).format(count=len(errors), errors=shown, more=more)
+        return self.context.dialogs.confirm(self.window, self.tr("导出"), message)
 
     def export_to(self, path: str | os.PathLike[str], layout: str = "summary") -> Job | None:
         """Export to ``path`` (format by extension) in a worker thread; ``None`` if it cannot."""
@@ -130,6 +155,7 @@ class ExportCommands(QObject):
             while True:
                 try:
                     _move_into_place(tmp, target)
+                    remember_folder(self.context.settings, target)
                     self._status(self.tr("已导出 {name}").format(name=target.name))
                     return
                 except WriteError as exc:

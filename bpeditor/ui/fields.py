@@ -65,11 +65,20 @@ class AmountEdit(QLineEdit):
     not an amount turns red with the reason in the tooltip and changes nothing.
     """
 
-    def __init__(self, commit: Callable[[Amount], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        commit: Callable[[Amount], None],
+        parent: QWidget | None = None,
+        reject: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._commit = commit
+        self._reject = reject
+        """Gets text that is not an amount (kept as a finding until corrected)."""
         self._amount: Amount = None
         self.error: str = ""
+        self.base_style = ""
+        """The style sheet when the amount is fine (a computed field looks read-only)."""
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.editingFinished.connect(self._finish)
         self.textEdited.connect(lambda _text: self._set_error(""))
@@ -81,9 +90,16 @@ class AmountEdit(QLineEdit):
         set_text_quietly(self, format_amount(amount))
         self.setToolTip(format_amount(amount, blank_zero=False))
 
+    def show_unreadable(self, text: str) -> None:
+        """Show text that is not an amount, red, saying so."""
+        if self.error and self.text() == text:
+            return  # just typed: the parser's own reason is already shown
+        set_text_quietly(self, text)
+        self._set_error(self.tr("“{text}”不是数字（请输入数字，如 1,664.69）").format(text=text))
+
     def _set_error(self, message: str) -> None:
         self.error = message
-        self.setStyleSheet(ERROR_STYLE if message else "")
+        self.setStyleSheet(ERROR_STYLE if message else self.base_style)
         if message:
             self.setToolTip(message)
 
@@ -94,6 +110,8 @@ class AmountEdit(QLineEdit):
             amount = parse_amount(self.text())
         except AmountError as exc:
             self._set_error(self.tr("{error}（请输入数字，如 1,664.69）").format(error=exc))
+            if self._reject is not None:
+                self._reject(self.text())
             return
         if amount != self._amount:
             self._commit(amount)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -36,6 +37,7 @@ from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, app_title
 from bpeditor.ui.jobs import Job, JobBar, JobRunner
 from bpeditor.ui.recent_files import RecentFiles
 from bpeditor.ui.recovery import RecoveryManager, RecoveryPrompts
+from bpeditor.ui.save_folder import proposed_folder, remember_folder
 from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
@@ -45,6 +47,8 @@ UNTITLED = QT_TRANSLATE_NOOP("FileController", "未命名")
 """The name shown for a document that has no file yet (translated when shown)."""
 NATIVE_FILTER = QT_TRANSLATE_NOOP("FileController", "绩效目标表编辑器文件 (*.bpe)")
 """The file dialog filter for saving (translated when shown)."""
+_CUT_OFF_WORDS = ("截断", "不完整")
+"""Words of io's warnings about a file that ends mid-way."""
 BACKGROUND_BYTES = 1024 * 1024
 """Files at least this big are read in a worker thread when opened or imported from the menu."""
 
@@ -97,7 +101,9 @@ class FileController(QObject):
         self.jobs: list[Job] = self.runner.jobs
         self.recent = RecentFiles(context, self.open_interactive)
         self.recent_menu = self.recent.menu
-        self.exporter = ExportCommands(context, self.runner, self._document_file)
+        self.exporter = ExportCommands(
+            context, self.runner, self._document_file, lambda: self.save_path
+        )
         self.actions = self._create_actions()
 
         stack = context.undo_stack
@@ -169,7 +175,9 @@ class FileController(QObject):
         self.window.setWindowModified(not self.context.undo_stack.isClean())
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.window.setWindowModified(not clean)
+        # The stack clears itself (and so signals) while the closed window is being destroyed.
+        if shiboken6.isValid(self.window):
+            self.window.setWindowModified(not clean)
 
     def _count_change(self) -> None:
         self._changes += 1
@@ -281,6 +289,18 @@ class FileController(QObject):
         count = len(result.warnings)
         note = self.tr("（{count} 条导入警告，见检查结果）").format(count=count) if count else ""
         self._status(self.tr("已打开 {name}").format(name=path.name) + note)
+        self._tell_cut_off(result, path)
+
+    def _tell_cut_off(self, result: ReadResult, path: Path) -> None:
+        """A file that ends mid-way is said in a dialog, not only among the findings."""
+        cut = [w for w in result.warnings if any(word in w.message for word in _CUT_OFF_WORDS)]
+        if not cut:
+            return
+        message = self.tr(
+            "“{name}”似乎不完整（可能没有下载或复制完）：\n\n{where}\n\n"
+            "已读入到中断处。请核对最后几个项目和指标，必要时找到完整的文件重新打开。"
+        ).format(name=path.name, where="\n".join(str(w) for w in cut[:3]))
+        self.context.dialogs.information(self.window, self.tr("文件不完整"), message)
 
     def _read(self, path: Path, label: str, use: Callable[[ReadResult], None]) -> Job | None:
         """Read a file (in a worker thread if it is big); ``use`` gets the result if all is well."""
@@ -327,6 +347,15 @@ class FileController(QObject):
                 self.tr("{name} 中没有项目").format(name=path.name),
             )
             return
+        mine = self.context.document.table.reporting_unit.strip()
+        theirs = imported.reporting_unit.strip()
+        if mine and theirs and mine != theirs:
+            question = self.tr(
+                "“{name}”是“{theirs}”的表，当前表是“{mine}”的。\n\n"
+                "仍要把它的项目导入到当前表吗？（可以撤销）"
+            ).format(name=path.name, theirs=theirs, mine=mine)
+            if not self.context.dialogs.confirm(self.window, self.tr("导入到当前表"), question):
+                return
         self.import_table(imported)
         count = imported.project_count()
         if result.warnings:
@@ -356,8 +385,9 @@ class FileController(QObject):
     def ask_save_as(self) -> bool:
         """Ask for a file name and save there; ``False`` if cancelled or not saved."""
         base = self.save_path or self.source_path
-        untitled = Path(f"{self.tr(UNTITLED)}.bpe")
-        suggested = base.with_suffix(".bpe") if base is not None else untitled
+        stem = base.stem if base is not None else self.tr(UNTITLED)
+        # An imported file or the bundled example gets a new home: Documents or the last folder.
+        suggested = proposed_folder(self.settings, self.save_path) / f"{stem}.bpe"
         path = self.context.dialogs.save_file(
             self.window, self.tr("另存为"), self.tr(NATIVE_FILTER), suggested
         )
@@ -393,6 +423,7 @@ class FileController(QObject):
                 return False
         self.save_path = path
         self.source_path = path
+        remember_folder(self.settings, path)
         self.context.undo_stack.setClean()
         self.recovery.discard()
         self.recent.add(path)

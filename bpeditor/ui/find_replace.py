@@ -7,9 +7,12 @@ again after any change to the document.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QGridLayout,
     QLabel,
@@ -19,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from bpeditor.model.document import Change, Document
-from bpeditor.model.search import Match, find_all, replace_all, replace_in_match
+from bpeditor.model.search import (
+    Match,
+    find_all,
+    replace_all,
+    replace_in_match,
+    replace_preview,
+)
+from bpeditor.model.table import Table
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.undo import push_edit
 
 
@@ -30,9 +41,15 @@ class FindReplacePanel(QWidget):
     """A :class:`~bpeditor.model.search.Match` to jump to."""
 
     def __init__(
-        self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        document: Document,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        confirm: Confirm | None = None,
     ) -> None:
         super().__init__(parent)
+        self.confirm = confirm
+        """Asks (title, message, preview) before 全部替换; ``None`` replaces without asking."""
         self.setObjectName("findReplacePanel")
         self.document = document
         self.undo_stack = undo_stack
@@ -124,6 +141,8 @@ class FindReplacePanel(QWidget):
             return None
         self._position = (self._position + delta) % len(matches)
         match = matches[self._position]
+        # Jumping shows the cell (and focuses the grid): Enter in 查找 must go on finding.
+        typing = QApplication.focusWidget() is self.find_edit
         total = sum(m.count for m in matches)
         self.status.setText(
             self.tr("第 {position} / {count} 处（共 {total} 次出现）").format(
@@ -131,6 +150,8 @@ class FindReplacePanel(QWidget):
             )
         )
         self.found.emit(match)
+        if typing:
+            self.find_edit.setFocus()
         return match
 
     # --- replacing ---------------------------------------------------------------------
@@ -167,6 +188,26 @@ class FindReplacePanel(QWidget):
             self.replace_edit.text(),
             case_sensitive=self.case_box.isChecked(),
         )
+        if edit.edits and self.confirm is not None:
+            changes = replace_preview(
+                self.document.table,
+                self.needle,
+                self.replace_edit.text(),
+                case_sensitive=self.case_box.isChecked(),
+            )
+            question = self.tr(
+                "将在 {count} 处把“{needle}”替换为“{replacement}”。\n\n"
+                "替换吗？（可以撤销；点“显示详细信息”预览每一处。）"
+            )
+            preview = "\n".join(
+                f"{place_text(self.document.table, m)}：{old} → {new}" for m, old, new in changes
+            )
+            message = question.format(
+                count=len(edit.edits), needle=self.needle, replacement=self.replace_edit.text()
+            )
+            if not self.confirm(self.tr("全部替换"), message, preview):
+                self.status.setText(self.tr("未替换"))
+                return 0
         if edit.edits:
             edit.text = self.tr("全部替换“{needle}”为“{replacement}”").format(
                 needle=self.needle, replacement=self.replace_edit.text()
@@ -174,6 +215,46 @@ class FindReplacePanel(QWidget):
             push_edit(self.undo_stack, self.document, edit)
         self.status.setText(self.tr("已在 {count} 处替换").format(count=len(edit.edits)))
         return len(edit.edits)
+
+
+Confirm = Callable[[str, str, str], bool]
+"""Asks the user (title, message, details) and returns whether to go on."""
+
+_FIELD_NAMES = {
+    "title": QT_TRANSLATE_NOOP("FindReplacePanel", "标题"),
+    "reporting_unit": QT_TRANSLATE_NOOP("FindReplacePanel", "单位名称"),
+    "name": QT_TRANSLATE_NOOP("FindReplacePanel", "名称"),
+    "goal": QT_TRANSLATE_NOOP("FindReplacePanel", "绩效目标"),
+    "department": QT_TRANSLATE_NOOP("FindReplacePanel", "主管部门"),
+    "implementing_unit": QT_TRANSLATE_NOOP("FindReplacePanel", "实施单位"),
+    "period_goal": QT_TRANSLATE_NOOP("FindReplacePanel", "实施期目标"),
+    "period_value": QT_TRANSLATE_NOOP("FindReplacePanel", "实施周期指标值"),
+    "annual_value": QT_TRANSLATE_NOOP("FindReplacePanel", "年度指标值"),
+    "basis": QT_TRANSLATE_NOOP("FindReplacePanel", "指标值确定依据"),
+    "explanation": QT_TRANSLATE_NOOP("FindReplacePanel", "指标解释"),
+    "note": QT_TRANSLATE_NOOP("FindReplacePanel", "备注"),
+}
+
+
+def place_text(table: Table, match: Match) -> str:
+    """Where a match is, in the user's words: ``项目名 第 3 行 年度指标值``."""
+    field = QCoreApplication.translate(
+        "FindReplacePanel", _FIELD_NAMES.get(match.field, match.field)
+    )
+    if match.unit is None:
+        return field
+    unit = table.units[match.unit]
+    if match.project is None:
+        return f"{unit.name} {field}"
+    project = unit.projects[match.project]
+    if match.indicator is None:
+        return f"{project.name} {field}"
+    if match.field == "name":
+        field = QCoreApplication.translate("IndicatorTableModel", "三级指标")
+    row = QCoreApplication.translate("FindReplacePanel", "第 {row} 行").format(
+        row=match.indicator + 1
+    )
+    return f"{project.name} {row} {field}"
 
 
 def _label(text: str, parent: QWidget, buddy: QWidget) -> QLabel:

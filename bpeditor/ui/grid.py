@@ -1,20 +1,30 @@
 """The indicator grid view: spreadsheet keys, cell editors and optional columns.
 
 Enter commits and moves down (and moves down when not editing), Tab/Shift+Tab commit and move
-right/left, F2 or simply typing starts editing, and arrows move. Rows keep one fixed height —
-sizing rows to their contents is far too slow on big projects — and long texts are read in
-full from their tooltips.
+right/left, F2 or simply typing starts editing, and arrows move. Long texts wrap: the rows on
+screen grow to fit them (:mod:`bpeditor.ui.row_fit`; sizing every row is far too slow on big
+projects). The value columns take the width their text needs, within limits, on first show and
+when the grid is resized, until the user sizes the columns by hand.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QMenu,
     QTableView,
@@ -23,14 +33,20 @@ from PySide6.QtWidgets import (
 
 from bpeditor.ui.delegates import ClassDelegate, NameDelegate, ValueDelegate
 from bpeditor.ui.indicator_model import IndicatorTableModel
+from bpeditor.ui.row_fit import VisibleRowHeights
 
 _EndEditHint = QAbstractItemDelegate.EndEditHint
 _Trigger = QAbstractItemView.EditTrigger
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+FIT_ROWS_LIMIT = 500
+"""Projects with more indicators keep the default column widths (measuring them costs)."""
 
 
 class IndicatorGrid(QTableView):
     """A table view of a project's indicators that edits like a spreadsheet."""
+
+    user_sized = Signal()
+    """The user sized a column by hand (its widths are then kept and remembered)."""
 
     def __init__(
         self,
@@ -55,13 +71,19 @@ class IndicatorGrid(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setTabKeyNavigation(True)
-        self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._setup_headers()
         self.column_actions = self._column_actions()
+        # Long values wrap; the rows on screen grow to fit them (never all rows: far too slow).
+        self.row_heights = VisibleRowHeights(self, self.fontMetrics().height() + 10)
+        self.user_widths = False
+        """Whether the user sized the columns (then they are kept, not fitted)."""
+        self._fitting = False
+        self._fitted_width = -1
+        self.horizontalHeader().sectionResized.connect(self._on_section_resized)
 
     def _setup_headers(self) -> None:
         metrics = self.fontMetrics()
@@ -93,6 +115,40 @@ class IndicatorGrid(QTableView):
         header.setMinimumSectionSize(metrics.horizontalAdvance("一级") + pad)
         for column in range(IndicatorTableModel.MAIN_COLUMNS, len(IndicatorTableModel.HEADERS)):
             self.setColumnHidden(column, True)
+
+    def fit_columns(self, *, force: bool = False) -> None:
+        """Value columns as wide as their text (within a quarter of the view each); 三级 the rest.
+
+        Never narrower than their header. Kept once the user sized the columns by hand.
+        """
+        width = self.maximumViewportSize().width()
+        model = self.model()
+        if (self.user_widths and not force) or model is None or model.rowCount() > FIT_ROWS_LIMIT:
+            return
+        self._fitted_width = width
+        header = self.horizontalHeader()
+        limit = max(self.min_value_width, width // 4)
+        self._fitting = True
+        try:
+            for column in (IndicatorTableModel.PERIOD, IndicatorTableModel.ANNUAL):
+                wanted = max(self.min_value_width, self.sizeHintForColumn(column))
+                header.resizeSection(
+                    column, max(header.sectionSizeFromContents(column).width(), min(wanted, limit))
+                )
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        dragged = bool(QApplication.mouseButtons() & Qt.MouseButton.LeftButton)
+        if dragged and not self._fitting and column != IndicatorTableModel.NAME:
+            self.user_widths = True  # sized by the user: keep it
+            self.user_sized.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A wider or narrower grid fits its columns again (on first show too)."""
+        super().resizeEvent(event)
+        if self.maximumViewportSize().width() != self._fitted_width:
+            self.fit_columns()
 
     def _column_actions(self) -> list[QAction]:
         """Checkable actions showing or hiding the optional columns (also in the 视图 menu)."""
@@ -197,8 +253,35 @@ class IndicatorGrid(QTableView):
         if move is not None:
             self._move_current(*move)
 
+    def _opens_list(self, event: QKeyEvent) -> bool:
+        """Alt+↓ on a drop-down cell (一级/二级) when not editing: open its list, as Excel does."""
+        alt = Qt.KeyboardModifier.AltModifier
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return (
+            event.key() == Qt.Key.Key_Down
+            and mods == alt
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.currentIndex().column()
+            in (IndicatorTableModel.LEVEL1, IndicatorTableModel.LEVEL2)
+        )
+
+    def event(self, event: QEvent) -> bool:
+        """Alt+↓ on a drop-down cell is the grid's own key, not the 下移指标 shortcut."""
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if override and isinstance(event, QKeyEvent) and self._opens_list(event):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves down and Tab right when not editing; the rest as a table view does."""
+        if self._opens_list(event):
+            self.open_popup = True
+            try:
+                super().edit(self.currentIndex(), _Trigger.EditKeyPressed, event)
+            finally:
+                self.open_popup = False
+            return
         if self.state() != QAbstractItemView.State.EditingState:
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if event.key() in _ENTER_KEYS and mods == Qt.KeyboardModifier.NoModifier:

@@ -16,7 +16,7 @@ ACTION_ICONS: dict[str, str] = {
     "actionUndo": "undo",
     "actionRedo": "redo",
     "actionInsertIndicator": "insert-row",
-    "actionDeleteIndicator": "delete-row",
+    "actionDeleteRows": "delete-row",
     "actionMoveIndicatorUp": "move-up",
     "actionMoveIndicatorDown": "move-down",
     "actionFind": "find",

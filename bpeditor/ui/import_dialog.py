@@ -56,6 +56,7 @@ from bpeditor.ui.excel_mappings import (
     header_texts,
 )
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
+from bpeditor.ui.pick_combo import PickComboBox
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.sheet_preview_model import HEADER_BACKGROUND, SheetPreviewModel
 
@@ -252,12 +253,13 @@ class ExcelImportDialog(QDialog):
         self._row_spin.setValue(row + 1)
 
     def set_field(self, column: int, field_name: str) -> None:
-        """Map a column (0-based) to a field key, or ``""`` for not imported."""
+        """Map a column (0-based) to a field key, or ``""``, as picking it in its list does."""
         combo = self._combos[column]
         index = combo.findData(field_name)
         if index < 0:
             raise KeyError(field_name)
         combo.setCurrentIndex(index)
+        self._on_pick(column)
 
     def field_combo(self, column: int) -> QComboBox:
         """The field chooser of a column (0-based)."""
@@ -444,7 +446,7 @@ class ExcelImportDialog(QDialog):
             title.setText(title.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, 180))
             title.setToolTip(shown)
             title.setEnabled(bool(text))
-            combo = QComboBox()
+            combo = PickComboBox()
             combo.setObjectName(f"fieldCombo{col}")
             combo.addItem(self.tr(NOT_IMPORTED), "")
             for key in FIELDS:
@@ -457,7 +459,8 @@ class ExcelImportDialog(QDialog):
             combo.setMinimumContentsLength(12)
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 32)
             combo.setCurrentIndex(max(0, combo.findData(initial.get(col, ""))))
-            combo.currentIndexChanged.connect(lambda _i, c=col: self._on_field(c))
+            combo.currentIndexChanged.connect(self._on_field)
+            combo.activated.connect(lambda _i, c=col: self._on_pick(c))
             self._columns_layout.addWidget(letter, col, 0)
             self._columns_layout.addWidget(title, col, 1)
             self._columns_layout.addWidget(combo, col, 2)
@@ -479,8 +482,12 @@ class ExcelImportDialog(QDialog):
             return
         self._set_header_row(current.row())
 
-    def _on_field(self, column: int) -> None:
-        """A column's field changed: a field maps to one column, so another holding it lets go."""
+    def _on_field(self, _index: int) -> None:
+        self._result = None
+        self._evaluate()
+
+    def _on_pick(self, column: int) -> None:
+        """The user picked a column's field: a field maps to one column, so another lets go."""
         chosen = self._combos[column].currentData()
         if chosen:
             for col, combo in enumerate(self._combos):

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QTreeView,
-    QWidget,
 )
 
 from bpeditor.io.base import ReadWarning
@@ -40,10 +40,12 @@ from bpeditor.model.validation import Finding
 from bpeditor.resources import example_path
 from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
+from bpeditor.ui.all_indicators import AllIndicatorsTab
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
 from bpeditor.ui.findings_model import ProblemListModel
+from bpeditor.ui.help import HelpCommands
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
@@ -54,7 +56,8 @@ from bpeditor.ui.review import ReviewController
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
-from bpeditor.ui.view_setup import set_up_findings_view, set_up_project_tree
+from bpeditor.ui.view_setup import add_dock, set_up_findings_view, set_up_project_tree
+from bpeditor.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QUndoView
@@ -130,14 +133,7 @@ class MainWindow(QMainWindow):
 
         set_up_project_tree(self.tree)
         set_up_findings_view(self.problems)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.panels)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self._setup_central()
         self._setup_docks()
         self._setup_status_bar()
 
@@ -145,9 +141,19 @@ class MainWindow(QMainWindow):
         self._setup_tool_bar()
 
         self._connect_signals()
-        self.resize(1280, 800)
-        self.splitter.setSizes([380, 900])
-        self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
+        grid = self.project_panel.grid
+        self.window_state = WindowState(
+            self.context,
+            {"main": self.splitter, "goal": self.project_panel.splitter},
+            {"grid": grid.horizontalHeader()},
+        )
+        self.window_state.restore({"main": (0.28, 0.72)})
+        # A low screen leaves the indicators most of the height: the findings take a sixth.
+        if not self.window_state.restored:
+            findings = max(100, min(170, self.height() // 6))
+            self.resizeDocks([self.problems_dock], [findings], Qt.Orientation.Vertical)
+        grid.user_widths = "grid" in self.window_state.user_sized
+        grid.user_sized.connect(lambda: self.window_state.user_sized.add("grid"))
         self.checks.restart([])
         self._show_node(self.tree_model.table_index())
         self.tree.setCurrentIndex(self.tree_model.table_index())
@@ -176,36 +182,38 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(0)
         self._status_timer.timeout.connect(self.status_summary.update)
 
-    def _dock(
-        self, title: str, name: str, widget: QWidget | None, area: Qt.DockWidgetArea
-    ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        if widget is not None:
-            dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        self.addDockWidget(area, dock)
-        return dock
+    def _setup_central(self) -> None:
+        """The tree | the selected node's panel (a tab beside 全部指标), in a splitter."""
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.panels, self.tr("项目"))
+        self.all_indicators = AllIndicatorsTab(self.context, self.tabs)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
 
     def _setup_docks(self) -> None:
         bottom, right = (
             Qt.DockWidgetArea.BottomDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.problems_dock: QDockWidget = self._dock(
-            self.tr("检查结果"), "problemsDock", self.problems, bottom
+        self.problems_dock: QDockWidget = add_dock(
+            self, self.tr("检查结果"), "problemsDock", self.problems, bottom
         )
         # The undo history and the find panel start hidden: each is built when its dock is
         # first shown (or the panel is first used), not at start-up.
         self._undo_view: QUndoView | None = None
         self._find_panel: FindReplacePanel | None = None
-        self.undo_dock = self._dock(self.tr("撤销历史"), "undoDock", None, right)
+        self.undo_dock = add_dock(self, self.tr("撤销历史"), "undoDock", None, right)
         self.undo_dock.hide()
         self.undo_dock.visibilityChanged.connect(self._undo_dock_visible)
-        self.find_dock = self._dock(self.tr("查找和替换"), "findDock", None, bottom)
+        self.find_dock = add_dock(self, self.tr("查找和替换"), "findDock", None, bottom)
         self.tabifyDockWidget(self.problems_dock, self.find_dock)
         self.find_dock.hide()
         self.find_dock.visibilityChanged.connect(self._find_dock_visible)
@@ -233,7 +241,10 @@ class MainWindow(QMainWindow):
     def _build_find_panel(self) -> FindReplacePanel:
         from bpeditor.ui.find_replace import FindReplacePanel  # noqa: PLC0415 - deferred: start-up
 
-        panel = FindReplacePanel(self.document, self.undo_stack, self)
+        def confirm(title: str, message: str, details: str) -> bool:
+            return self.dialogs.confirm(self, title, message, details)
+
+        panel = FindReplacePanel(self.document, self.undo_stack, self, confirm)
         panel.found.connect(self.go_to_match)
         self.find_dock.setWidget(panel)
         self._find_panel = panel
@@ -289,6 +300,9 @@ class MainWindow(QMainWindow):
         self._fill_file_and_view_menus()
         self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
         _fill(self.tools_menu, self.review.menu_items())
+        self.help = HelpCommands(self.context)
+        self.help_menu.addAction(self.help.action)
+        self.addAction(self.help.action)
         self.about_action = QAction(self.tr("关于绩效目标表编辑器(&A)…"), self)
         self.about_action.setObjectName("actionAbout")
         self.about_action.triggered.connect(self.show_about)
@@ -341,6 +355,7 @@ class MainWindow(QMainWindow):
             toggle.setObjectName(name)
             view.addAction(toggle)
         view.addSeparator()
+        view.addAction(self.all_indicators.action)
         columns = view.addMenu(self.tr("指标表的列(&C)"))
         columns.setObjectName("columnsMenu")
         columns.addActions(self.project_panel.grid.column_actions)
@@ -448,6 +463,7 @@ class MainWindow(QMainWindow):
         self.select_index(self.tree_model.project_index(unit, project))
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.tabs.setCurrentIndex(0)
         self._show_node(current)
 
     def _show_node(self, index: QModelIndex) -> None:
@@ -508,12 +524,21 @@ class MainWindow(QMainWindow):
             widget.setFocus()
 
     def show_find(self, *, replace: bool = False) -> None:
-        """Show the find panel with the cursor in 查找 (or 替换为)."""
+        """Show the find panel with the cursor in 查找 (for 替换 too: first say what to find)."""
         self.find_dock.show()
         self.find_dock.raise_()
-        edit = self.find_panel.replace_edit if replace else self.find_panel.find_edit
+        edit = self.find_panel.find_edit
         edit.setFocus()
         edit.selectAll()
+
+    def find_step(self, delta: int) -> None:
+        """F3 / Shift+F3: the next or previous match (opening 查找 when nothing is searched)."""
+        if not self.find_panel.needle:
+            self.show_find()
+        elif delta < 0:
+            self.find_panel.find_previous()
+        else:
+            self.find_panel.find_next()
 
     # --- following the document -----------------------------------------------------------
 

@@ -47,13 +47,14 @@ AMOUNT_FIELDS = (
 )
 """The four amounts in display order: attribute of :class:`Funds` and label (source text)."""
 
-FIT_ROWS_LIMIT = 500
-"""Up to this many indicators, the value columns are sized to their text when shown."""
-
 TOTAL_TIP = QT_TRANSLATE_NOOP(
     "ProjectPanel", "总计 = 财政拨款 + 财政专户拨款 + 其他资金，随资金来源自动计算"
 )
 """The 总计 field's tooltip (source text)."""
+COMPUTED_STYLE = (
+    "QLineEdit { background-color: #eceff1; color: #263238; border: 1px solid #cfd8dc; }"
+)
+"""The look of a computed, read-only amount (总计)."""
 
 
 class ProjectPanel(QWidget):
@@ -113,7 +114,7 @@ class ProjectPanel(QWidget):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
         goal_line = self.goal_edit.fontMetrics().lineSpacing()
-        self.splitter.setSizes([goal_line * 5 + 40, 500])
+        self.splitter.setSizes([goal_line * 3 + 30, 500])  # three lines: the grid gets the rest
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -143,7 +144,9 @@ class ProjectPanel(QWidget):
         amounts = QGridLayout()
         amounts.setHorizontalSpacing(8)
         for column, (attr, label) in enumerate(AMOUNT_FIELDS):
-            edit = AmountEdit(partial(self._commit_amount, attr), self)
+            edit = AmountEdit(
+                partial(self._commit_amount, attr), self, partial(self._reject_amount, attr)
+            )
             edit.setObjectName(f"amount_{attr}")
             caption = QLabel(self.tr(label), self)
             caption.setBuddy(edit)
@@ -154,6 +157,9 @@ class ProjectPanel(QWidget):
         total = self.amount_edits["total"]
         total.setReadOnly(True)
         total.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Computed, not typed: it looks like a read-only sum (grey, no frame to type in).
+        total.base_style = COMPUTED_STYLE
+        total.setStyleSheet(COMPUTED_STYLE)
         self.fix_total_button = QPushButton(self.tr("按来源更正"), self)
         self.fix_total_button.setObjectName("fixTotal")
         self.fix_total_button.setToolTip(self.tr("把总计改为各资金来源之和"))
@@ -202,7 +208,7 @@ class ProjectPanel(QWidget):
             self._loading = False
         self.indicator_model.set_project(project)
         if not same:
-            self._fit_value_columns()
+            self.grid.fit_columns()
             if project is not None and project.indicators:
                 self.grid.go_to_cell(0, self.grid.visible_columns()[0])
         self._update_count()
@@ -219,21 +225,11 @@ class ProjectPanel(QWidget):
             else self.tr("绩效指标")
         )
 
-    def _fit_value_columns(self) -> None:
-        """Widen the value columns to their text (a quarter of the grid at most); 三级 the rest."""
-        if self.indicator_model.rowCount() > FIT_ROWS_LIMIT:
-            return
-        header = self.grid.horizontalHeader()
-        # Not viewport(): PySide's first wrapping of that plain QWidget costs ~10 ms at start-up.
-        width = self.grid.maximumViewportSize().width()
-        limit = max(self.grid.min_value_width, width // 4)  # 三级 keeps the rest
-        for column in (IndicatorTableModel.PERIOD, IndicatorTableModel.ANNUAL):
-            wanted = max(self.grid.min_value_width, self.grid.sizeHintForColumn(column))
-            header.resizeSection(column, min(wanted, limit))
-
     def _show_funds(self, funds: Funds) -> None:
         for attr, edit in self.amount_edits.items():
-            if attr != "total":
+            if attr in funds.unreadable:
+                edit.show_unreadable(funds.unreadable[attr])
+            elif attr != "total":
                 edit.show_amount(getattr(funds, attr))
         total = self.amount_edits["total"]
         sources = funds.sources_sum()
@@ -346,6 +342,20 @@ class ProjectPanel(QWidget):
         label = self.tr(dict(AMOUNT_FIELDS)[attr])
         text = self.tr("修改{field}").format(field=label)
         edit = set_source_amount(self.document.table, where, attr, amount, text)
+        if edit is not None:
+            self.push(edit)
+
+    def _reject_amount(self, attr: str, written: str) -> None:
+        """Keep text that is not an amount: the checks list it until it is corrected."""
+        where = self.location()
+        if where is None or self._project is None or self._loading:
+            return
+        from bpeditor.model.project_operations import set_amount_text  # noqa: PLC0415 - deferred: start-up
+
+        label = self.tr(dict(AMOUNT_FIELDS)[attr])
+        edit = set_amount_text(
+            self.document.table, where, attr, written, self.tr("修改{field}").format(field=label)
+        )
         if edit is not None:
             self.push(edit)
 

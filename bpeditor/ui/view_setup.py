@@ -1,9 +1,16 @@
-"""How the window's project tree and findings list look and behave (set once, at start-up)."""
+"""How the window's project tree, findings list and docks look and behave (set at start-up)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QMainWindow,
+    QTreeView,
+    QWidget,
+)
 
 from bpeditor.ui.findings_model import SEVERITY_LABELS, ProblemListModel
 from bpeditor.ui.tree_model import ProjectTreeModel
@@ -51,3 +58,19 @@ def set_up_findings_view(view: QTreeView) -> None:
         for severity in SEVERITY_LABELS
     )
     header.resizeSection(ProblemListModel.SEVERITY, severity_width + 56)
+
+
+def add_dock(
+    window: QMainWindow, title: str, name: str, widget: QWidget | None, area: Qt.DockWidgetArea
+) -> QDockWidget:
+    """A dock the clerk can close and move (not float), holding ``widget`` once it is built."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    if widget is not None:
+        dock.setWidget(widget)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable
+        | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    )
+    window.addDockWidget(area, dock)
+    return dock

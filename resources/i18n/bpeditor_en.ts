@@ -49,7 +49,112 @@
     </message>
 </context>
 <context>
+    <name>AllIndicatorsModel</name>
+    <message>
+        <source>资金使用单位</source>
+        <translation>Funding unit</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+</context>
+<context>
+    <name>AllIndicatorsPanel</name>
+    <message>
+        <source>筛选：任意文字</source>
+        <translation>Filter: any text</translation>
+    </message>
+    <message>
+        <source>全部一级指标</source>
+        <translation>All level-1 classes</translation>
+    </message>
+    <message>
+        <source>项目或单位名称</source>
+        <translation>Project or unit name</translation>
+    </message>
+    <message>
+        <source>只看有检查结果的</source>
+        <translation>Only those with findings</translation>
+    </message>
+    <message>
+        <source>本列中查找</source>
+        <translation>Find in this column</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>在本列替换(&amp;R)</source>
+        <translation>&amp;Replace in Column</translation>
+    </message>
+    <message>
+        <source>在当前列的所有显示的行中替换</source>
+        <translation>Replace in the current column, in every row shown</translation>
+    </message>
+    <message>
+        <source>向下填充(&amp;D)</source>
+        <translation>Fill &amp;Down</translation>
+    </message>
+    <message>
+        <source>把选中区域第一格的内容填到同列其余选中的格（Ctrl+D）</source>
+        <translation>Copy the first selected cell into the other selected cells of its column (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>向下填充</source>
+        <translation>Fill down</translation>
+    </message>
+    <message>
+        <source>共 {total} 个指标</source>
+        <translation>{total} indicators</translation>
+    </message>
+    <message>
+        <source>共 {total} 个指标，显示 {shown} 个</source>
+        <translation>{total} indicators, {shown} shown</translation>
+    </message>
+    <message>
+        <source>向下填充{column}</source>
+        <translation>Fill down {column}</translation>
+    </message>
+    <message>
+        <source>已向下填充 {count} 格。按 Ctrl+Z 可撤销。</source>
+        <translation>Filled down {count} cell(s). Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <source>请先点选要替换的列（三级指标或指标值），再填写查找内容</source>
+        <translation>First click in the column to replace in (indicator name or a value), then enter the text to find</translation>
+    </message>
+    <message>
+        <source>在{column}列中替换</source>
+        <translation>Replace in {column}</translation>
+    </message>
+    <message>
+        <source>已在“{column}”列替换 {count} 处</source>
+        <translation>Replaced {count} time(s) in “{column}”</translation>
+    </message>
+</context>
+<context>
+    <name>AllIndicatorsTab</name>
+    <message>
+        <source>全部指标</source>
+        <translation>All Indicators</translation>
+    </message>
+    <message>
+        <source>全部指标(&amp;A)</source>
+        <translation>&amp;All Indicators</translation>
+    </message>
+    <message>
+        <source>在一张表中查看和编辑所有项目的全部指标</source>
+        <translation>See and edit every indicator of every project in one table</translation>
+    </message>
+</context>
+<context>
     <name>AmountEdit</name>
+    <message>
+        <source>“{text}”不是数字（请输入数字，如 1,664.69）</source>
+        <translation>“{text}” is not a number (enter a number, such as 1,664.69)</translation>
+    </message>
     <message>
         <source>{error}（请输入数字，如 1,664.69）</source>
         <translation>{error} (enter a number, such as 1,664.69)</translation>
@@ -97,6 +202,10 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>重试(&amp;R)</source>
@@ -154,6 +263,14 @@
         <translation>Rep&amp;lace…</translation>
     </message>
     <message>
+        <source>查找下一个(&amp;X)</source>
+        <translation>Find ne&amp;xt</translation>
+    </message>
+    <message>
+        <source>查找上一个(&amp;V)</source>
+        <translation>Find pre&amp;vious</translation>
+    </message>
+    <message>
         <source>在下方插入指标(&amp;I)</source>
         <translation>&amp;Insert Indicator Below</translation>
     </message>
@@ -162,8 +279,8 @@
         <translation>Insert Indicator &amp;Above</translation>
     </message>
     <message>
-        <source>删除指标(&amp;D)</source>
-        <translation>&amp;Delete Indicators</translation>
+        <source>删除行(&amp;D)</source>
+        <translation>&amp;Delete rows</translation>
     </message>
     <message>
         <source>上移指标(&amp;U)</source>
@@ -208,6 +325,26 @@
     <message>
         <source>下移(&amp;J)</source>
         <translation>Move Do&amp;wn</translation>
+    </message>
+    <message>
+        <source>删除单位“{name}”及其 {projects} 个项目、{count} 个指标？</source>
+        <translation>Delete the unit “{name}” with its {projects} project(s) and {count} indicator(s)?</translation>
+    </message>
+    <message>
+        <source>删除项目“{name}”及其 {count} 个指标？</source>
+        <translation>Delete the project “{name}” with its {count} indicator(s)?</translation>
+    </message>
+    <message>
+        <source>删除后可以撤销（Ctrl+Z）。</source>
+        <translation>You can undo it afterwards (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>已删除“{name}”。按 Ctrl+Z 可撤销。</source>
+        <translation>Deleted “{name}”. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
         <source>删除单位</source>
@@ -545,6 +682,28 @@
         <translation>Export as {format}</translation>
     </message>
     <message>
+        <source>
+……等共 {count} 个</source>
+        <translation>
+… {count} in all</translation>
+    </message>
+    <message>
+        <source>表中还有 {count} 个错误（见“检查结果”），导出的文件会带着这些错误：
+
+{errors}{more}
+
+仍要导出吗？</source>
+        <translation>The table still has {count} error(s) (see Check Results); the exported file will carry them:
+
+{errors}{more}
+
+Export anyway?</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
         <source>无法导出</source>
         <translation>Cannot Export</translation>
     </message>
@@ -652,12 +811,36 @@
         <translation>Opened {name}</translation>
     </message>
     <message>
+        <source>“{name}”似乎不完整（可能没有下载或复制完）：
+
+{where}
+
+已读入到中断处。请核对最后几个项目和指标，必要时找到完整的文件重新打开。</source>
+        <translation>“{name}” seems incomplete (perhaps it was not fully downloaded or copied):
+
+{where}
+
+It was read up to where it breaks off. Check the last projects and indicators, and if needed open a complete copy of the file.</translation>
+    </message>
+    <message>
+        <source>文件不完整</source>
+        <translation>Incomplete File</translation>
+    </message>
+    <message>
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
         <source>{name} 中没有项目</source>
         <translation>{name} contains no projects</translation>
+    </message>
+    <message>
+        <source>“{name}”是“{theirs}”的表，当前表是“{mine}”的。
+
+仍要把它的项目导入到当前表吗？（可以撤销）</source>
+        <translation>“{name}” is the table of “{theirs}”; the open table is that of “{mine}”.
+
+Import its projects into the open table anyway? (You can undo it.)</translation>
     </message>
     <message>
         <source>已从 {name} 导入 {count} 个项目，{warnings} 条导入警告（可撤销）</source>
@@ -790,12 +973,80 @@ Do you want to save them?</translation>
         <translation>Match {position} of {count} ({total} occurrences)</translation>
     </message>
     <message>
+        <source>将在 {count} 处把“{needle}”替换为“{replacement}”。
+
+替换吗？（可以撤销；点“显示详细信息”预览每一处。）</source>
+        <translation>“{needle}” will be replaced with “{replacement}” in {count} place(s).
+
+Replace? (You can undo it; click “Show Details…” to preview each place.)</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <source>未替换</source>
+        <translation>Nothing replaced</translation>
+    </message>
+    <message>
         <source>全部替换“{needle}”为“{replacement}”</source>
         <translation>Replace all “{needle}” with “{replacement}”</translation>
     </message>
     <message>
         <source>已在 {count} 处替换</source>
         <translation>Replaced in {count} place(s)</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>绩效目标</source>
+        <translation>Performance goal</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <source>实施期目标</source>
+        <translation>Goal for the whole period</translation>
+    </message>
+    <message>
+        <source>实施周期指标值</source>
+        <translation>Value for the period</translation>
+    </message>
+    <message>
+        <source>年度指标值</source>
+        <translation>Annual value</translation>
+    </message>
+    <message>
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>第 {row} 行</source>
+        <translation>row {row}</translation>
     </message>
 </context>
 <context>
@@ -826,6 +1077,24 @@ Do you want to save them?</translation>
     <message>
         <source>{label}：{amount} {unit}</source>
         <translation>{label}: {amount} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCommands</name>
+    <message>
+        <source>使用说明(&amp;M)</source>
+        <translation>User &amp;Manual</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>使用说明</source>
+        <translation>User Manual</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -917,6 +1186,10 @@ Do you want to save them?</translation>
     <message>
         <source>撤销历史</source>
         <translation>Undo History</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
     </message>
     <message>
         <source>查找和替换</source>
@@ -1289,6 +1562,18 @@ Do you want to restore it?</translation>
     <message>
         <source>复制实施周期指标值到年度</source>
         <translation>Copy period values to annual</translation>
+    </message>
+    <message>
+        <source>（无名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <source>已删除 {count} 个指标：{names}。按 Ctrl+Z 可撤销。</source>
+        <translation>Deleted {count} indicator(s): {names}. Press Ctrl+Z to undo.</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,19 @@ def test_truncated_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     data = _valid_xlsx(tmp_path / "a.xlsx").read_bytes()
     path = tmp_path / "cut.xlsx"
     path.write_bytes(data[: len(data) // 2])
-    _refused(path, capsys, "损坏")
+    message = _refused(path, capsys, "损坏", "Excel")
+    assert "zip" not in message.lower()  # no English tail from the library
+    assert message.endswith("无法作为 Excel 文件打开")
+
+
+def test_random_bytes_named_xlsx_say_damaged_or_not_excel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "乱码.xlsx"
+    # Bytes that are neither a workbook nor text in any encoding clerks use.
+    path.write_bytes(bytes(range(128, 256)) * 24)
+    message = _refused(path, capsys, "工作簿已损坏", "不是 Excel 文件")
+    assert "编码" not in message  # not a text-encoding message
 
 
 def test_png_renamed_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -243,3 +243,24 @@ def test_importing_nothing_new_is_an_empty_step() -> None:
     edit = ops.import_edit(doc.table, Table(units=[Unit("甲", [])]), "Import")
     assert edit.text == "Import"
     assert edit.edits == []
+
+
+def test_text_that_is_not_an_amount_is_kept_until_a_number_replaces_it() -> None:
+    doc = Document(
+        Table(units=[Unit("u", [Project("p", funds=Funds(Decimal("5"), Decimal("5")))])])
+    )
+    funds = doc.table.units[0].projects[0].funds
+    kept = ops.set_amount_text(doc.table, (0, 0), "fiscal", "五万")
+    assert kept is not None
+    kept.apply(doc)
+    assert funds.unreadable == {"fiscal": "五万"}
+    assert funds.fiscal == Decimal("5")  # the amount itself is left as it was
+    assert ops.set_amount_text(doc.table, (0, 0), "fiscal", "五万") is None
+    fixed = ops.set_source_amount(doc.table, (0, 0), "fiscal", Decimal("5"))
+    assert fixed is not None  # the same number, but the text goes
+    fixed.apply(doc)
+    assert funds.unreadable == {}
+    fixed.revert(doc)
+    assert funds.unreadable == {"fiscal": "五万"}
+    kept.revert(doc)
+    assert funds.unreadable == {}

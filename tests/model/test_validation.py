@@ -86,6 +86,18 @@ def test_sources_summing_to_the_total_are_fine() -> None:
     assert validate(table_of(project)) == []
 
 
+def test_an_amount_that_is_not_a_number_is_an_error_until_corrected() -> None:
+    project = good_project()
+    project.funds.unreadable["fiscal"] = "四十万"
+    (finding,) = validate(table_of(project))
+    assert finding.code == "project-amount-not-a-number"
+    assert finding.severity is Severity.ERROR
+    assert "财政拨款" in finding.message and "四十万" in finding.message
+    assert finding.location == Location(unit=0, project=0, field="fiscal")
+    project.funds.unreadable.clear()
+    assert validate(table_of(project)) == []
+
+
 def test_missing_goal_indicators_and_names() -> None:
     project = Project(name="", funds=Funds(), goal=" ")
     found = codes(validate(table_of(project)))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from bpeditor.resources import example_path
 from bpeditor.ui.dialogs import DialogService
@@ -50,6 +50,10 @@ class RecordingDialogs(DialogService):
     def information(self, parent: QWidget | None, title: str, message: str) -> None:
         self.infos.append((title, message))
 
+    def confirm(self, parent: QWidget | None, title: str, message: str, details: str = "") -> bool:
+        self.__dict__.setdefault("confirmed", []).append((title, message, details))
+        return bool(self._answer("confirm", title, message, "confirm_answers"))
+
     def open_file(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
         if not self.open_answers:
             raise UnexpectedDialogError(f"unexpected file dialog: {title}")
@@ -61,6 +65,11 @@ class RecordingDialogs(DialogService):
     question_answers: list[str]
     retry_answers: list[str]
     restore_answers: list[str]
+    confirm_answers: list[bool]
+    """Answers to :meth:`confirm` (a question with none queued fails the test)."""
+    confirmed: list[tuple[str, str, str]]
+    suggested: list[Path | None]
+    """The file names the save dialogs proposed."""
     asked: list[tuple[str, str, str]]
 
     def _answer(self, kind: str, title: str, message: str, queue_name: str) -> object:
@@ -73,6 +82,7 @@ class RecordingDialogs(DialogService):
     def save_file(
         self, parent: QWidget | None, title: str, name_filter: str, suggested: Path | None = None
     ) -> Path | None:
+        self.__dict__.setdefault("suggested", []).append(suggested)
         return self._answer("save_file", title, name_filter, "save_answers")  # type: ignore[return-value]
 
     def question(self, parent: QWidget | None, title: str, message: str) -> str:
@@ -143,6 +153,14 @@ def window(qtbot, dialogs: RecordingDialogs) -> MainWindow:  # type: ignore[no-u
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def active(window: MainWindow, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window, active: keyboard shortcuts reach it as they do the user's keys."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window
 
 
 @pytest.fixture

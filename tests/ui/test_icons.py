@@ -21,7 +21,7 @@ TOOL_BAR = [
     "actionRedo",
     "",
     "actionInsertIndicator",
-    "actionDeleteIndicator",
+    "actionDeleteRows",
     "actionMoveIndicatorUp",
     "actionMoveIndicatorDown",
     "",

@@ -99,7 +99,8 @@ def test_find_next_jumps_to_the_project_and_cell(loaded: MainWindow) -> None:
     assert "第 2 /" in panel.status.text()
 
 
-def test_replace_all_is_one_undo_step(loaded: MainWindow) -> None:
+def test_replace_all_is_one_undo_step(loaded: MainWindow, dialogs) -> None:  # type: ignore[no-untyped-def]
+    dialogs.confirm_answers = [True]  # 全部替换 asks, with the count and a preview
     loaded.editor_actions.replace.trigger()
     panel = loaded.find_panel
     type_keys(panel.find_edit, "口岸")

@@ -137,7 +137,7 @@ def test_grid_headers_and_tooltips(loaded: MainWindow) -> None:
     assert "编码 1" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     long_value = "100%（通关顺畅保障天数/365天*100%）"
     assert model.index(3, 3).data(Qt.ItemDataRole.ToolTipRole) == long_value
-    assert not grid.wordWrap()
+    assert grid.wordWrap()  # long values wrap (issue 15; was: cut short, read from the tooltip)
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     optional = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5, 8)]
     assert optional == ["指标值确定依据", "指标解释", "备注"]

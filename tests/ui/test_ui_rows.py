@@ -36,11 +36,11 @@ def test_insert_below_and_above_in_the_rows_class(loaded: MainWindow) -> None:
     assert grid(loaded).model().rowCount() == 6
 
 
-def test_delete_key_deletes_the_selected_rows(loaded: MainWindow) -> None:
+def test_delete_rows_command_deletes_the_selected_rows(loaded: MainWindow) -> None:
     loaded.select_project(0, 0)
     view = grid(loaded)
     view.select_rows([1, 3])
-    loaded.findChild(type(loaded.editor_actions.undo), "actionDeleteIndicator").trigger()
+    loaded.findChild(type(loaded.editor_actions.undo), "actionDeleteRows").trigger()
     assert _names(loaded) == [
         "供水保障月数",
         "费用支付及时率",
@@ -51,7 +51,7 @@ def test_delete_key_deletes_the_selected_rows(loaded: MainWindow) -> None:
     loaded.undo_stack.undo()
     assert _names(loaded)[1] == "供电保障月数"
     assert _names(loaded)[3] == "口岸车检场全年通关保障率"
-    assert "Del" in [s.toString() for s in loaded.editor_actions.delete_rows.shortcuts()]
+    assert [s.toString() for s in loaded.editor_actions.delete_rows.shortcuts()] == ["Ctrl+-"]
 
 
 def test_move_rows_up_and_down_keeps_them_selected(loaded: MainWindow) -> None:
@@ -238,7 +238,7 @@ def test_backspace_clears_cells_and_grid_context_menu_has_the_row_commands(
     loaded.editor_actions.clear_cells.trigger()
     assert cell_text(loaded, 0, M.ANNUAL) == ""
     names = {a.objectName() for a in view.actions()}
-    assert {"actionInsertIndicator", "actionDeleteIndicator", "actionPaste"} <= names
+    assert {"actionInsertIndicator", "actionDeleteRows", "actionPaste"} <= names
     assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
 
 

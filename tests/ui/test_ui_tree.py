@@ -65,8 +65,9 @@ def test_rename_with_f2(qtbot, loaded: MainWindow) -> None:  # type: ignore[no-u
     assert [s.toString() for s in loaded.editor_actions.rename_node.shortcuts()] == ["F2"]
 
 
-def test_delete_a_project_and_undo(loaded: MainWindow) -> None:
+def test_delete_a_project_and_undo(loaded: MainWindow, dialogs) -> None:  # type: ignore[no-untyped-def]
     loaded.select_project(0, 4)
+    dialogs.confirm_answers = [True]  # it holds indicators: the user is asked
     loaded.editor_actions.delete_node.trigger()
     assert len(loaded.table.units[0].projects) == 8
     assert "车检场口岸单位经费" not in _project_names(loaded, 0)
@@ -76,8 +77,9 @@ def test_delete_a_project_and_undo(loaded: MainWindow) -> None:
     assert loaded.tree_model.rowCount(loaded.tree_model.unit_index(0)) == 9
 
 
-def test_delete_a_unit_and_undo(loaded: MainWindow) -> None:
+def test_delete_a_unit_and_undo(loaded: MainWindow, dialogs) -> None:  # type: ignore[no-untyped-def]
     loaded.select_index(loaded.tree_model.unit_index(0))
+    dialogs.confirm_answers = [True]  # it holds indicators: the user is asked
     loaded.editor_actions.delete_node.trigger()
     assert loaded.table.units == []
     assert loaded.panels.currentWidget() is loaded.table_panel
