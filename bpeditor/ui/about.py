@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from bpeditor import __version__
 from bpeditor.resources import resource_path
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, app_title
+from bpeditor.ui.settings import log_path
 
 PRODUCT_NAME = "绩效目标表编辑器"
 """The product's Chinese name, as in the window title and the Windows version information."""
@@ -110,6 +111,10 @@ class AboutDialog(QDialog):
             )
         )
         self.license_label.setWordWrap(True)
+        self.log_label = QLabel(self.tr("日志文件：{path}").format(path=log_path()))
+        self.log_label.setWordWrap(True)
+        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label.setToolTip(self.tr("程序出错时的详细信息记录在这里，报告问题时请附上"))
 
         heading = QVBoxLayout()
         for label in (
@@ -117,6 +122,7 @@ class AboutDialog(QDialog):
             self.version_label,
             self.description_label,
             self.license_label,
+            self.log_label,
         ):
             heading.addWidget(label)
         top = QHBoxLayout()
