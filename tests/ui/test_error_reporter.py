@@ -97,6 +97,7 @@ def test_an_error_in_another_thread_is_logged_and_shown_from_the_window_thread(
 
 def test_the_error_box_copies_its_details(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[QMessageBox] = []
+
     def record(box: QMessageBox) -> None:  # instead of opening it: no modal box in a test
         shown.append(box)
 
