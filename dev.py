@@ -90,6 +90,11 @@ ISCC_HOME = VENV / "innosetup"
 """Where ``npm ci`` puts the pinned compiler: ``node_modules/innosetup/bin/ISCC.exe``."""
 
 
+REQUIREMENTS_ENV = "BPEDITOR_REQUIREMENTS"
+"""Set to a pinned, hashed requirements file (packaging/requirements-release.txt) to install
+exactly those versions before the project: the release workflow does."""
+
+
 def venv_python() -> Path:
     """The interpreter inside ``.venv``."""
     if os.name == "nt":
@@ -133,8 +138,24 @@ def ensure_venv(extras: str) -> Path:
         (ROOT / "pyproject.toml").read_bytes() + extras.encode() + str(python).encode()
     ).hexdigest()
     have = STAMP.read_text(encoding="utf-8").split() if STAMP.exists() else []
+    pinned = os.environ.get(REQUIREMENTS_ENV, "").strip()
+    if pinned:
+        wanted = hashlib.sha256(wanted.encode() + (ROOT / pinned).read_bytes()).hexdigest()
     if wanted not in have:
         run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-U", "pip")
+        if pinned:  # release builds: exactly these versions, each file checked against its hash
+            run(
+                python,
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                "--require-hashes",
+                "--no-deps",
+                "-r",
+                ROOT / pinned,
+            )
         target = f"{ROOT}[{extras}]" if extras else str(ROOT)
         run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target)
         STAMP.write_text("\n".join([*have, wanted]), encoding="utf-8")

@@ -33,7 +33,7 @@ CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 in_chroot() {  # in_chroot DIR COMMAND: run a shell command inside the chroot, from /src
     env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
         LANG=C.UTF-8 SSL_CERT_FILE=$CA_BUNDLE PIP_CERT=$CA_BUNDLE REQUESTS_CA_BUNDLE=$CA_BUNDLE \
-        NODE_EXTRA_CA_CERTS=$CA_BUNDLE chroot "$1" /bin/bash -c "cd /src && $2"
+        NODE_EXTRA_CA_CERTS=$CA_BUNDLE chroot "$1" /bin/bash -c "cd /src 2>/dev/null || cd /; $2"
 }
 
 step() {  # step DIR RESULT NAME COMMAND: time one step and record its exit status

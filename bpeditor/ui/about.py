@@ -35,7 +35,6 @@ LICENSE_NAME = "MIT"
 
 LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("PySide6 (Qt for Python)", ("PySide6-Essentials", "PySide6")),
-    ("openpyxl", ("openpyxl",)),
     ("python-docx", ("python-docx",)),
     ("XlsxWriter", ("XlsxWriter",)),
     ("python-calamine", ("python-calamine",)),

@@ -14,6 +14,7 @@
 ;   AppFileVersion  numeric a.b.c.d for the setup's version resource (default: AppVersion)
 ;   DistDir         the PyInstaller output folder (default: dist\bpeditor beside the repo root)
 ;   OutputDir       where bpeditor-setup-<AppVersion>.exe is written (default: dist)
+;   SignToolName    sign with ISCC's /S<SignToolName>=... command (default: not signed)
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
@@ -79,6 +80,12 @@ RestartApplications=no
 SetupIconFile={#DistDir}\_internal\bpeditor.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
+; Code signing (release workflow, only when a certificate is configured): /DSignToolName=NAME
+; together with ISCC's /SNAME=command signs the setup and the uninstaller it contains.
+#ifdef SignToolName
+SignTool={#SignToolName}
+SignedUninstaller=yes
+#endif
 OutputDir={#OutputDir}
 OutputBaseFilename=bpeditor-setup-{#AppVersion}
 Compression=lzma2/max
