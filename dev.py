@@ -8,8 +8,13 @@ Usage (Windows: ``py dev.py …``; Linux: ``python3 dev.py …``)::
 ``test`` first runs ``ruff check``, ``ruff format --check`` and ``mypy`` (their settings are in
 ``pyproject.toml``) and stops at the first that fails, before any test runs.
 
-Only Python 3.11+ is needed. On Debian/Ubuntu as root (as in CI) the system packages the tests
-need (CJK fonts, the libraries Qt loads, LibreOffice for rendering checks) are installed too.
+Only Python 3.11+ is needed. On Debian 12/13 and Ubuntu 22.04/24.04 as root (as in CI) the system
+packages are installed too: for ``run`` python3-venv if missing, CJK fonts and the libraries Qt's
+window loads; for ``test`` also LibreOffice and poppler (rendering checks), binutils and Debian's
+libpython (PyInstaller), Wine with the i386 architecture and npm (the pinned Inno Setup compiler,
+which ``test`` then installs into ``.venv/innosetup`` with ``npm ci``). Not root: dev.py says
+what to install. ``BPEDITOR_REQUIREMENTS=packaging/requirements-release.txt`` installs the
+pinned, hashed release versions first (the release workflow does).
 """
 
 from __future__ import annotations
