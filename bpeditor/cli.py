@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import gc
 import sys
 from collections.abc import Iterator, Sequence
@@ -318,9 +319,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     if argv and argv[0] in _COMMANDS:
-        args = _command_parser().parse_args(argv)
-        return run_convert(args) if args.command == "convert" else run_check(args)
+        return _run_command(argv)
     return run_gui(_gui_parser().parse_args(argv))
+
+
+EXIT_PIPE_CLOSED = 141
+"""Exit status when the reader of our output went away (``| head``): 128 + SIGPIPE, as a shell
+reports a program that SIGPIPE ended."""
+
+EXIT_INTERRUPTED = 130
+"""Exit status after Ctrl+C: 128 + SIGINT."""
+
+
+def _run_command(argv: list[str]) -> int:
+    """Run ``convert`` or ``check``; a closed output pipe or Ctrl+C ends it quietly."""
+    try:
+        args = _command_parser().parse_args(argv)
+        status = run_convert(args) if args.command == "convert" else run_check(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be caught
+        return status
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
+    except OSError as exc:
+        # Windows reports a pipe whose reader has gone as EINVAL, not as a broken pipe.
+        if sys.platform == "win32" and exc.errno == errno.EINVAL:
+            _silence_stdout()
+            return EXIT_PIPE_CLOSED
+        _say(f"错误：{exc.strerror or exc}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _say("已中断")
+        return EXIT_INTERRUPTED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's final flush finds no closed pipe."""
+    import os  # noqa: PLC0415 - only on this rare path
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor behind stdout: nothing to flush there
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

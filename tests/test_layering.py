@@ -17,9 +17,17 @@ PUBLISHED_SAMPLE_SHA256 = "eafc64dcddf7961d99bbcaffb795ab38f63d5c7fa614f4aca02f3
 
 
 def _run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **(env_extra or {})}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env_extra or {})}
     return subprocess.run(
-        [*args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600, check=False
+        [*args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=ROOT,
+        env=env,
+        timeout=600,
+        check=False,
     )
 
 

@@ -94,8 +94,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) 
             raise WriteError(f"{target}：保存失败（{exc}）；原文件未改动") from exc
         put_in_place(tmp, target)
     finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        remove_temp(tmp)
 
 
 def _reason(exc: OSError) -> str:
@@ -140,18 +139,45 @@ def _flush_to_disk(tmp: Path) -> None:
         os.fsync(handle.fileno())
 
 
+LOCKED = "文件正被其他程序（如 WPS、Excel）打开"
+"""What to tell the user when another program holds a file open (Windows sharing violation)."""
+
+_SHARING_VIOLATIONS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+WINDOWS_FILE_ATTRIBUTES = os.name == "nt"
+"""Whether the read-only attribute blocks replacing and deleting a file (Windows), rather than
+the folder's permissions deciding (POSIX). Tests set it to check the Windows path on Linux."""
+
+
+def held_by_another_program(error: OSError) -> bool:
+    """Whether Windows refused access because another program has the file open."""
+    return getattr(error, "winerror", None) in _SHARING_VIOLATIONS
+
+
 class ReplaceError(WriteError):
     """A finished temporary file could not replace its target, which is unchanged."""
 
-    def __init__(self, target: Path, error: OSError) -> None:
+    def __init__(self, target: Path, error: OSError, *, read_only: bool = False) -> None:
         self.target = target
         self.reason = _reason(error)
         # Refused: another program holds the file (Windows), or it is read-only.
         self.in_use = isinstance(error, PermissionError)
-        if self.in_use:
+        self.locked = held_by_another_program(error)
+        self.read_only = read_only and not self.locked
+        if self.locked:
+            message = (
+                f"{target}：{LOCKED}，无法覆盖。"
+                "请关闭该程序后重试，或另存为其他文件名；原文件未改动"
+            )
+        elif self.read_only:
+            message = (
+                f"{target}：这是只读文件，无法去掉它的只读属性（{self.reason}）。"
+                "请另存为其他文件名；原文件未改动"
+            )
+        elif self.in_use:
             message = (
                 f"{target}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，"
-                f"或是只读文件（{self.reason}）。请关闭该程序后重试，或另存为其他文件名；"
+                f"或没有写入权限（{self.reason}）。请关闭该程序后重试，或另存为其他文件名；"
                 "原文件未改动"
             )
         else:
@@ -162,10 +188,43 @@ class ReplaceError(WriteError):
 def put_in_place(tmp: Path, target: Path) -> None:
     """Move a finished file over ``target`` in its folder, with the target's permissions.
 
+    A read-only target (Windows attribute) that the user may change is replaced and made
+    read-only again; the temporary file itself is never read-only, so it can always be removed.
     Retried briefly while another program holds the target; :class:`ReplaceError` if it fails.
     """
-    _copy_mode(target, tmp)
-    _replace(tmp, target)
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = None
+    new_mode = 0o666 & ~_UMASK if mode is None else mode
+    read_only = mode is not None and not mode & stat.S_IWUSR
+    if not WINDOWS_FILE_ATTRIBUTES:
+        _chmod(tmp, new_mode)  # POSIX: the folder decides; the new file gets the mode at once
+        _replace(tmp, target)
+        return
+    _chmod(tmp, new_mode | stat.S_IWUSR)  # a read-only temp could not replace nor be deleted
+    if read_only:
+        try:
+            os.chmod(target, new_mode | stat.S_IWUSR)
+        except OSError as exc:
+            raise ReplaceError(target, exc, read_only=True) from exc
+    try:
+        _replace(tmp, target)
+    finally:
+        if read_only:  # the new file, or the old one if replacing failed
+            _chmod(target, new_mode)
+
+
+def remove_temp(tmp: Path) -> None:
+    """Delete a temporary file if it is there, even read-only; never raises."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except PermissionError:
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, stat.S_IWUSR | stat.S_IRUSR)
+            tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _replace(tmp: Path, target: Path) -> None:
@@ -182,14 +241,9 @@ def _replace(tmp: Path, target: Path) -> None:
             raise ReplaceError(target, exc) from exc
 
 
-def _copy_mode(target: Path, tmp: Path) -> None:
-    """Give the new file the old file's permissions, or the usual ones (mkstemp makes it 0600)."""
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_UMASK
+def _chmod(path: Path, mode: int) -> None:
     with contextlib.suppress(OSError):
-        os.chmod(tmp, mode)
+        os.chmod(path, mode)
 
 
 @contextlib.contextmanager

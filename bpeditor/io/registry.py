@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bpeditor.io import text
-from bpeditor.io.base import ReadError, ReadResult, WriteError, gc_paused
+from bpeditor.io.base import (
+    LOCKED,
+    ReadError,
+    ReadResult,
+    WriteError,
+    gc_paused,
+    held_by_another_program,
+)
 from bpeditor.io.text_decode import describe_binary
 from bpeditor.model.table import Table
 
@@ -188,7 +195,9 @@ def read_path(path: str | os.PathLike[str]) -> ReadResult:
             head = handle.read(8192)
     except FileNotFoundError:
         raise ReadError(f"{path}：文件不存在") from None
-    except PermissionError:
+    except PermissionError as exc:
+        if held_by_another_program(exc):
+            raise ReadError(f"{path}：{LOCKED}，无法读取；请关闭该程序后重试") from None
         raise ReadError(f"{path}：没有读取权限") from None
     except OSError as exc:
         raise ReadError(f"{path}：无法读取（{exc.strerror or exc}）") from None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from bpeditor import __version__
 from bpeditor.resources import resource_path
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, app_title
+from bpeditor.ui.settings import log_path
 
 PRODUCT_NAME = "绩效目标表编辑器"
 """The product's Chinese name, as in the window title and the Windows version information."""
@@ -34,7 +35,6 @@ LICENSE_NAME = "MIT"
 
 LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("PySide6 (Qt for Python)", ("PySide6-Essentials", "PySide6")),
-    ("openpyxl", ("openpyxl",)),
     ("python-docx", ("python-docx",)),
     ("XlsxWriter", ("XlsxWriter",)),
     ("python-calamine", ("python-calamine",)),
@@ -110,6 +110,10 @@ class AboutDialog(QDialog):
             )
         )
         self.license_label.setWordWrap(True)
+        self.log_label = QLabel(self.tr("日志文件：{path}").format(path=log_path()))
+        self.log_label.setWordWrap(True)
+        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label.setToolTip(self.tr("程序出错时的详细信息记录在这里，报告问题时请附上"))
 
         heading = QVBoxLayout()
         for label in (
@@ -117,6 +121,7 @@ class AboutDialog(QDialog):
             self.version_label,
             self.description_label,
             self.license_label,
+            self.log_label,
         ):
             heading.addWidget(label)
         top = QHBoxLayout()

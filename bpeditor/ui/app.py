@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import threading
+import traceback
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from bpeditor.resources import resource_path
 from bpeditor.ui.i18n import chosen_language, install_translators
 from bpeditor.ui.main_window import APP_TITLE, MainWindow
-from bpeditor.ui.settings import app_settings
+from bpeditor.ui.settings import app_settings, start_log_file
 
 UI_FONTS = (
     "Microsoft YaHei UI",
@@ -111,10 +115,65 @@ def _after_start(window: MainWindow, app: QApplication, hooks: dict[str, Any]) -
             app.exit(3)
 
 
+_log = logging.getLogger("bpeditor")
+
+
+class ErrorReporter(QObject):
+    """Every uncaught exception, in the window's thread or another: logged, then shown in Chinese.
+
+    The windowed program on Windows has no console, so without this an error would vanish. The
+    dialog goes through the window's :class:`~bpeditor.ui.dialogs.DialogService` (tests replace
+    it); another thread's error is shown from the window's thread.
+    """
+
+    reported = Signal(str, str)
+    """(summary, details) of an error to show; queued into the window's thread."""
+
+    def __init__(self, window: MainWindow, log: Path | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.log = log
+        self.reported.connect(self._show)
+
+    def excepthook(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        """``sys.excepthook``: log the error with its traceback and tell the user."""
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        _log.error("未处理的错误", exc_info=(kind, error, trace))
+        details = "".join(traceback.format_exception(kind, error, trace))
+        self.reported.emit(f"{kind.__name__}: {error}", details)
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        """``threading.excepthook``: the same for an error in another thread."""
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def install(self) -> None:
+        """Make this the handler of uncaught exceptions in every thread."""
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def _show(self, summary: str, details: str) -> None:
+        message = self.tr(
+            "程序出现了意外错误：{error}\n\n窗口中的内容仍在，请先“另存为”一份，再继续使用或重新启动程序。"
+        ).format(error=summary)
+        if self.log is not None:
+            message += "\n\n" + self.tr("详细信息已记录在日志文件：{path}").format(path=self.log)
+        self.window.dialogs.unexpected_error(self.window, self.tr("程序错误"), message, details)
+
+
 def run(path: Path | None) -> int:
     """Show the main window (opening ``path`` if given), offer crash recovery, run the loop."""
     app = create_application()
     window = MainWindow()
+    ErrorReporter(window, start_log_file()).install()
     window.show()
     if path is not None:
         window.open_path(path)

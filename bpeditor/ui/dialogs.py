@@ -58,6 +58,26 @@ class DialogService:
         box.deleteLater()
         return answer == buttons.Ok
 
+    def unexpected_error(
+        self, parent: QWidget | None, title: str, message: str, details: str
+    ) -> None:
+        """Report a program error: ``message`` for the user, ``details`` (the traceback) behind
+        “显示详细信息” and a button that copies them; returns at once."""
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - deferred: start-up
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
+
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok)
+        box.setParent(parent, box.windowFlags())
+        box.setDetailedText(details)
+        copy = box.addButton(
+            QCoreApplication.translate("DialogService", "复制详细信息"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
     def open_file(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
         """Ask for a file to open; ``None`` when the user cancels."""
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - deferred: start-up

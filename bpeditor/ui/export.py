@@ -127,7 +127,7 @@ class ExportCommands(QObject):
             try:
                 writer(table, tmp, layout)
             except BaseException:
-                tmp.unlink(missing_ok=True)
+                io_base.remove_temp(tmp)
                 raise
             return tmp
 
@@ -145,7 +145,7 @@ class ExportCommands(QObject):
             self.context.dialogs.error(self.window, self.tr("导出失败"), message)
 
         label = self.tr("正在导出 {name}…").format(name=path.name)
-        return self.runner.start(label, work, done, failed, lambda tmp: tmp.unlink(missing_ok=True))
+        return self.runner.start(label, work, done, failed, io_base.remove_temp)
 
     def _put_in_place(self, tmp: Path, path: Path, layout: str) -> None:
         """Move a finished export over its target; if another program holds it, ask."""
@@ -170,7 +170,7 @@ class ExportCommands(QObject):
                 elif answer != "retry":
                     return
         finally:
-            tmp.unlink(missing_ok=True)
+            io_base.remove_temp(tmp)  # never raises: this runs inside a Qt callback
 
 
 def _temp_beside(path: Path) -> Path:
@@ -205,7 +205,19 @@ def _replace(tmp: Path, target: Path) -> None:
     try:
         io_base.put_in_place(tmp, target)
     except io_base.ReplaceError as exc:
-        if exc.in_use:
+        if exc.locked:
+            message = QCoreApplication.translate(
+                "ExportCommands",
+                "{path}：文件正被其他程序（如 WPS、Excel）打开，无法覆盖。"
+                "请关闭该程序后重试，或另存为其他文件名；原文件未改动",
+            )
+        elif exc.read_only:
+            message = QCoreApplication.translate(
+                "ExportCommands",
+                "{path}：这是只读文件，无法去掉它的只读属性（{error}）。"
+                "请另存为其他文件名；原文件未改动",
+            )
+        elif exc.in_use:
             message = QCoreApplication.translate(
                 "ExportCommands",
                 "{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）"

@@ -6,6 +6,8 @@ and ``excel_mappings.SETTINGS_GROUP`` (remembered Excel column mappings).
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import os
 from pathlib import Path
 
@@ -32,3 +34,41 @@ def app_settings(parent: QObject | None = None) -> QSettings:
         path = data_dir() / "settings.ini"
         return QSettings(str(path), QSettings.Format.IniFormat, parent)
     return QSettings(parent)
+
+
+LOG_NAME = "bpeditor.log"
+"""The log file's name, in ``logs`` under :func:`data_dir`."""
+LOG_MAX_BYTES = 1_000_000
+"""Past this size the log becomes ``bpeditor.log.1`` (and so on) and a new one is begun."""
+LOG_BACKUPS = 3
+"""How many old logs are kept beside the current one."""
+
+
+def log_path() -> Path:
+    """The program's log file: errors and their details, for the user to send when asked."""
+    return data_dir() / "logs" / LOG_NAME
+
+
+def start_log_file() -> Path | None:
+    """Send the ``bpeditor`` logger's messages to the rotating log file; its path, or ``None``
+    if the folder cannot be written (the program runs on without a log). Done once."""
+    logger = logging.getLogger("bpeditor")
+    path = log_path()
+    for handler in logger.handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            if Path(handler.baseFilename) == path.resolve():
+                return path
+            logger.removeHandler(handler)
+            handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    if logger.level == logging.NOTSET or logger.level > logging.INFO:
+        logger.setLevel(logging.INFO)
+    return path

@@ -1,7 +1,9 @@
 ﻿; Inno Setup script for bpeditor (绩效目标表编辑器): a per-user installer, no admin rights needed.
 ;
-; Needs Inno Setup 6.5 or newer (its ChineseSimplified.isl is official from 6.5 on; see below) and
-; the PyInstaller one-folder build (pyinstaller packaging/bpeditor.spec -> dist\bpeditor).
+; Needs Inno Setup 6.4.1, the version pinned in packaging/windows/package.json (the npm package
+; "innosetup" bundles that compiler; CI on Linux runs it under Wine, the Windows release job runs it
+; natively), and the PyInstaller one-folder build (pyinstaller packaging/bpeditor.spec -> dist\bpeditor).
+; The Simplified Chinese messages are ours, in languages\ChineseSimplified.isl beside this file.
 ; This file is UTF-8 with a byte-order mark: without the BOM, ISCC reads it in the machine's ANSI
 ; code page and the Chinese text is garbled. Keep the BOM when editing.
 ;
@@ -12,6 +14,7 @@
 ;   AppFileVersion  numeric a.b.c.d for the setup's version resource (default: AppVersion)
 ;   DistDir         the PyInstaller output folder (default: dist\bpeditor beside the repo root)
 ;   OutputDir       where bpeditor-setup-<AppVersion>.exe is written (default: dist)
+;   SignToolName    sign with ISCC's /S<SignToolName>=... command (default: not signed)
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
@@ -31,18 +34,14 @@
 #define ProgId "bpeditor.bpe"
 
 #if Ver < EncodeVer(6, 3, 0)
-  #error Inno Setup 6.3 or newer is needed (6.5+ for its bundled Chinese messages)
+  #error Inno Setup 6.3 or newer is needed (x64compatible); the pinned one is in packaging\windows\package.json
 #endif
 
-; The Simplified Chinese messages: bundled with Inno Setup from 6.5 on ("compiler:Languages\");
-; with an older Inno Setup, put the file from https://jrsoftware.org/files/istrans/ (or from
-; github.com/jrsoftware/issrc, Files/Languages/) into packaging\windows\languages\.
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-  #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
-#elif FileExists(AddBackslash(SourcePath) + "languages\ChineseSimplified.isl")
-  #define ChineseMessages AddBackslash(SourcePath) + "languages\ChineseSimplified.isl"
-#else
-  #error ChineseSimplified.isl not found: use Inno Setup 6.5+, or see packaging\README.md
+; The Simplified Chinese messages, written for bpeditor (Inno Setup ships no official translation
+; before 7.0.2); tests/packaging/test_installer.py checks it against the compiler's Default.isl.
+#define ChineseMessages AddBackslash(SourcePath) + "languages\ChineseSimplified.isl"
+#if !FileExists(ChineseMessages)
+  #error languages\ChineseSimplified.isl is missing beside bpeditor.iss
 #endif
 
 #if !FileExists(AddBackslash(DistDir) + AppExe)
@@ -60,13 +59,19 @@ AppCopyright=MIT License
 VersionInfoVersion={#AppFileVersion}
 VersionInfoProductName={#AppName}
 VersionInfoDescription={#AppName} 安装程序
-; Per-user: %LOCALAPPDATA%\Programs\bpeditor, shortcuts and file association for this user only.
-; ({autopf} is {userpf} when running without admin rights.)
+; Per-user by default: %LOCALAPPDATA%\Programs\bpeditor, shortcuts and file association for
+; this user only, no admin rights. IT can install for all users into Program Files (where
+; AppLocker/SRP default rules allow programs to run) with /ALLUSERS on the command line or the
+; choice Setup offers; a clerk's /CURRENTUSER or the default stays per user. {autopf},
+; {autoprograms} and {autodesktop} follow the mode, and so does the .bpe association (HKA).
 PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=commandline dialog
 DefaultDirName={autopf}\bpeditor
 DisableProgramGroupPage=yes
 UsePreviousAppDir=yes
-MinVersion=10.0
+; Qt 6 needs 64-bit Windows 10 1809 (build 17763) or later: refuse older builds such as
+; Windows 10 LTSB 2016 (1607), where the program would not start.
+MinVersion=10.0.17763
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 ChangesAssociations=yes
@@ -75,6 +80,12 @@ RestartApplications=no
 SetupIconFile={#DistDir}\_internal\bpeditor.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
+; Code signing (release workflow, only when a certificate is configured): /DSignToolName=NAME
+; together with ISCC's /SNAME=command signs the setup and the uninstaller it contains.
+#ifdef SignToolName
+SignTool={#SignToolName}
+SignedUninstaller=yes
+#endif
 OutputDir={#OutputDir}
 OutputBaseFilename=bpeditor-setup-{#AppVersion}
 Compression=lzma2/max
@@ -111,13 +122,14 @@ Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{#AppN
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
 [Registry]
-; .bpe for the current user only (HKCU\Software\Classes), removed again on uninstall.
-Root: HKCU; Subkey: "Software\Classes\.bpe"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
-Root: HKCU; Subkey: "Software\Classes\.bpe\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
-Root: HKCU; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:BpeFileType}"; Flags: uninsdeletekey; Tasks: associate
-Root: HKCU; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: associate
-Root: HKCU; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
-Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".bpe"; ValueData: ""; Flags: uninsdeletekey; Tasks: associate
+; .bpe for the current user (HKCU\Software\Classes) or, installed for all users, for everyone
+; (HKLM\Software\Classes); removed again on uninstall.
+Root: HKA; Subkey: "Software\Classes\.bpe"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\.bpe\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:BpeFileType}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".bpe"; ValueData: ""; Flags: uninsdeletekey; Tasks: associate
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

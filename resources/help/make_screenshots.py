@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT))
 def main() -> int:
     """Write the screenshots; print where."""
     os.environ.setdefault("BPEDITOR_DATA_DIR", tempfile.mkdtemp(prefix="bpeditor-shots-"))
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt  # noqa: PLC0415 - after the data folder is chosen
 
-    from bpeditor.resources import example_path
-    from bpeditor.ui.app import create_application
-    from bpeditor.ui.main_window import MainWindow
+    from bpeditor.resources import example_path  # noqa: PLC0415 - after the data folder is chosen
+    from bpeditor.ui.app import create_application  # noqa: PLC0415 - after the data folder is chosen
+    from bpeditor.ui.main_window import MainWindow  # noqa: PLC0415 - after the data folder is chosen
 
     app = create_application()
     docs = ROOT / "docs"

@@ -28,6 +28,14 @@
         <translation>License: {license}. This program is provided “as is”, without warranty of any kind, express or implied.</translation>
     </message>
     <message>
+        <source>日志文件：{path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message>
+        <source>程序出错时的详细信息记录在这里，报告问题时请附上</source>
+        <translation>Details of program errors are recorded here; attach this file when reporting a problem</translation>
+    </message>
+    <message>
         <source>组件</source>
         <translation>Component</translation>
     </message>
@@ -191,6 +199,10 @@
 </context>
 <context>
     <name>DialogService</name>
+    <message>
+        <source>复制详细信息</source>
+        <translation>Copy details</translation>
+    </message>
     <message>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
@@ -408,6 +420,25 @@
     <message>
         <source>移动单位</source>
         <translation>Move unit</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>程序出现了意外错误：{error}
+
+窗口中的内容仍在，请先“另存为”一份，再继续使用或重新启动程序。</source>
+        <translation>The program ran into an unexpected error: {error}
+
+Your table is still in the window: first use “Save As” to keep a copy, then carry on or restart the program.</translation>
+    </message>
+    <message>
+        <source>详细信息已记录在日志文件：{path}</source>
+        <translation>The details are recorded in the log file: {path}</translation>
+    </message>
+    <message>
+        <source>程序错误</source>
+        <translation>Program error</translation>
     </message>
 </context>
 <context>
@@ -742,6 +773,14 @@ Export anyway?</translation>
     <message>
         <source>{path}：无法在文件夹“{folder}”中写入（{error}），可能没有写入权限或磁盘已满</source>
         <translation>{path}: cannot write in the folder “{folder}” ({error}); you may not have permission, or the disk is full</translation>
+    </message>
+    <message>
+        <source>{path}：文件正被其他程序（如 WPS、Excel）打开，无法覆盖。请关闭该程序后重试，或另存为其他文件名；原文件未改动</source>
+        <translation>{path}: the file is open in another program (such as WPS or Excel) and cannot be overwritten. Close that program and retry, or save under another name; the original file is unchanged</translation>
+    </message>
+    <message>
+        <source>{path}：这是只读文件，无法去掉它的只读属性（{error}）。请另存为其他文件名；原文件未改动</source>
+        <translation>{path}: the file is read-only and its read-only attribute cannot be removed ({error}). Save under another name; the original file is unchanged</translation>
     </message>
     <message>
         <source>{path}：无法覆盖原文件，文件可能已在其他程序（如 WPS、Excel、Word）中打开，或是只读文件（{error}）。请关闭该程序后重试，或另存为其他文件名；原文件未改动</source>

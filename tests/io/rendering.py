@@ -34,6 +34,8 @@ def convert(source: Path, out_dir: Path, to: str) -> Path:
         ],
         capture_output=True,
         text=True,
+        encoding="utf-8",  # only its messages, for the assertion below
+        errors="replace",
         timeout=180,
         check=False,
     )
@@ -46,7 +48,12 @@ def pdf_pages(pdf: Path) -> tuple[int, str]:
     """The number of pages and the page size in points, e.g. ``842x595``."""
     assert shutil.which("pdfinfo"), INSTALL_HINT
     info = subprocess.run(
-        ["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60, check=True
+        ["pdfinfo", "-enc", "UTF-8", str(pdf)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=True,
     ).stdout
     pages = re.search(r"^Pages:\s+(\d+)", info, re.M)
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
@@ -60,9 +67,11 @@ def page_texts(pdf: Path, pages: int) -> list[str]:
     texts = []
     for page in range(1, pages + 1):
         out = subprocess.run(
-            ["pdftotext", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            # UTF-8 asked for and decoded as such, whatever the locale (cp936 on a Chinese PC).
+            ["pdftotext", "-enc", "UTF-8", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
             capture_output=True,
             text=True,
+            encoding="utf-8",
             timeout=60,
             check=True,
         ).stdout

@@ -43,7 +43,9 @@ def test_lists_the_libraries_with_their_installed_versions(dialog: AboutDialog) 
     rows = dict(dialog.component_rows())
     assert rows["Qt"] == qVersion()
     assert rows["PySide6 (Qt for Python)"] == metadata.version("PySide6-Essentials")
-    assert rows["openpyxl"] == metadata.version("openpyxl")
+    assert rows["lxml"] == metadata.version("lxml")
+    assert rows["python-calamine"] == metadata.version("python-calamine")
+    assert "openpyxl" not in rows  # only the tests use it; the program does not ship it
     assert rows["python-docx"] == metadata.version("python-docx")
     assert rows["XlsxWriter"] == metadata.version("XlsxWriter")
     assert all(version != UNKNOWN_VERSION for version in rows.values())
@@ -59,7 +61,7 @@ def test_copy_puts_the_information_on_the_clipboard(dialog: AboutDialog) -> None
     text = QGuiApplication.clipboard().text()
     assert text == about_text()
     assert f"bpeditor) {__version__}" in text
-    assert "python-docx" in text and "openpyxl" in text and "PySide6" in text
+    assert "python-docx" in text and "python-calamine" in text and "PySide6" in text
 
 
 def test_close_button_closes_without_blocking(dialog: AboutDialog, qtbot) -> None:  # type: ignore[no-untyped-def]

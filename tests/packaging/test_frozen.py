@@ -333,7 +333,13 @@ def _linked_libraries(binary: Path, internal: Path) -> dict[str, str | None]:
     # As the bootloader runs the app: the bundled system libraries are found through this path.
     env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
     output = subprocess.run(
-        ["ldd", str(binary)], capture_output=True, text=True, env=env, check=False
+        ["ldd", str(binary)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        check=False,
     ).stdout
     linked: dict[str, str | None] = {}
     for line in output.splitlines():

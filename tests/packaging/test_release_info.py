@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +81,8 @@ def test_prints_github_output_lines() -> None:
         [sys.executable, str(PACKAGING / "release_info.py")],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         check=True,
     )
     lines = dict(line.split("=", 1) for line in result.stdout.splitlines())

@@ -684,9 +684,11 @@ def drop(win: MainWindow, path: Path) -> bool:
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     where = QPointF(win.width() / 2, win.height() / 2)
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(
-        where, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    try:
+        enter = QDragEnterEvent(where, actions, mime, buttons, modifiers)
+    except TypeError:  # PySide6 before 6.7 (the minimum is 6.6) takes only a QPoint
+        enter = QDragEnterEvent(where.toPoint(), actions, mime, buttons, modifiers)
     QApplication.sendEvent(win, enter)
     if not enter.isAccepted():
         return False

@@ -230,9 +230,11 @@ def test_the_program_starts_in_english(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bpeditor", "--example"],
         cwd=REPO,
-        env=env,
+        env={**env, "PYTHONIOENCODING": "utf-8"},
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         timeout=60,
         check=False,
     )
@@ -249,6 +251,9 @@ def test_catalog_and_compiled_file_are_up_to_date() -> None:
         [sys.executable, str(UPDATE_SCRIPT), "--check"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         timeout=120,
         check=False,
     )

@@ -45,13 +45,20 @@ def test_a_stray_modal_fails_instead_of_hanging(_no_modal_dialogs: list[str]) ->
 
 
 def _run_gui(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BPEDITOR_QUIT_AFTER_SHOW="1")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        BPEDITOR_QUIT_AFTER_SHOW="1",
+        PYTHONIOENCODING="utf-8",
+    )
     return subprocess.run(
         [sys.executable, "-m", "bpeditor", *args],
         cwd=REPO,
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         timeout=60,
         check=False,
     )
