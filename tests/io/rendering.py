@@ -94,3 +94,103 @@ def check_printed_sample(document: Path, sample: Table, layout: str, tmp_path: P
     else:
         assert whole.count("项目支出绩效目标申报表") == sample.project_count()
     return texts
+
+
+def page_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's text lines as (yMin, yMax, text) in points from the top (``pdftotext -bbox``)."""
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    pages: list[list[tuple[float, float, str]]] = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
+        lines = []
+        for y_min, y_max, body in re.findall(
+            r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
+            page,
+            re.S,
+        ):
+            words = re.findall(r">([^<]*)</word>", body)
+            lines.append((float(y_min), float(y_max), "".join(words)))
+        pages.append(sorted(lines))
+    return pages
+
+
+def page_fullness(pdf: Path, page_height: float, bottom_margin: float) -> list[float]:
+    """Per page, how far down the body text goes: 0 at the first line's top, 1 at the margin.
+
+    The footer (第 X 页) is not body text. Measured on the rendered PDF, so independent of the
+    writer's own estimates.
+    """
+    result = []
+    for lines in page_lines(pdf):
+        body = [line for line in lines if not re.fullmatch(r"第\d+页共\d+页", line[2])]
+        if not body:
+            result.append(0.0)
+            continue
+        top = min(line[0] for line in body)
+        bottom = max(line[1] for line in body)
+        result.append((bottom - top) / (page_height - bottom_margin - top))
+    return result
+
+
+def indicator_texts_missing(pdf_text: str, table: Table) -> list[str]:
+    """The indicators whose full printed text (name and both values) is not in ``pdf_text``.
+
+    Whitespace is removed from both sides (a wrapped cell joins up again); each indicator must
+    appear as its name, then its 实施周期 value, then its 年度 value, in that order.
+    """
+    flat = re.sub(r"\s+", "", pdf_text)
+    missing = []
+    for _, project in table.iter_projects():
+        for indicator in project.indicators:
+            parts = [re.sub(r"\s+", "", t) for t in (indicator.name, indicator.period_value)]
+            parts.append(re.sub(r"\s+", "", indicator.annual_value))
+            at = 0
+            for part in parts:
+                found = flat.find(part, at)
+                if found < 0:
+                    missing.append(f"{project.name}：{indicator.name}")
+                    break
+                at = found + len(part)
+    return missing
+
+
+def whole_text(pdf: Path) -> str:
+    """The PDF's text in reading order, whitespace removed."""
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def column_texts(pdf: Path) -> list[str]:
+    """The text of each column of the pages, whitespace removed, pages joined in order.
+
+    Lines are grouped by where they start (to 6 pt), so a cell's text that wraps over many
+    lines, rows and pages reads as one run even where ``pdftotext -raw`` interleaves columns.
+    """
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    columns: dict[int, list[str]] = {}
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
+        found = re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</line>', page, re.S)
+        for x_min, _y, body in sorted(found, key=lambda f: float(f[1])):
+            words = "".join(re.findall(r">([^<]*)</word>", body))
+            columns.setdefault(round(float(x_min) / 6), []).append(words)
+    return [re.sub(r"\s+", "", "".join(parts)) for parts in columns.values()]
