@@ -55,6 +55,8 @@ class Piece:
     items: tuple[int, int]
     lines: int
     continued: bool
+    new_page: bool = False
+    """Whether the piece is estimated to start a page."""
 
 
 class PageFlow:
@@ -108,8 +110,9 @@ class PageFlow:
         ):
             self.new_page()
             self.used += height
-            return [Piece((0, goal_lines), (0, len(item_lines)), whole, False)]
+            return [Piece((0, goal_lines), (0, len(item_lines)), whole, False, True)]
         pieces: list[Piece] = []
+        mark = self.pages
         g = i = 0
         while not pieces or g < goal_lines or i < len(item_lines):
             first = not pieces
@@ -117,7 +120,8 @@ class PageFlow:
             room = min(self.page - self.used, self.cap)
             rest = max(name, goal_lines - g, sum(item_lines[i:]), 1)
             if self.height(rest) <= room:
-                pieces.append(Piece((g, goal_lines), (i, len(item_lines)), rest, not first))
+                new = self.pages != mark
+                pieces.append(Piece((g, goal_lines), (i, len(item_lines)), rest, not first, new))
                 self.used += self.height(rest)
                 break
             at_top = self.used <= self.header + 1e-9
@@ -137,7 +141,8 @@ class PageFlow:
                 self.new_page()
                 continue
             lines = max(name, taken, filled, 1)
-            pieces.append(Piece((g, g + taken), (i, j), lines, not first))
+            pieces.append(Piece((g, g + taken), (i, j), lines, not first, self.pages != mark))
+            mark = self.pages
             self.used += self.height(lines)
             g, i = g + taken, j
             if g < goal_lines or i < len(item_lines):

@@ -49,6 +49,7 @@ from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.panels import TablePanel, UnitPanel
+from bpeditor.ui.print_commands import PrintCommands
 from bpeditor.ui.project_panel import ProjectPanel
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.status_summary import StatusSummary
@@ -283,6 +284,8 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self.files)
         _fill(self.file_menu, self.files.actions.menu_items())
         self.file_menu.addSeparator()
+        self.printing = PrintCommands(self.context)  # 打印预览, 打印, 导出 PDF, their options
+        _fill(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
         self.about_action = QAction(self.tr("关于绩效目标表编辑器(&A)…"), self)
         self.about_action.setObjectName("actionAbout")
