@@ -68,7 +68,7 @@ LINE_HEIGHT = 1.36
 ROW_PADDING = 4.0
 """Points added to a row's lines for the cell's top and bottom margins."""
 _CELL_PADDING_PX = 7
-_NARROW_EM = 0.55
+NARROW_EM = 0.55
 """Width of a digit or Latin letter in ems (CJK characters are one em)."""
 _WRAP_SLACK = 0.96
 """Share of a line that wrapped text fills on average (breaks fall before whole numbers)."""
@@ -99,7 +99,7 @@ def estimate_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
     for line in text.split("\n"):
         count = len(line)
         wide = (len(line.encode("utf-8")) - count) >> 1  # from U+0800: 3 bytes in UTF-8
-        ems = wide + _NARROW_EM * (count - wide)
+        ems = wide + NARROW_EM * (count - wide)
         lines += max(1, math.ceil(ems / capacity - 1e-9))
     return lines
 

@@ -7,6 +7,7 @@ several rows, each later one named ``项目名（续）``: no text is lost, and 
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import replace
 from decimal import Decimal
@@ -23,6 +24,7 @@ from bpeditor.io.xlsx_common import (
     COLUMN_PADDING_PX,
     DIGIT_PX,
     MAX_ROW_HEIGHT,
+    NARROW_EM,
     Sheet,
     Styles,
     estimate_lines,
@@ -102,6 +104,7 @@ class SummarySheet:
         self.size = options.body_size
         self.sign_off = has_signoff(table.signoff) if options.sign_off is None else options.sign_off
         self.widths = summary_widths(table)
+        self.capacity = line_capacity(self.widths[_INDICATORS], self.size)
         self.warnings: list[str] = []
         fmt = self.sheet.fmt
         amount = {"num_format": AMOUNT_FORMAT, "align": "right", "text_wrap": False}
@@ -183,7 +186,13 @@ class SummarySheet:
         assert self.flow is not None
         widths, size = self.widths, self.size
         items = [format_indicator(n, ind) for n, ind in enumerate(project.indicators, start=1)]
-        item_lines = [estimate_lines(t, widths[_INDICATORS], size) for t in items]
+        capacity = self.capacity
+        item_lines = []
+        for text in items:  # estimate_lines, inlined: one line of text per item
+            count = len(text)
+            wide = (len(text.encode("utf-8")) - count) >> 1
+            ems = wide + NARROW_EM * (count - wide)
+            item_lines.append(max(1, math.ceil(ems / capacity - 1e-9)))
         goal_lines = estimate_lines(project.goal, widths[_GOAL], size) if project.goal else 0
         names = (
             estimate_lines(project.name, widths[0], size),
@@ -217,13 +226,7 @@ class SummarySheet:
             sheet.amount(row, col, None if piece.continued else value, self.amount)
         sheet.text(row, _GOAL, goal_text, self.body)
         sheet.text(row, _INDICATORS, indicators, self.body)
-        widths, size = self.widths, self.size
-        lines = max(
-            piece.lines,
-            estimate_lines(indicators, widths[_INDICATORS], size),
-            estimate_lines(goal_text, widths[_GOAL], size),
-        )
-        height = self.height(lines)
+        height = self.height(piece.lines)  # the flow counted the lines of every cell
         if height > MAX_ROW_HEIGHT:
             self.warnings.append(too_tall(f"项目“{project.name}”", height))
             height = MAX_ROW_HEIGHT
