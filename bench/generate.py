@@ -205,6 +205,45 @@ def make_table(size: str) -> Table:
     return table
 
 
+def make_tall_table() -> Table:
+    """The projects that broke printing: one with 70 indicators, one with an 800-character goal.
+
+    Every indicator has its own name and different 实施周期 and 年度 values; the goal is made
+    of numbered sentences, so a lost line shows. Two ordinary projects sit around them.
+    """
+    rng = random.Random(20240404)
+    unit = Unit(name=f"{_DISTRICT}{_UNIT_NAMES[1]}")
+    taken: set[str] = set()
+    many = _project(rng, unit.name, taken)
+    many.name = "口岸综合保障七十项指标项目"
+    groups = (_OUTPUT, _OUTPUT, _BENEFIT, _SATISFACTION)
+    many.indicators = []
+    for number in range(1, 71):
+        ind = _indicator(rng, groups[min(number * 4 // 71, 3)])
+        ind.name = f"第{number}项{ind.name}"
+        ind.period_value = f"≥{number * 3}次"
+        ind.annual_value = f"≥{number}次"
+        many.indicators.append(ind)
+    long_goal = _project(rng, unit.name, taken)
+    long_goal.name = "口岸车检场长目标项目"
+    sentences = []
+    number = 0
+    while sum(map(len, sentences)) < 800:
+        number += 1
+        sentences.append(
+            f"第{number}句：保障口岸车检场全年设施设备安全稳定运行，提升通关效率和服务水平。"
+        )
+    long_goal.goal = "".join(sentences)[:800]
+    unit.projects = [_project(rng, unit.name, taken), many, long_goal]
+    unit.projects.append(_project(rng, unit.name, taken))
+    return Table(
+        title="项目支出绩效目标表（含转移支付项目）",
+        reporting_unit=unit.name,
+        year=2025,
+        units=[unit],
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover - a quick look at the sizes
     for key in SIZES:
         t = make_table(key)

@@ -21,6 +21,7 @@ from bpeditor import __version__
 
 if TYPE_CHECKING:
     from bpeditor.io.base import ReadResult, ReadWarning
+    from bpeditor.io.export_options import ExportOptions
     from bpeditor.model.review.rules import RuleSet
     from bpeditor.model.table import Table
     from bpeditor.model.validation import Finding
@@ -53,6 +54,13 @@ def _command_parser() -> argparse.ArgumentParser:
         choices=("summary", "forms"),
         default="summary",
         help="版式：汇总表或逐项目申报表",
+    )
+    convert.add_argument(
+        "--fonts",
+        choices=("default", "gongwen"),
+        default="default",
+        help="字体：default 仿宋/黑体（Windows 自带）；gongwen 公文字体"
+        "（仿宋_GB2312、方正小标宋简体）",
     )
     check = sub.add_parser(
         "check", help="检查表格（含审核规则）：有错误（退回）时退出码为 1，修改/提示为 0"
@@ -107,7 +115,9 @@ def _read(path: Path) -> ReadResult | None:
 def run_convert(args: argparse.Namespace) -> int:
     """Read one file and write it in the format the output's extension names."""
     from bpeditor.io.base import WriteError  # noqa: PLC0415 - see the module's docstring
-    from bpeditor.io.registry import format_for_writing, write_path  # noqa: PLC0415
+    from bpeditor.io.export_options import ExportOptions  # noqa: PLC0415
+    from bpeditor.io.exporting import export_table  # noqa: PLC0415
+    from bpeditor.io.registry import format_for_writing  # noqa: PLC0415
 
     if args.out_dir is not None:
         return run_batch(args)
@@ -115,8 +125,10 @@ def run_convert(args: argparse.Namespace) -> int:
         _say("错误：convert 需要一个输入文件和一个输出文件（批量转换请用 --out-dir 目录）")
         return EXIT_BAD_INPUT
     args.input, args.output = args.paths
+    is_pdf = args.output.suffix.lower() == ".pdf"
     try:
-        format_for_writing(args.output)
+        if not is_pdf:
+            format_for_writing(args.output)
     except WriteError as exc:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
@@ -124,11 +136,16 @@ def run_convert(args: argparse.Namespace) -> int:
     if result is None:
         return EXIT_BAD_INPUT
     _print_warnings(result.warnings)
+    options = ExportOptions(layout=args.layout, fonts=args.fonts)
     try:
-        write_path(result.table, args.output, args.layout)
+        warnings = _write_pdf(result.table, args.output, options) if is_pdf else None
+        if warnings is None:
+            warnings = export_table(result.table, args.output, options)
     except WriteError as exc:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
+    for warning in warnings:
+        _say(f"警告：{warning}")
     table = result.table
     _say(
         f"已转换：{args.input} → {args.output}（{len(table.units)} 个单位，"
@@ -136,6 +153,17 @@ def run_convert(args: argparse.Namespace) -> int:
         f"{len(result.warnings)} 条警告）"
     )
     return EXIT_OK
+
+
+def _write_pdf(table: Table, path: Path, options: ExportOptions) -> list[str]:
+    """Print the table to a PDF with the program's own (Qt) print layout."""
+    from bpeditor.io.base import WriteError  # noqa: PLC0415 - see the module's docstring
+
+    try:
+        from bpeditor.ui.print_pdf import write_pdf  # noqa: PLC0415 - Qt only for a PDF
+    except ImportError as exc:
+        raise WriteError(f"{path}：导出 PDF 需要图形界面组件（{exc}）") from None
+    return write_pdf(table, path, options)
 
 
 def run_batch(args: argparse.Namespace) -> int:

@@ -13,7 +13,8 @@ import os
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 import docx
@@ -23,7 +24,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
+from bpeditor import __version__
 from bpeditor.io.base import atomic_write
+from bpeditor.io.export_options import ExportOptions
 from bpeditor.model.table import Indicator, SignOff
 from bpeditor.model.taxonomy import taxonomy_of
 
@@ -35,9 +38,9 @@ _NSDECL = f'xmlns:w="{W_NS}"'
 class WordOptions:
     """How a Word export looks: fonts (with fallbacks), sizes in points and what is printed."""
 
-    body_font: str = "仿宋_GB2312"
-    body_fallback: str = "仿宋"
-    title_font: str = "方正小标宋简体"
+    body_font: str = "仿宋"
+    body_fallback: str = "宋体"
+    title_font: str = "黑体"
     title_fallback: str = "黑体"
     heading_font: str = "黑体"
     latin_font: str = "Times New Roman"
@@ -51,6 +54,33 @@ class WordOptions:
     """The sign-off line: None prints it where the layout expects one (the summary only when
     the table has sign-off data, the forms always), True always (blank to sign by hand),
     False never."""
+    margin_mm: float | None = None
+    """The page margins in millimetres (None: the layout's own)."""
+
+    @classmethod
+    def from_export(cls, options: ExportOptions) -> WordOptions:
+        """The Word options for the shared export options (fonts, sizes, sign-off, margins)."""
+        fonts = options.font_set
+        return cls(
+            body_font=fonts.body,
+            body_fallback=fonts.body_fallback,
+            title_font=fonts.title,
+            title_fallback=fonts.title_fallback,
+            heading_font=fonts.heading,
+            latin_font=fonts.latin,
+            body_size=options.body_size,
+            header_size=options.body_size,
+            one_per_line=options.one_per_line,
+            sign_off=options.sign_off,
+            margin_mm=options.margin_mm,
+        )
+
+    def page(self, page: PageSetup) -> PageSetup:
+        """The layout's page with these options' margins."""
+        if self.margin_mm is None:
+            return page
+        m = self.margin_mm
+        return replace(page, top=m, bottom=m, left=m, right=m)
 
     @property
     def body(self) -> str:
@@ -474,13 +504,38 @@ def _setup_page(section: Any, page: PageSetup) -> None:
     holder.replace(first, new)
 
 
-def new_document(page: PageSetup, options: WordOptions) -> Any:
-    """A python-docx document with A4 page setup, Chinese fonts and the page-number footer."""
+def new_document(page: PageSetup, options: WordOptions, *, title: str = "", unit: str = "") -> Any:
+    """A python-docx document with A4 page setup, Chinese fonts and the page-number footer.
+
+    Its properties name the table's title, the reporting unit as author and now as the time.
+    """
     document = docx.Document()
+    props = document.core_properties
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.author = unit or "bpeditor"
+    props.last_modified_by = unit or "bpeditor"
+    props.title = title
+    props.subject = unit  # also the company in docProps/app.xml (see docx_bytes)
+    props.comments = f"由 bpeditor {__version__} 导出"
+    props.keywords = "绩效目标表"
+    props.created = now
+    props.modified = now
+    props.revision = 1
     _setup_styles(document, options)
     _register_fonts(document, options)
     _setup_page(document.sections[0], page)
     return document
+
+
+def _app_xml(company: str) -> bytes:
+    """``docProps/app.xml`` naming bpeditor as the program and the reporting unit as company."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+        'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>bpeditor {escape(__version__)}</Application>"
+        f"<Company>{escape(company)}</Company><DocSecurity>0</DocSecurity></Properties>"
+    ).encode()
 
 
 def docx_bytes(document: Any, body_xml: str) -> bytes:
@@ -504,6 +559,8 @@ def docx_bytes(document: Any, body_xml: str) -> bytes:
                 if at < 0:  # pragma: no cover - python-docx always writes the section
                     at = xml.rindex("</w:body>")
                 data = (xml[:at] + body_xml + xml[at:]).encode("utf-8")
+            elif info.filename == "docProps/app.xml":
+                data = _app_xml(document.core_properties.subject)
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 

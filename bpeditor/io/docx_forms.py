@@ -380,5 +380,5 @@ def write_docx_forms(
 ) -> None:
     """Write one 项目支出绩效目标申报表 per project to a .docx file, atomically."""
     options = options or WordOptions()
-    document = new_document(PAGE, options)
+    document = new_document(PAGE, options, title=FORM_TITLE, unit=table.reporting_unit)
     save_document(document, forms_body(table, options), path)

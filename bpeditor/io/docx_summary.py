@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from bpeditor.io.docx_common import (
     PageSetup,
@@ -16,6 +17,7 @@ from bpeditor.io.docx_common import (
     paragraph,
     print_signoff,
     row,
+    row_mm,
     run,
     run_props,
     save_document,
@@ -23,7 +25,8 @@ from bpeditor.io.docx_common import (
     table,
     text_paragraphs,
 )
-from bpeditor.io.indicator_codec import format_indicator, format_indicators
+from bpeditor.io.indicator_codec import format_indicator
+from bpeditor.io.print_flow import CONTINUED, PageFlow, Piece, wrap_text
 from bpeditor.io.text import HEADER
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Project, Table
@@ -40,9 +43,11 @@ _HEADING_BREAKS = {
 _GOAL_SHARE = 0.31  # of what the name and amounts leave, when there is nothing to measure
 _GOAL_MIN, _GOAL_MAX = 36.0, 66.0  # the 绩效目标 column stays readable: 9 to 17 characters
 _MEASURED = 240  # projects sampled to choose the split between 绩效目标 and 绩效指标
+PAGE_FILL = 0.95  # of a page the estimates may fill: Word decides the real breaks
+_NO_SPLIT_SHARE = 0.85  # pieces stay below this share of a page: the estimates are rough
 
 
-def column_widths(table: Table, options: WordOptions) -> list[float]:
+def column_widths(table: Table, options: WordOptions, page: PageSetup = PAGE) -> list[float]:
     """Column widths in mm filling the text width; each amount column fits its longest amount.
 
     The two text columns share the rest so that rows come out as short as possible: the
@@ -54,7 +59,7 @@ def column_widths(table: Table, options: WordOptions) -> list[float]:
     amounts = [
         min(max(heading_mm, longest * digit_mm + 4.0), 32.0) for longest in _longest_amounts(table)
     ]
-    rest = PAGE.text_width - _NAME_WIDTH - sum(amounts)
+    rest = page.text_width - _NAME_WIDTH - sum(amounts)
     goal = _balanced_goal_width(table, options, rest)
     return [_NAME_WIDTH, *amounts, goal, round(rest - goal, 1)]
 
@@ -107,9 +112,8 @@ def _indicator_texts(project: Project, options: WordOptions) -> list[str]:
     """The 绩效指标 cell's paragraphs: one per indicator, or all in one run."""
     if not project.indicators:
         return []
-    if options.one_per_line:
-        return [format_indicator(n, ind) for n, ind in enumerate(project.indicators, start=1)]
-    return [format_indicators(project.indicators)]
+    items = [format_indicator(n, ind) for n, ind in enumerate(project.indicators, start=1)]
+    return items if options.one_per_line else ["".join(items)]
 
 
 def _indicator_units(project: Project, options: WordOptions) -> list[float]:
@@ -123,12 +127,30 @@ class _Builder:
     def __init__(self, table: Table, options: WordOptions) -> None:
         self.table = table
         self.options = options
-        self.widths = column_widths(table, options)
-        self.max_lines = (PAGE.text_height - 25) * 0.9 / line_mm(options)
+        self.page = options.page(PAGE)
+        self.widths = column_widths(table, options, self.page)
+        header = row_mm(2, options)
+        page = self.page.text_height * PAGE_FILL
+        self.flow = PageFlow(
+            page,
+            header,
+            self.title_mm() + header,
+            lambda lines: row_mm(lines, options),
+            cap=_NO_SPLIT_SHARE * (page - header),
+        )
 
-    def amount_cells(self, funds: Funds, rpr: str, *, keep: bool = False) -> list[str]:
-        """The four amount cells, right-aligned, blank for zero or blank."""
-        values = (funds.effective_total(), funds.fiscal, funds.special_account, funds.other)
+    def title_mm(self) -> float:
+        """The estimated height of the title and the 单位名称 line above the table."""
+        options = self.options
+        return (options.title_size * 1.3 + 6 + 3) * 25.4 / 72 + line_mm(options)
+
+    def amount_cells(self, funds: Funds | None, rpr: str, *, keep: bool = False) -> list[str]:
+        """The four amount cells, right-aligned, blank for zero or blank (all blank for None)."""
+        values = (
+            (funds.effective_total(), funds.fiscal, funds.special_account, funds.other)
+            if funds is not None
+            else (None, None, None, None)
+        )
         return [
             cell(
                 self.widths[1 + i],
@@ -146,40 +168,60 @@ class _Builder:
         ]
         return row(cells, header=True)
 
-    def fits_on_page(self, project: Project, indicator_texts: list[str]) -> bool:
-        """Whether a project row is short enough to keep off a page break (``w:cantSplit``).
+    def per_line(self, width: float) -> float:
+        """How many ems of body text a line of a cell ``width`` mm wide holds."""
+        return max((width - 3.2) * 72 / 25.4 / self.options.body_size, 1.0)
 
-        A row taller than a page with ``w:cantSplit`` would be clipped, so long rows may split.
-        """
+    def project_rows(self, project: Project) -> list[str]:
+        """A project's rows: one where it fits, else pieces cut where a page ends, named （续）."""
         size, widths = self.options.body_size, self.widths
-        ind_lines = sum(estimate_lines(t, widths[_INDICATORS], size) for t in indicator_texts)
-        lines = max(
-            estimate_lines(project.name, widths[_NAME], size),
-            estimate_lines(project.goal, widths[_GOAL], size),
-            ind_lines,
+        items = (
+            [format_indicator(n, ind) for n, ind in enumerate(project.indicators, start=1)]
+            if project.indicators
+            else []
         )
-        return lines < self.max_lines
+        item_lines = [estimate_lines(t, widths[_INDICATORS], size) for t in items]
+        goal_lines = estimate_lines(project.goal, widths[_GOAL], size) if project.goal else 0
+        name_lines = (
+            estimate_lines(project.name, widths[_NAME], size),
+            estimate_lines(project.name + CONTINUED, widths[_NAME], size),
+        )
+        pieces = self.flow.project(name_lines, goal_lines, item_lines)
+        if len(pieces) == 1:
+            goal = [project.goal]
+            pieces = [replace(pieces[0], goal=(0, 1))]
+        else:  # cut the goal where the estimate cut it; the last piece takes whatever is left
+            goal = wrap_text(project.goal, self.per_line(widths[_GOAL]))
+            last = pieces[-1]
+            pieces[-1] = replace(last, goal=(last.goal[0], max(len(goal), last.goal[0])))
+        return [self.piece_row(project, piece, goal, items) for piece in pieces]
 
-    def indicator_cell(self, texts: list[str]) -> str:
-        """The 绩效指标 cell in the official encoding: one paragraph per indicator, or one run."""
+    def piece_row(self, project: Project, piece: Piece, goal: list[str], items: list[str]) -> str:
+        """One row of a project: the name (with （续） on later pieces), goal and indicators."""
+        texts = items[piece.items[0] : piece.items[1]]
+        if not self.options.one_per_line and texts:
+            texts = ["".join(texts)]
         content = "".join(paragraph(run(text), align="both") for text in texts)
-        return cell(self.widths[_INDICATORS], content)
-
-    def project_row(self, project: Project) -> str:
-        """A project's row: name, amounts, goal and indicators."""
-        texts = _indicator_texts(project, self.options)
+        name = project.name + CONTINUED if piece.continued else project.name
         cells = [
-            cell(self.widths[_NAME], text_paragraphs(project.name)),
-            *self.amount_cells(project.funds, ""),
-            cell(self.widths[_GOAL], text_paragraphs(project.goal, align="both")),
-            self.indicator_cell(texts),
+            cell(self.widths[_NAME], text_paragraphs(name)),
+            *self.amount_cells(None if piece.continued else project.funds, ""),
+            cell(
+                self.widths[_GOAL],
+                text_paragraphs("".join(goal[piece.goal[0] : piece.goal[1]]), align="both"),
+            ),
+            cell(self.widths[_INDICATORS], content),
         ]
-        return row(cells, cant_split=self.fits_on_page(project, texts))
+        # a piece taller than the cap is one indicator taller than a page: it may split
+        return row(cells, cant_split=row_mm(piece.lines, self.options) <= self.flow.cap)
 
     def subtotal_row(self, name: str, funds: Funds, *, centred: bool, keep: bool) -> str:
         """The 合计 row or a unit's row: bold name and amounts, empty goal and indicators."""
         bold = run_props(bold=True)
         align = "center" if centred else None
+        lines = estimate_lines(name, self.widths[_NAME], self.options.body_size)
+        keep_mm = row_mm(MIN_KEEP_LINES, self.options) if keep else 0.0
+        self.flow.add(row_mm(lines, self.options), keep_mm)
         cells = [
             cell(self.widths[_NAME], text_paragraphs(name, bold, align=align, keep_next=keep)),
             *self.amount_cells(funds, bold, keep=keep),
@@ -191,7 +233,7 @@ class _Builder:
     def body(self) -> str:
         """The document body: title, unit line, the table and the optional sign-off line."""
         table_, options = self.table, self.options
-        width = PAGE.text_width
+        width = self.page.text_width
         title_rpr = run_props(font=options.title, size=options.title_size)
         parts = [
             paragraph(
@@ -214,7 +256,8 @@ class _Builder:
         ]
         for unit in table_.units:
             rows.append(self.subtotal_row(unit.name, unit.funds(), centred=False, keep=True))
-            rows.extend(self.project_row(project) for project in unit.projects)
+            for project in unit.projects:
+                rows.extend(self.project_rows(project))
         parts.append(table(self.widths, rows))
         if print_signoff(table_.signoff, options, when_empty=False):
             s = table_.signoff
@@ -228,6 +271,10 @@ class _Builder:
         return "".join(parts)
 
 
+MIN_KEEP_LINES = 3
+"""A unit's row stays on a page only with room for this many lines of its first project."""
+
+
 def summary_body(table: Table, options: WordOptions) -> str:
     """The summary document's body XML (title, unit line, table, sign-off)."""
     return _Builder(table, options).body()
@@ -238,5 +285,7 @@ def write_docx_summary(
 ) -> None:
     """Write the summary layout (项目支出绩效目标表) to a .docx file, atomically."""
     options = options or WordOptions()
-    document = new_document(PAGE, options)
+    document = new_document(
+        options.page(PAGE), options, title=table.title, unit=table.reporting_unit
+    )
     save_document(document, summary_body(table, options), path)

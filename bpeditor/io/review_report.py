@@ -24,11 +24,11 @@ from bpeditor.io.docx_common import (
     save_document,
     table,
 )
-from bpeditor.io.xlsx_writer import (
+from bpeditor.io.export_options import FONT_SETS
+from bpeditor.io.xlsx_common import (
     BODY_FONT,
     FOOTER,
     GB2312_CHARSET,
-    HEADING_FONT,
     WORKBOOK_OPTIONS,
     estimate_lines,
     row_height,
@@ -39,6 +39,9 @@ REPORT_FORMATS = (".docx", ".xlsx", ".txt")
 """The extensions a report can be written as."""
 GRADES = ("退回", "修改", "提示")
 _CN_NUMBERS = "一二三四五六七八九十"
+
+HEADING_FONT = FONT_SETS["default"].heading
+"""The report's headings: the same 黑体 as the other exports' default font set."""
 
 
 def write_report(report: Report, path: str | os.PathLike[str]) -> None:

@@ -102,6 +102,8 @@ _SIGNOFF_FIRSTS = frozenset("单负经填联")
 _SPECIAL_FIRSTS = _HEADER_FIRSTS | _SIGNOFF_FIRSTS
 """A name starting with one of these may be a repeated header or a sign-off line."""
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
+_CONTINUED_NAME = re.compile(r"\s*[（(]\s*续\s*[）)]\s*$")
+"""A row named ``项目名（续）``: the project above continued from the page before."""
 
 
 def read_amount(text: str) -> Amount:
@@ -377,8 +379,20 @@ class SummaryParser:
                 self.warn(line, f"项目“{name}”{where}：{problem.message}：{problem.text}")
         if not name:
             self.warn(line, "项目没有名称")
+        if self._continues(name, funds):
+            previous = self.table.units[-1].projects[-1]
+            previous.goal += goal
+            previous.indicators.extend(indicators)
+            return
         # Positional: name, funds, goal, indicators (the other fields keep their defaults).
         self.table.units[-1].projects.append(Project(name, funds, goal, indicators))
+
+    def _continues(self, name: str, funds: Funds) -> bool:
+        """Whether a row is the previous project continued: ``项目名（续）`` with no amounts."""
+        match = _CONTINUED_NAME.search(name)
+        if match is None or not funds.is_blank() or not self.table.units[-1].projects:
+            return False
+        return self.table.units[-1].projects[-1].name == name[: match.start()]
 
     def read_signoff(self, record: Record) -> None:
         """Fill the sign-off fields from a 负责人/填报人/联系电话/填报日期 line."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import QMenu
 
 from bpeditor.io import base as io_base
 from bpeditor.io.base import TempFileError, WriteError, create_temp_beside
+from bpeditor.io.exporting import export_as
 from bpeditor.ui.editor_context import EditorContext
+from bpeditor.ui.export_settings import font_warning, load_export_options
 from bpeditor.ui.file_formats import (
     ExportChoice,
     export_choice,
@@ -119,13 +122,22 @@ class ExportCommands(QObject):
             return None
         writer = fmt.writer
         made: list[Path] = []
+        options = replace(load_export_options(self.context.settings), layout=layout)
+        warnings: list[str] = []
+        if fmt.name in ("docx", "xlsx"):
+            message = font_warning(options)
+            if message is not None:
+                self.context.dialogs.information(self.window, self.tr("字体未安装"), message)
 
         def work() -> Path:
             table = native.loads(snapshot)
             tmp = _temp_beside(path)
             made.append(tmp)
             try:
-                writer(table, tmp, layout)
+                if fmt.name in ("docx", "xlsx"):  # the remembered options: fonts, margins …
+                    warnings.extend(export_as(table, tmp, fmt.name, options))
+                else:
+                    writer(table, tmp, layout)
             except BaseException:
                 io_base.remove_temp(tmp)
                 raise
@@ -133,6 +145,9 @@ class ExportCommands(QObject):
 
         def done(tmp: Path) -> None:
             self._put_in_place(tmp, path, layout)
+            if warnings:
+                text = "\n".join(warnings[:20])
+                self.context.dialogs.information(self.window, self.tr("导出提示"), text)
 
         def failed(exc: BaseException) -> None:
             message = (

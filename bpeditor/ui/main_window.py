@@ -51,6 +51,7 @@ from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.panels import TablePanel, UnitPanel
+from bpeditor.ui.print_commands import PrintCommands
 from bpeditor.ui.project_panel import ProjectPanel
 from bpeditor.ui.review import ReviewController
 from bpeditor.ui.settings import app_settings
@@ -297,6 +298,8 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self.files)
         _fill(self.file_menu, self.files.actions.menu_items())
         self.file_menu.addSeparator()
+        self.printing = PrintCommands(self.context)  # 打印预览, 打印, 导出 PDF, their options
+        _fill(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
         self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
         _fill(self.tools_menu, self.review.menu_items())

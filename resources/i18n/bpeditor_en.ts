@@ -747,6 +747,14 @@ Export anyway?</translation>
         <translation>The table holds something that cannot be exported ({error})</translation>
     </message>
     <message>
+        <source>字体未安装</source>
+        <translation>Font not installed</translation>
+    </message>
+    <message>
+        <source>导出提示</source>
+        <translation>Export notes</translation>
+    </message>
+    <message>
         <source>{path}：导出失败（{error}）</source>
         <translation>{path}: export failed ({error})</translation>
     </message>
@@ -789,6 +797,88 @@ Export anyway?</translation>
     <message>
         <source>{path}：无法写入（{error}）；原文件未改动</source>
         <translation>{path}: cannot write ({error}); the original file is unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <source>打印和导出选项</source>
+        <translation>Print and export options</translation>
+    </message>
+    <message>
+        <source>汇总表（项目支出绩效目标表）</source>
+        <translation>Summary table (performance targets)</translation>
+    </message>
+    <message>
+        <source>逐项目申报表</source>
+        <translation>One form per project</translation>
+    </message>
+    <message>
+        <source>Windows 自带字体（仿宋、黑体）</source>
+        <translation>Fonts shipped with Windows (FangSong, SimHei)</translation>
+    </message>
+    <message>
+        <source>公文字体（仿宋_GB2312、方正小标宋简体、黑体）</source>
+        <translation>Official document fonts (FangSong_GB2312, FZXiaoBiaoSong, SimHei)</translation>
+    </message>
+    <message>
+        <source>绩效指标每项一行</source>
+        <translation>One indicator per line</translation>
+    </message>
+    <message>
+        <source>按版式（申报表总是打印，汇总表有内容时打印）</source>
+        <translation>As the layout has it (forms always, the summary when filled in)</translation>
+    </message>
+    <message>
+        <source>总是打印</source>
+        <translation>Always print</translation>
+    </message>
+    <message>
+        <source>不打印</source>
+        <translation>Do not print</translation>
+    </message>
+    <message>
+        <source> 毫米</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>按版式</source>
+        <translation>Layout default</translation>
+    </message>
+    <message>
+        <source> 磅</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>版式：</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <source>字体：</source>
+        <translation>Fonts:</translation>
+    </message>
+    <message>
+        <source>字号：</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>绩效指标：</source>
+        <translation>Indicators:</translation>
+    </message>
+    <message>
+        <source>签字栏：</source>
+        <translation>Sign-off line:</translation>
+    </message>
+    <message>
+        <source>页边距（汇总表）：</source>
+        <translation>Margins (summary):</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSettings</name>
+    <message>
+        <source>这台电脑没有安装所选的字体：{fonts}。打印和导出的文件在这台电脑上会用其他字体代替，版面可能与预期不同。可在“打印和导出选项”中改用“Windows 自带字体”。</source>
+        <translation>This PC does not have the chosen fonts installed: {fonts}. Printing and exported files will use other fonts on this PC, and pages may look different. Choose “Fonts shipped with Windows” in Print and export options.</translation>
     </message>
 </context>
 <context>
@@ -926,7 +1016,7 @@ Do you want to save them?</translation>
     </message>
     <message>
         <source>逐项目申报表</source>
-        <translation>one form per project</translation>
+        <translation>One form per project</translation>
     </message>
     <message>
         <source>绩效目标表编辑器文件</source>
@@ -1292,6 +1382,57 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     <message>
         <source>元</source>
         <translation>yuan</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCommands</name>
+    <message>
+        <source>打印预览(&amp;V)…</source>
+        <translation>Print Pre&amp;View…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>导出 PDF(&amp;D)…</source>
+        <translation>Export P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>打印和导出选项(&amp;T)…</source>
+        <translation>Print and Export Op&amp;tions…</translation>
+    </message>
+    <message>
+        <source>字体未安装</source>
+        <translation>Font not installed</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>打印提示</source>
+        <translation>Printing notes</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>已导出 {name}</source>
+        <translation>Exported {name}</translation>
     </message>
 </context>
 <context>

@@ -154,7 +154,7 @@ def test_bad_input_exits_2_with_one_clear_line_and_writes_nothing(
 def test_unsupported_output_format_is_refused_before_reading(
     sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "table.pdf"
+    out = tmp_path / "table.odt"
     assert main(["convert", str(sample_path), str(out)]) == 2
     assert "不支持" in capsys.readouterr().err
     assert not out.exists()
@@ -173,3 +173,39 @@ def test_import_warnings_are_shown_but_do_not_fail_convert(
     assert main(["convert", str(source), str(tmp_path / "odd.bpe")]) == 0
     err = capsys.readouterr().err
     assert "警告：第 3 行" in err and "注：本表为示例" in err
+
+
+def test_convert_fonts_choice_reaches_word(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    default, gongwen = tmp_path / "default.docx", tmp_path / "gongwen.docx"
+    assert main(["convert", str(sample_path), str(default)]) == 0
+    assert main(["convert", str(sample_path), str(gongwen), "--fonts", "gongwen"]) == 0
+    with zipfile.ZipFile(default) as z:
+        assert 'w:eastAsia="仿宋_GB2312"' not in z.read("word/styles.xml").decode()
+    with zipfile.ZipFile(gongwen) as z:
+        assert 'w:eastAsia="仿宋_GB2312"' in z.read("word/styles.xml").decode()
+        assert "方正小标宋简体" in z.read("word/document.xml").decode()
+
+
+def test_convert_prints_the_exports_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "long.txt"
+    item = (
+        "1、1-产出指标；11-数量指标；"
+        + "很长的指标名称" * 200
+        + "；实施周期指标值:1次；年度指标值:1次。"
+    )
+    source.write_text(
+        "项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n"
+        f"大项目\t1\t1\t\t\t目标\t{item}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "long.xlsx"
+    assert main(["convert", str(source), str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "警告：" in err and "409" in err and "大项目" in err
+    assert out.is_file()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 from bpeditor.model.table import Table
@@ -75,11 +77,28 @@ def page_texts(pdf: Path, pages: int) -> list[str]:
             timeout=60,
             check=True,
         ).stdout
-        texts.append(re.sub(r"\s+", "", out))
+        texts.append(re.sub(r"\s+", "", _nfkc(out)))
     return texts
 
 
-def check_printed_sample(document: Path, sample: Table, layout: str, tmp_path: Path) -> list[str]:
+_RADICALS = str.maketrans(
+    "⺂⺃⺅⺉⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺠⺡⺣⺦⺨⺫⺭⺯⺰⺱⺲⺹⺺⺾⻁⻂⻃⻅⻆⻈⻉⻋⻌⻐⻑⻒⻓⻔⻖⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻮⻯⻰⻱⻲⺤",
+    "乛乚亻刂兀尣尢巳幺彑彐忄扌攵旡歺民氵灬丬犭罒礻糹纟罓罒耂肀艹虎衤覀见角讠贝车辶钅長镸长门阝青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐齿竜龙龜亀爫",
+)
+"""CJK radical code points (U+2E80-2EFF) and the ideographs the Noto CJK fonts draw with the
+same glyph (found with QRawFont): Qt's PDF text maps such a glyph to the radical."""
+
+
+def _nfkc(text: str) -> str:
+    """Text as a reader sees it: Qt's PDFs map some CJK glyphs to radical code points
+    (⽬ U+2F6C for 目, ⻋ U+2EE2 for 车), which compatibility normalisation and the table above
+    turn back; full-width forms become half-width (：→:), so expected text is normalised too."""
+    return unicodedata.normalize("NFKC", text).translate(_RADICALS)
+
+
+def check_printed_sample(
+    document: Path, sample: Table, layout: str, tmp_path: Path, *, per_form_numbers: bool = False
+) -> list[str]:
     """Render an export of the sample and check what a clerk checks; returns the page texts.
 
     Summary: A4 landscape, the header on every page, 合计 on the first. Forms: A4 portrait, one
@@ -90,11 +109,19 @@ def check_printed_sample(document: Path, sample: Table, layout: str, tmp_path: P
     assert size == ("842x595" if layout == "summary" else "595x842")
     texts = page_texts(pdf, pages)
     whole = "".join(texts)
-    names = [re.sub(r"\s+", "", i.name) for _, p in sample.iter_projects() for i in p.indicators]
+    names = [
+        re.sub(r"\s+", "", _nfkc(i.name)) for _, p in sample.iter_projects() for i in p.indicators
+    ]
     assert len(names) == 49
     assert [name for name in names if name not in whole] == []
-    for number, text in enumerate(texts, start=1):
-        assert f"第{number}页共{pages}页" in text
+    if per_form_numbers:  # each form numbered on its own: 第 1 页 again where a form starts
+        starts = [i for i, text in enumerate(texts) if "项目支出绩效目标申报表" in text]
+        for begin, end in itertools.pairwise([*starts, pages]):
+            for number, text in enumerate(texts[begin:end], start=1):
+                assert f"第{number}页共{end - begin}页" in text
+    else:
+        for number, text in enumerate(texts, start=1):
+            assert f"第{number}页共{pages}页" in text
     if layout == "summary":
         assert pages > 1
         for text in texts:  # the header row repeats on every page
@@ -103,3 +130,128 @@ def check_printed_sample(document: Path, sample: Table, layout: str, tmp_path: P
     else:
         assert whole.count("项目支出绩效目标申报表") == sample.project_count()
     return texts
+
+
+def page_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's text lines as (yMin, yMax, text) in points from the top (``pdftotext -bbox``)."""
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    html = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    ).stdout
+    pages: list[list[tuple[float, float, str]]] = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
+        lines = []
+        for y_min, y_max, body in re.findall(
+            r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
+            page,
+            re.S,
+        ):
+            words = re.findall(r">([^<]*)</word>", body)
+            lines.append((float(y_min), float(y_max), _nfkc("".join(words))))
+        pages.append(sorted(lines))
+    return pages
+
+
+def page_fullness(pdf: Path, page_height: float, bottom_margin: float) -> list[float]:
+    """Per page, how far down the body text goes: 0 at the first line's top, 1 at the margin.
+
+    The footer (第 X 页) is not body text. Measured on the rendered PDF, so independent of the
+    writer's own estimates.
+    """
+    result = []
+    for lines in page_lines(pdf):
+        body = [line for line in lines if not re.fullmatch(r"第\d+页共\d+页", line[2])]
+        if not body:
+            result.append(0.0)
+            continue
+        top = min(line[0] for line in body)
+        bottom = max(line[1] for line in body)
+        result.append((bottom - top) / (page_height - bottom_margin - top))
+    return result
+
+
+def indicator_texts_missing(pdf_text: str, table: Table) -> list[str]:
+    """The indicators whose full printed text (name and both values) is not in ``pdf_text``.
+
+    Whitespace is removed from both sides (a wrapped cell joins up again); each indicator must
+    appear as its name, then its 实施周期 value, then its 年度 value, in that order.
+    """
+    flat = re.sub(r"\s+", "", _nfkc(pdf_text))
+    missing = []
+    for _, project in table.iter_projects():
+        for indicator in project.indicators:
+            values = (indicator.name, indicator.period_value, indicator.annual_value)
+            parts = [re.sub(r"\s+", "", _nfkc(t)) for t in values]
+            at = 0
+            for part in parts:
+                found = flat.find(part, at)
+                if found < 0:
+                    missing.append(f"{project.name}：{indicator.name}")
+                    break
+                at = found + len(part)
+    return missing
+
+
+def whole_text(pdf: Path) -> str:
+    """The PDF's text in reading order, whitespace removed."""
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-raw", str(pdf), "-"],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    ).stdout
+    return re.sub(r"\s+", "", _nfkc(out))
+
+
+def _gray_page(pdf: Path, page: int, dpi: int) -> tuple[int, int, bytes]:
+    """A page rendered in grey by pdftoppm: width, height and one byte a pixel."""
+    assert shutil.which("pdftoppm"), INSTALL_HINT
+    data = subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    fields = data.split(maxsplit=4)  # P5 width height maxval pixels
+    assert fields[0] == b"P5", "pdftoppm -gray writes binary PGM"
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, fields[4][-width * height :]
+
+
+def horizontal_rules(pdf: Path, page: int, dpi: int = 100) -> list[float]:
+    """The y (points from the top) of the page's long horizontal lines: the table's borders."""
+    width, height, pixels = _gray_page(pdf, page, dpi)
+    rules: list[float] = []
+    previous = -2
+    for y in range(height):
+        line = pixels[y * width : (y + 1) * width]
+        if sum(1 for value in line if value < 128) > width * 0.4:
+            if y != previous + 1:
+                rules.append(y * 72 / dpi)
+            previous = y
+    return rules
+
+
+def row_fit(pdf: Path, page: int) -> list[float]:
+    """For each table row on a page, its printed height over the height its text takes.
+
+    The rows are found from the borders drawn on the page and the text from where LibreOffice
+    put each wrapped line, so the figure measures the writer's row heights against how the
+    office suite really wraps the text: 1.0 is a snug fit, below 1 cuts text.
+    """
+    rules = horizontal_rules(pdf, page)
+    lines = page_lines(pdf)[page - 1]
+    ratios = []
+    for top, bottom in itertools.pairwise(rules):
+        inside = [line for line in lines if line[0] >= top - 1 and line[1] <= bottom + 1]
+        if len({round(line[0]) for line in inside}) < 3:  # short rows keep a minimum height
+            continue
+        text = max(line[1] for line in inside) - min(line[0] for line in inside)
+        ratios.append((bottom - top) / (text + 3.0))
+    return ratios

@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import re
 import zipfile
+from dataclasses import replace
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from bpeditor.io.base import WriteError
 from bpeditor.io.docx_common import WordOptions
 from bpeditor.io.docx_forms import write_docx_forms
 from bpeditor.io.docx_summary import write_docx_summary
+from bpeditor.io.export_options import ExportOptions
 from bpeditor.io.text import HEADER, read_text
 from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
 
@@ -83,8 +86,13 @@ def main_table(path: Path) -> etree._Element:
 
 
 @pytest.mark.parametrize("layout", ["summary", "forms"])
-def test_east_asian_fonts_and_language(layout: str, summary_docx: Path, forms_docx: Path) -> None:
-    path = summary_docx if layout == "summary" else forms_docx
+def test_gongwen_fonts_east_asian_slot_and_language(
+    layout: str, sample: Table, tmp_path: Path
+) -> None:
+    path = tmp_path / f"{layout}.docx"
+    options = WordOptions.from_export(ExportOptions(fonts="gongwen"))
+    writer = write_docx_summary if layout == "summary" else write_docx_forms
+    writer(sample, path, options=options)
     styles = part(path, "word/styles.xml")
     fonts = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
     assert fonts.get(w("eastAsia")) == "仿宋_GB2312"
@@ -104,9 +112,40 @@ def test_east_asian_fonts_and_language(layout: str, summary_docx: Path, forms_do
     assert entry.find(w("charset")).get(w("val")) == "86"
 
 
+@pytest.mark.parametrize("layout", ["summary", "forms"])
+def test_default_fonts_are_on_every_chinese_windows(
+    layout: str, summary_docx: Path, forms_docx: Path
+) -> None:
+    path = summary_docx if layout == "summary" else forms_docx
+    stock_windows = {"仿宋", "黑体", "宋体", "楷体", "微软雅黑"}
+    styles = part(path, "word/styles.xml")
+    fonts = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
+    assert fonts.get(w("eastAsia")) == "仿宋"
+    used = {f.get(w("eastAsia")) for f in part(path, "word/document.xml").iter(w("rFonts"))}
+    used |= {f.get(w("eastAsia")) for f in styles.iter(w("rFonts")) if f.get(w("eastAsia"))}
+    assert used <= stock_windows
+    assert "黑体" in used
+
+
+def test_document_properties_name_the_program_now_and_the_unit(
+    sample: Table, summary_docx: Path
+) -> None:
+    core = part(summary_docx, "docProps/core.xml")
+    text = {el.tag.split("}")[1]: (el.text or "") for el in core}
+    assert text["creator"] == sample.reporting_unit == "广州市花都区口岸服务保障中心"
+    assert "python-docx" not in etree.tostring(core, encoding="unicode")
+    created = datetime.fromisoformat(text["created"].replace("Z", "+00:00"))
+    assert abs((datetime.now(UTC) - created).total_seconds()) < 3600
+    app = part(summary_docx, "docProps/app.xml")
+    app_text = {el.tag.split("}")[1]: (el.text or "") for el in app}
+    assert app_text["Application"].startswith("bpeditor")
+    assert app_text["Company"] == "广州市花都区口岸服务保障中心"
+
+
 def test_fallback_fonts_option(sample: Table, tmp_path: Path) -> None:
     path = tmp_path / "fallback.docx"
-    write_docx_summary(sample, path, options=WordOptions(use_fallback_fonts=True))
+    options = WordOptions.from_export(ExportOptions(fonts="gongwen"))
+    write_docx_summary(sample, path, options=replace(options, use_fallback_fonts=True))
     styles = part(path, "word/styles.xml")
     fonts = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
     assert fonts.get(w("eastAsia")) == "仿宋"
@@ -162,7 +201,8 @@ def test_summary_header_row_repeats_and_rows_do_not_split(summary_docx: Path) ->
     assert first.find(f"{w('trPr')}/{w('tblHeader')}") is not None
     assert [cell_text(tc).replace("\n", "") for tc in first.findall(w("tc"))] == list(HEADER)
     assert all(tr.find(f"{w('trPr')}/{w('tblHeader')}") is None for tr in trs[1:])
-    assert len(trs) == 1 + 1 + 1 + 9
+    names = [cell_text(tr.findall(w("tc"))[0]) for tr in trs[3:]]
+    assert len([n for n in names if not n.endswith("（续）")]) == 9
     for tr in trs:
         props = [child.tag for child in tr.find(w("trPr"))]
         assert props[0] == w("cantSplit"), "cantSplit comes first in w:trPr"
@@ -180,12 +220,25 @@ def test_summary_amounts(summary_docx: Path) -> None:
     assert amount_p.find(f"{w('pPr')}/{w('jc')}").get(w("val")) == "right"
 
 
+def project_pieces(tbl: etree._Element) -> list[tuple[str, list[etree._Element]]]:
+    """Each project's name and its rows: a row named ``名称（续）`` continues the one above."""
+    projects: list[tuple[str, list[etree._Element]]] = []
+    for cells in rows_of(tbl)[3:]:
+        name = cell_text(cells[0])
+        if name.endswith("（续）") and projects and projects[-1][0] == name[: -len("（续）")]:
+            projects[-1][1].append(cells)
+        else:
+            projects.append((name, [cells]))
+    return projects
+
+
 def test_summary_indicators_one_per_paragraph(sample: Table, summary_docx: Path) -> None:
-    rows = rows_of(main_table(summary_docx))[3:]
+    pieces = project_pieces(main_table(summary_docx))
     projects = [p for _, p in sample.iter_projects()]
     names = []
-    for cells, project in zip(rows, projects, strict=True):
-        paragraphs = cells[6].findall(w("p"))
+    for (name, rows), project in zip(pieces, projects, strict=True):
+        assert name == project.name
+        paragraphs = [p for cells in rows for p in cells[6].findall(w("p"))]
         assert len(paragraphs) == len(project.indicators)
         first = text_of(paragraphs[0])
         assert first.startswith("1、1-产出指标；11-数量指标；")
@@ -217,9 +270,9 @@ def test_summary_title_unit_line_and_signoff(sample: Table, tmp_path: Path) -> N
     assert "单位负责人：张三" in paragraphs[-1] and "填报日期：2024-01-05" in paragraphs[-1]
 
 
-def test_a_row_taller_than_a_page_may_split(tmp_path: Path) -> None:
+def test_a_project_taller_than_a_page_continues_named_and_unsplit(tmp_path: Path) -> None:
     many = [
-        Indicator("1", "产出指标", "11", "数量指标", f"很长的指标名称第{i}项", "100%", "100%")
+        Indicator("1", "产出指标", "11", "数量指标", f"很长的指标名称第{i}项", f"{i}%", f"{i + 1}%")
         for i in range(80)
     ]
     table = Table(
@@ -227,9 +280,14 @@ def test_a_row_taller_than_a_page_may_split(tmp_path: Path) -> None:
     )
     path = tmp_path / "tall.docx"
     write_docx_summary(table, path)
-    trs = main_table(path).findall(w("tr"))
-    assert trs[-1].find(f"{w('trPr')}/{w('cantSplit')}") is None
-    assert trs[0].find(f"{w('trPr')}/{w('cantSplit')}") is not None
+    ((name, rows),) = project_pieces(main_table(path))
+    assert name == "大项目" and len(rows) >= 3
+    assert [cell_text(cells[0]) for cells in rows[1:]] == ["大项目（续）"] * (len(rows) - 1)
+    assert [cell_text(cells[1]) for cells in rows] == ["1.00"] + [""] * (len(rows) - 1)
+    for tr in main_table(path).findall(w("tr")):
+        assert tr.find(f"{w('trPr')}/{w('cantSplit')}") is not None
+    texts = [text_of(p) for cells in rows for p in cells[6].findall(w("p"))]
+    assert [t.split("；")[2] for t in texts] == [f"很长的指标名称第{i}项" for i in range(80)]
 
 
 def test_awkward_text_is_escaped(tmp_path: Path) -> None:
@@ -351,8 +409,8 @@ def big_table(sample: Table, projects: int) -> Table:
 def test_five_thousand_projects_are_all_written(sample: Table, tmp_path: Path) -> None:
     table = big_table(sample, 5000)
     write_docx_summary(table, tmp_path / "big.docx")
-    rows = main_table(tmp_path / "big.docx").findall(w("tr"))
-    assert len(rows) == 2 + 50 + 5000
+    # the pieces after heading, 合计 and the first unit: 49 more units and 5,000 projects
+    assert len(project_pieces(main_table(tmp_path / "big.docx"))) == 49 + 5000
 
 
 # ---------------------------------------------------------------- LibreOffice

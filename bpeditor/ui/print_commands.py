@@ -1,0 +1,134 @@
+"""The 文件 menu's print commands: 打印预览, 打印, 导出 PDF and the print and export options.
+
+They draw with the program's own layout (``print_layout``) through Qt's print support, so no
+Word, WPS or LibreOffice is needed. The options are the ones the exports use, remembered in the
+settings. Every dialog goes through the ``DialogService``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+from bpeditor.io.base import WriteError
+from bpeditor.io.export_options import ExportOptions
+from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.export_options_dialog import ExportOptionsDialog
+from bpeditor.ui.export_settings import font_warning, load_export_options, save_export_options
+from bpeditor.ui.print_pdf import print_table, write_pdf
+
+
+class PrintCommands(QObject):
+    """打印预览, 打印, 导出 PDF and 打印和导出选项 for the current document."""
+
+    def __init__(self, context: EditorContext) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window = context.window
+        self.preview_action = self._action("actionPrintPreview", self.tr("打印预览(&V)…"))
+        self.preview_action.triggered.connect(lambda _checked=False: self.preview())
+        self.print_action = self._action("actionPrint", self.tr("打印(&P)…"))
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda _checked=False: self.print_())
+        self.pdf_action = self._action("actionExportPdf", self.tr("导出 PDF(&D)…"))
+        self.pdf_action.triggered.connect(lambda _checked=False: self.ask_pdf())
+        self.options_action = self._action("actionExportOptions", self.tr("打印和导出选项(&T)…"))
+        self.options_action.triggered.connect(lambda _checked=False: self.edit_options())
+
+    def _action(self, name: str, text: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        return action
+
+    def menu_items(self) -> MenuItems:
+        """The 文件 menu's print entries, in order."""
+        return [self.preview_action, self.print_action, self.pdf_action, self.options_action]
+
+    @property
+    def options(self) -> ExportOptions:
+        """The remembered print and export options."""
+        return load_export_options(self.context.settings)
+
+    def edit_options(self) -> bool:
+        """Show the options dialog; remember what the user accepts."""
+        dialog = ExportOptionsDialog(self.options, self.window)
+        if not self.context.dialogs.run_dialog(dialog):
+            return False
+        save_export_options(self.context.settings, dialog.options())
+        return True
+
+    def warn_fonts(self, options: ExportOptions) -> None:
+        """Before printing or exporting: say which chosen fonts this Windows PC lacks."""
+        message = font_warning(options)
+        if message is not None:
+            self.context.dialogs.information(self.window, self.tr("字体未安装"), message)
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.context.document.table.title)
+        return printer
+
+    def _draw(self, printer: QPrinter, options: ExportOptions) -> None:
+        """Draw the document on ``printer``; warnings go to the user."""
+        try:
+            warnings = print_table(self.context.document.table, options, printer)
+        except WriteError as exc:
+            self.context.dialogs.error(self.window, self.tr("打印失败"), str(exc))
+            return
+        self._show_warnings(warnings)
+
+    def _show_warnings(self, warnings: list[str]) -> None:
+        if warnings:
+            text = "\n".join(warnings[:20])
+            self.context.dialogs.information(self.window, self.tr("打印提示"), text)
+
+    def preview(self, layout: str | None = None) -> bool:
+        """Show the print preview (of ``layout``, else the remembered one); True if printed."""
+        options = self.options if layout is None else replace(self.options, layout=layout)
+        self.warn_fonts(options)
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setObjectName("printPreviewDialog")
+        dialog.setWindowTitle(self.tr("打印预览"))
+        dialog.paintRequested.connect(lambda device: self._draw(device, options))
+        return self.context.dialogs.run_dialog(dialog)
+
+    def print_(self, layout: str | None = None) -> bool:
+        """Ask for a printer and print; True if printed."""
+        options = self.options if layout is None else replace(self.options, layout=layout)
+        self.warn_fonts(options)
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setObjectName("printDialog")
+        if not self.context.dialogs.run_dialog(dialog):
+            return False
+        self._draw(printer, options)
+        return True
+
+    def ask_pdf(self, layout: str | None = None) -> Path | None:
+        """Ask where to save a PDF and write it; the file, or None."""
+        options = self.options if layout is None else replace(self.options, layout=layout)
+        title = self.tr("导出 PDF")
+        path = self.context.dialogs.save_file(self.window, title, self.tr("PDF 文件 (*.pdf)"))
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        return self.export_pdf(path, options)
+
+    def export_pdf(self, path: Path, options: ExportOptions | None = None) -> Path | None:
+        """Write the document as a PDF to ``path``; the file, or None after an error."""
+        options = options or self.options
+        self.warn_fonts(options)
+        try:
+            warnings = write_pdf(self.context.document.table, path, options)
+        except WriteError as exc:
+            self.context.dialogs.error(self.window, self.tr("导出失败"), str(exc))
+            return None
+        self._show_warnings(warnings)
+        self.context.show_status(self.tr("已导出 {name}").format(name=path.name))
+        return path

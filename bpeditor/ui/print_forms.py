@@ -1,0 +1,227 @@
+"""The per-project forms in the program's own print layout (see ``print_layout``).
+
+One form a project, each starting a page: the head rows, then the indicator grid whose
+一级/二级 cells merge down their rows within a page; a 一级 block moves whole to a new page
+where it fits on one, else it is cut and its labels say （续） on the next page, under the grid
+heading again. The sign-off line stays with the last rows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from bpeditor.model.money import format_amount
+from bpeditor.model.table import Indicator, Project, Unit
+from bpeditor.model.taxonomy import taxonomy_of
+from bpeditor.ui.print_layout import Cell, Page, PrintLayout, Row
+
+FORM_ROW_MM = 7.5
+FORM_TITLE = "项目支出绩效目标申报表"
+_GRID = ("一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值")
+
+
+class FormsLayout(PrintLayout):
+    """Lays out one form per project."""
+
+    def body_pages(self) -> list[Page]:
+        """Every project's form."""
+        return self.form_pages()
+
+    def form_pages(self) -> list[Page]:
+        """One form per project, each starting a page."""
+        pages: list[Page] = []
+        for unit, project in self.table.iter_projects():
+            pages.extend(self.form(unit, project))
+        if not pages:
+            pages = [
+                Page(rows=[(0.0, r) for r in self.title_rows(FORM_TITLE, [])], edges=self.edges)
+            ]
+        return pages
+
+    def form(self, unit: Unit, project: Project) -> list[Page]:
+        """A project's form: title, head rows, the indicator grid and the sign-off line."""
+        table = self.table
+        under = [f"（{table.year}年度）"] if table.year else []
+        under.append(f"填报单位：{table.reporting_unit}")
+        head = self.title_rows(FORM_TITLE, under)
+        rows = self.form_head(unit, project)
+        grid_header = self.make_row(
+            [Cell(0, 0, ["绩效指标"], Qt.AlignmentFlag.AlignHCenter)]
+            + [
+                Cell(i, i, [h], Qt.AlignmentFlag.AlignHCenter, "heading")
+                for i, h in enumerate(
+                    ("一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值"), start=1
+                )
+            ],
+            FORM_ROW_MM,
+            heading=True,
+        )
+        pages = [Page(edges=self.edges)]
+        y = 0.0
+        for row in [*head, *rows]:
+            if y + row.height > self.height:
+                pages.append(Page(edges=self.edges))
+                y = 0.0
+            pages[-1].rows.append((y, row))
+            y += row.height
+        indicators = project.indicators or [Indicator()]
+        grid = [
+            self.indicator_row(ind, prev)
+            for ind, prev in zip(indicators, [None, *indicators], strict=False)
+        ]
+        blocks = _blocks(indicators)
+        signoff = self.pitch * 2.5
+        if y + grid_header.height + (grid[0].height if grid else 0) > self.height:
+            pages.append(Page(edges=self.edges))
+            y = 0.0
+        pages[-1].rows.append((y, grid_header))
+        y += grid_header.height
+        for start, end in blocks:
+            total = sum(r.height for r in grid[start:end])
+            tail = signoff if end == len(grid) else 0.0
+            if y + total + tail > self.height and grid_header.height + total + tail <= self.height:
+                pages.append(Page(edges=self.edges, rows=[(0.0, grid_header)]))
+                y = grid_header.height
+            for at in range(start, end):
+                row = grid[at]
+                tail_here = signoff if at == len(grid) - 1 else 0.0
+                if y + row.height + tail_here > self.height:
+                    pages.append(Page(edges=self.edges, rows=[(0.0, grid_header)]))
+                    y = grid_header.height
+                pages[-1].rows.append((y, row))
+                y += row.height
+        if self.options.sign_off is not False:
+            self.append_signoff(pages, ["负责人", "经办人", "联系电话", "填报日期"], None)
+        return pages
+
+    def form_head(self, unit: Unit, project: Project) -> list[Row]:
+        """项目名称 … 总体目标: the rows above the indicator grid."""
+        table, centre = self.table, Qt.AlignmentFlag.AlignHCenter
+        department = project.department or table.reporting_unit
+        implementing = project.implementing_unit or unit.name
+        rows = [
+            self.make_row(
+                [self.cell(0, 0, "项目名称", centre), self.cell(1, 5, project.name)], FORM_ROW_MM
+            ),
+            self.make_row(
+                [
+                    self.cell(0, 0, "主管部门及代码", centre),
+                    self.cell(1, 2, department),
+                    self.cell(3, 3, "实施单位", centre),
+                    self.cell(4, 5, implementing),
+                ],
+                FORM_ROW_MM,
+            ),
+            self.make_row(
+                [
+                    self.cell(0, 0, "项目属性", centre),
+                    self.cell(1, 2, project.attribute),
+                    self.cell(3, 3, "项目期", centre),
+                    self.cell(4, 5, project.period),
+                ],
+                FORM_ROW_MM,
+            ),
+        ]
+        right = Qt.AlignmentFlag.AlignRight
+        lines = (
+            ("total", "实施期资金总额", "年度资金总额"),
+            ("fiscal", "其中：财政拨款", "其中：财政拨款"),
+            ("special_account", "财政专户拨款", "财政专户拨款"),
+            ("other", "其他资金", "其他资金"),
+        )
+        for i, (attr, period_label, annual_label) in enumerate(lines):
+            amounts = []
+            for funds in (project.period_funds, project.funds):
+                value = funds.effective_total() if attr == "total" else getattr(funds, attr)
+                amounts.append(format_amount(value))
+            label = Cell(
+                0,
+                0,
+                [],
+                centre,
+                merge=("funds", f"项目资金\n（{table.money_unit}）"),
+                group_start=i == 0,
+            )
+            rows.append(
+                self.make_row(
+                    [
+                        label,
+                        self.cell(1, 2, period_label, centre),
+                        Cell(3, 3, [amounts[0]] if amounts[0] else [], right),
+                        self.cell(4, 4, annual_label, centre),
+                        Cell(5, 5, [amounts[1]] if amounts[1] else [], right),
+                    ],
+                    FORM_ROW_MM,
+                )
+            )
+        goal_label = ("goal", "总体目标")
+        rows.append(
+            self.make_row(
+                [
+                    Cell(0, 0, [], centre, merge=goal_label),
+                    self.cell(1, 3, "实施期目标", centre, "heading"),
+                    self.cell(4, 5, "年度目标", centre, "heading"),
+                ],
+                FORM_ROW_MM,
+            )
+        )
+        left = self.wrap(project.period_goal, self.cell_width(1, 3))
+        right_goal = self.wrap(project.goal, self.cell_width(4, 5))
+        per_row = max(int(self.height * 0.8 / self.pitch), 1)
+        count = max(len(left), len(right_goal), 1)
+        justify = Qt.AlignmentFlag.AlignJustify
+        for at in range(0, count, per_row):
+            rows.append(
+                self.make_row(
+                    [
+                        Cell(0, 0, [], centre, merge=goal_label, group_start=False),
+                        Cell(1, 3, left[at : at + per_row], justify),
+                        Cell(4, 5, right_goal[at : at + per_row], justify),
+                    ],
+                    25.0 if count <= per_row else 0.0,
+                )
+            )
+        return rows
+
+    def indicator_row(self, ind: Indicator, prev: Indicator | None) -> Row:
+        """An indicator's row; its 一级/二级 cells merge with equal neighbours on a page."""
+        centre = Qt.AlignmentFlag.AlignHCenter
+        key1 = ind.level1 or ind.level1_label
+        key2 = key1 + "/" + (ind.level2 or ind.level2_label)
+        prev1 = (prev.level1 or prev.level1_label) if prev else None
+        prev2 = (prev1 or "") + "/" + ((prev.level2 or prev.level2_label) if prev else "")
+        cells = [
+            Cell(0, 0, [], centre, merge=("grid", "")),
+            Cell(1, 1, [], centre, merge=(key1, _label(ind, 1)), group_start=prev1 != key1),
+            Cell(2, 2, [], centre, merge=(key2, _label(ind, 2)), group_start=prev2 != key2),
+            self.cell(3, 3, ind.name),
+            self.cell(4, 4, ind.period_value, centre),
+            self.cell(5, 5, ind.annual_value, centre),
+        ]
+        return self.make_row(cells, FORM_ROW_MM)
+
+
+def _label(indicator: Indicator, level: int) -> str:
+    """The 一级/二级 label as found, or the taxonomy's name for its code."""
+    code, label = (
+        (indicator.level1, indicator.level1_label)
+        if level == 1
+        else (indicator.level2, indicator.level2_label)
+    )
+    if label:
+        return label
+    category = taxonomy_of(code).get(code) if code else None
+    return category.label if category is not None else code
+
+
+def _blocks(indicators: list[Indicator]) -> list[tuple[int, int]]:
+    """Runs of consecutive indicators with the same 一级 class."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(indicators) + 1):
+        if i == len(indicators) or (indicators[i].level1 or indicators[i].level1_label) != (
+            indicators[start].level1 or indicators[start].level1_label
+        ):
+            blocks.append((start, i))
+            start = i
+    return blocks

@@ -1,0 +1,456 @@
+"""The program's own print layout: the summary and the forms drawn page by page with QPainter.
+
+Print preview, printing and PDF export all draw through :class:`PrintLayout`, on any paged
+device (``QPrinter``, ``QPdfWriter``), with no Word or LibreOffice. The pages follow the Word
+export: A4 (summary landscape, forms portrait), the same margins and column widths, the column
+headings on every page, ``第 X 页 共 Y 页``, a project cut at a page end going on as
+``项目名（续）``, and a form's 一级/二级 labels repeated as ``产出指标（续）`` on a new page.
+Text is wrapped with the font's real metrics (``QTextLayout``) and set at 1.2 × the body size, as in
+Word, so rows are exactly as tall as their lines.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+
+from bpeditor.io.docx_common import PageSetup, WordOptions
+from bpeditor.io.docx_forms import PAGE as FORMS_PAGE
+from bpeditor.io.docx_forms import WIDTHS as FORM_WIDTHS
+from bpeditor.io.docx_summary import PAGE as SUMMARY_PAGE
+from bpeditor.io.docx_summary import column_widths
+from bpeditor.io.export_options import ExportOptions
+from bpeditor.io.indicator_codec import format_indicator
+from bpeditor.io.print_flow import CONTINUED, PageFlow
+from bpeditor.io.text import HEADER
+from bpeditor.model.money import format_amount
+from bpeditor.model.table import Funds, Project, Table
+
+FALLBACK_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "Microsoft YaHei")
+"""Families drawn when the chosen Chinese font is missing (Linux test machines, odd PCs)."""
+LINE_FACTOR = 1.2
+CELL_PAD_MM = 1.5
+"""A cell's left and right padding."""
+ROW_PAD_MM = 1.2
+"""What a row adds to its lines: top and bottom padding."""
+_HEADING_BREAKS = {
+    "项目名称（资金使用单位）": "项目名称\n（资金使用单位）",
+    "财政专户拨款": "财政专户\n拨款",
+}
+
+
+@dataclass
+class Cell:
+    """A cell of a row: columns ``first`` to ``last``, its wrapped lines and how they sit."""
+
+    first: int
+    last: int
+    lines: list[str]
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    font: str = "body"
+    merge: tuple[str, str] | None = None
+    """For a 一级/二级 cell: (key, label); equal keys on consecutive rows of a page merge."""
+    group_start: bool = True
+    """Whether the merge group starts on this row (else a new page's piece says （续）)."""
+
+
+@dataclass
+class Row:
+    """A row of cells; ``border``: ruled as part of a table, else plain text."""
+
+    cells: list[Cell]
+    height: float
+    border: bool = True
+    heading: bool = False
+
+
+@dataclass
+class Page:
+    """A page: its rows with their tops, the column edges of its table and a footer."""
+
+    rows: list[tuple[float, Row]] = field(default_factory=list)
+    edges: list[float] = field(default_factory=list)
+    number: int = 0
+    count: int = 0
+
+
+class PrintLayout:
+    """Lays out a table as pages for a paged device and paints them."""
+
+    def __init__(self, table: Table, options: ExportOptions, device: QPagedPaintDevice) -> None:
+        self.table = table
+        self.options = options
+        self.word = WordOptions.from_export(options)
+        self.forms = options.layout == "forms"
+        page = FORMS_PAGE if self.forms else self.word.page(SUMMARY_PAGE)
+        self.page_setup: PageSetup = page
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape
+            if page.landscape
+            else QPageLayout.Orientation.Portrait,
+            QMarginsF(page.left, page.top, page.right, page.bottom),
+            QPageLayout.Unit.Millimeter,
+        )
+        device.setPageLayout(layout)
+        self.dpmm = device.logicalDpiY() / 25.4
+        fonts = options.font_set
+        self.fonts = {
+            "body": self._font(fonts.body, self.word.body_size),
+            "heading": self._font(fonts.heading, self.word.header_size),
+            "title": self._font(fonts.title, self.word.title_size),
+            "bold": self._font(fonts.body, self.word.body_size, bold=True),
+        }
+        self.pitch = self.word.body_size * LINE_FACTOR / 72 * 25.4 * self.dpmm
+        self.width = page.text_width * self.dpmm
+        self.height = page.text_height * self.dpmm
+        self.edges = self._edges(
+            FORM_WIDTHS if self.forms else column_widths(table, self.word, page)
+        )
+        self.warnings: list[str] = []
+
+    def _font(self, family: str, size: float, *, bold: bool = False) -> QFont:
+        """A font of the chosen family with fallbacks, ``size`` pt in the device's pixels.
+
+        A pixel size (not a point size bound to the device) keeps the measuring and drawing
+        identical on a printer, a PDF writer and the preview's screen.
+        """
+        font = QFont()
+        font.setFamilies([family, *FALLBACK_FAMILIES])
+        font.setPixelSize(max(round(size / 72 * 25.4 * self.dpmm), 1))
+        font.setBold(bold)
+        return font
+
+    def _edges(self, widths_mm: list[float]) -> list[float]:
+        """The x of each column edge in device pixels, the table centred on the text width."""
+        total = sum(widths_mm) * self.dpmm
+        x = (self.width - total) / 2
+        edges = [x]
+        for w in widths_mm:
+            x += w * self.dpmm
+            edges.append(x)
+        return edges
+
+    # ------------------------------------------------------------ measuring
+
+    def wrap(self, text: str, width: float, font: str = "body") -> list[str]:
+        """``text`` broken into the lines it takes in ``width`` device pixels."""
+        if not text:
+            return []
+        before = sys.getrefcount(None)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        lines: list[str] = []
+        for para in text.replace("\r\n", "\n").split("\n"):
+            if not para:
+                lines.append("")
+                continue
+            layout = QTextLayout(para, self.fonts[font])
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                lines.append(para[line.textStart() : line.textStart() + line.textLength()])
+            layout.endLayout()
+        restore_none(before)
+        return lines
+
+    def cell_width(self, first: int, last: int) -> float:
+        """The text width inside columns ``first`` to ``last``."""
+        return self.edges[last + 1] - self.edges[first] - 2 * CELL_PAD_MM * self.dpmm
+
+    def row_height(self, lines: int, minimum_mm: float = 0.0) -> float:
+        """A row of ``lines`` lines, at least ``minimum_mm`` high."""
+        return max(max(lines, 1) * self.pitch + ROW_PAD_MM * self.dpmm, minimum_mm * self.dpmm)
+
+    def cell(
+        self,
+        first: int,
+        last: int,
+        text: str,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        font: str = "body",
+    ) -> Cell:
+        """A cell with ``text`` wrapped to its width."""
+        return Cell(first, last, self.wrap(text, self.cell_width(first, last), font), align, font)
+
+    def make_row(self, cells: list[Cell], minimum_mm: float = 0.0, **kw: bool) -> Row:
+        """A row as tall as its tallest cell."""
+        lines = max((len(c.lines) for c in cells), default=1)
+        return Row(cells, self.row_height(lines, minimum_mm), **kw)
+
+    # ------------------------------------------------------------ pages
+
+    def pages(self) -> list[Page]:
+        """The laid-out pages, numbered."""
+        pages = self.body_pages()
+        for number, page in enumerate(pages, start=1):
+            page.number, page.count = number, len(pages)
+        return pages
+
+    def body_pages(self) -> list[Page]:
+        """The pages before numbering (the summary here; the forms in ``print_forms``)."""
+        return self.summary_pages()
+
+    def title_rows(self, title: str, under: list[str]) -> list[Row]:
+        """The title and the lines under it (unit line, year), unruled."""
+        last = len(self.edges) - 2
+        title_cell = self.cell(0, last, title, Qt.AlignmentFlag.AlignHCenter, "title")
+        size = self.word.title_size * 1.5 / 72 * 25.4 * self.dpmm
+        rows = [Row([title_cell], size * len(title_cell.lines) + 2 * self.dpmm, border=False)]
+        for text in under:
+            align = (
+                Qt.AlignmentFlag.AlignHCenter
+                if text.startswith("（")
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            rows.append(Row([Cell(0, last, [text], align)], self.pitch * 1.4, border=False))
+        return rows
+
+    def summary_header(self) -> Row:
+        """The column headings of the summary."""
+        cells = [
+            Cell(
+                i,
+                i,
+                _HEADING_BREAKS.get(h, h).split("\n"),
+                Qt.AlignmentFlag.AlignHCenter,
+                "heading",
+            )
+            for i, h in enumerate(HEADER)
+        ]
+        return self.make_row(cells, heading=True)
+
+    def summary_pages(self) -> list[Page]:
+        """The summary: title, unit line, then the table, projects cut where pages end."""
+        table = self.table
+        last = len(HEADER) - 1
+        head = self.title_rows(table.title, [])
+        unit_line = Row(
+            [
+                Cell(0, last, [f"单位名称：{table.reporting_unit}"]),
+                Cell(0, last, [f"单位：{table.money_unit}"], Qt.AlignmentFlag.AlignRight),
+            ],
+            self.pitch * 1.4,
+            border=False,
+        )
+        head.append(unit_line)
+        header = self.summary_header()
+        used = sum(r.height for r in head) + header.height
+        flow = PageFlow(self.height * 0.995, header.height, used, self.row_height)
+        body: list[tuple[Row, bool]] = []  # (row, starts a new page)
+
+        def place(row: Row, keep: float = 0.0) -> None:
+            pages_before = flow.pages
+            flow.add(row.height, keep)
+            body.append((row, flow.pages != pages_before))
+
+        place(self.subtotal_row("合计", table.funds(), centred=True))
+        for unit in table.units:
+            place(self.subtotal_row(unit.name, unit.funds(), centred=False), 3 * self.pitch)
+            for project in unit.projects:
+                for row, new_page in self.project_rows(project, flow):
+                    body.append((row, new_page))
+        pages = [Page(edges=self.edges)]
+        y = 0.0
+        for row in head:
+            pages[0].rows.append((y, row))
+            y += row.height
+        pages[0].rows.append((y, header))
+        y += header.height
+        for row, new_page in body:
+            if new_page or y + row.height > self.height + 0.5:
+                pages.append(Page(edges=self.edges))
+                pages[-1].rows.append((0.0, header))
+                y = header.height
+            pages[-1].rows.append((y, row))
+            y += row.height
+        if self.options.sign_off or (self.options.sign_off is None and _signed(table)):
+            self.append_signoff(pages, ["单位负责人", "填报人", "联系电话", "填报日期"], header)
+        return pages
+
+    def subtotal_row(self, name: str, funds: Funds, *, centred: bool) -> Row:
+        """The 合计 row or a unit's row: bold name and amounts."""
+        align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
+        cells = [self.cell(0, 0, name, align, "bold"), *self.amount_cells(funds, "bold")]
+        cells += [Cell(5, 5, []), Cell(6, 6, [])]
+        return self.make_row(cells)
+
+    def amount_cells(self, funds: Funds | None, font: str = "body") -> list[Cell]:
+        """The four amount cells (blank when ``funds`` is None)."""
+        values = (
+            (funds.effective_total(), funds.fiscal, funds.special_account, funds.other)
+            if funds is not None
+            else (None,) * 4
+        )
+        right = Qt.AlignmentFlag.AlignRight
+        return [
+            Cell(1 + i, 1 + i, [format_amount(v)] if v else [], right, font)
+            for i, v in enumerate(values)
+        ]
+
+    def project_rows(self, project: Project, flow: PageFlow) -> Iterator[tuple[Row, bool]]:
+        """A project's rows: cut between indicators and goal lines where a page ends."""
+        items = [
+            self.wrap(format_indicator(n, ind), self.cell_width(6, 6))
+            for n, ind in enumerate(project.indicators, start=1)
+        ]
+        goal = self.wrap(project.goal, self.cell_width(5, 5))
+        name = self.wrap(project.name, self.cell_width(0, 0))
+        more = self.wrap(project.name + CONTINUED, self.cell_width(0, 0))
+        pieces = flow.project((len(name), len(more)), len(goal), [len(i) for i in items])
+        justify = Qt.AlignmentFlag.AlignJustify
+        for piece in pieces:
+            lines = [line for item in items[piece.items[0] : piece.items[1]] for line in item]
+            cells = [
+                Cell(0, 0, more if piece.continued else name),
+                *self.amount_cells(None if piece.continued else project.funds),
+                Cell(5, 5, goal[piece.goal[0] : piece.goal[1]], justify),
+                Cell(6, 6, lines, justify),
+            ]
+            row = self.make_row(cells)
+            if row.height > self.height:
+                self.warnings.append(f"项目“{project.name}”有一项文字比一页还长，打印时会被截断")
+            yield row, piece.new_page
+
+    def append_signoff(self, pages: list[Page], labels: list[str], header: Row | None) -> None:
+        """The sign-off line under the last row (on a new page if it does not fit)."""
+        s = self.table.signoff
+        values = [s.head, s.preparer, s.phone, s.date]
+        count = len(self.edges) - 1
+        step = max(count // len(labels), 1)
+        cells = [
+            Cell(min(i * step, count - 1), min(i * step, count - 1), [f"{label}：{value}"])
+            for i, (label, value) in enumerate(zip(labels, values, strict=True))
+        ]
+        row = Row(cells, self.pitch * 2, border=False)
+        top, last = pages[-1].rows[-1]
+        y = top + last.height + self.pitch * 0.5
+        if y + row.height > self.height:
+            pages.append(Page(edges=self.edges))
+            y = 0.0
+        pages[-1].rows.append((y, row))
+
+    # ------------------------------------------------------------ painting
+
+    def paint(self, painter: QPainter, pages: list[Page], new_page: object) -> None:
+        """Draw every page; ``new_page`` starts the next one (the device's ``newPage``)."""
+        for index, page in enumerate(pages):
+            before = sys.getrefcount(None)
+            if index:
+                new_page()  # type: ignore[operator]
+            self.paint_page(painter, page)
+            restore_none(before)
+
+    def paint_page(self, painter: QPainter, page: Page) -> None:
+        """Draw one page: its rows, merged label cells, and the footer."""
+        pen = QPen(Qt.GlobalColor.black)
+        pen.setWidthF(max(0.25 * self.dpmm * 0.3, 1.0))
+        painter.setPen(pen)
+        rows = page.rows
+        merged: dict[int, tuple[float, float, Cell]] = {}
+        for index, (top, row) in enumerate(rows):
+            for cell in row.cells:
+                if cell.merge is not None:
+                    self._extend_merge(painter, merged, cell, (top, row.height, index), rows)
+                    continue
+                self._draw_cell(painter, cell, top, row.height, row.border)
+        for col, (top, bottom, cell) in merged.items():
+            del col
+            self._draw_merged(painter, cell, top, bottom)
+        footer = f"第 {page.number} 页 共 {page.count} 页"
+        painter.setFont(self.fonts["body"])
+        below = self.height + self.page_setup.bottom * self.dpmm * 0.55
+        painter.drawText(
+            QRectF(0, below, self.width, self.pitch * 1.5), Qt.AlignmentFlag.AlignHCenter, footer
+        )
+
+    def _extend_merge(
+        self,
+        painter: QPainter,
+        merged: dict[int, tuple[float, float, Cell]],
+        cell: Cell,
+        place: tuple[float, float, int],
+        rows: list[tuple[float, Row]],
+    ) -> None:
+        """Grow the open merged cell of this column, or close it and open a new one."""
+        assert cell.merge is not None
+        top, height, index = place
+        open_ = merged.get(cell.first)
+        if open_ is not None and open_[2].merge == cell.merge and not cell.group_start:
+            merged[cell.first] = (open_[0], top + height, open_[2])
+            return
+        if open_ is not None:
+            self._draw_merged(painter, open_[2], open_[0], open_[1])
+        label = cell.merge[1]
+        first_on_page = index == 0 or all(c.merge != cell.merge for c in rows[index - 1][1].cells)
+        if not cell.group_start and first_on_page and cell.merge[0] != "grid":
+            label += CONTINUED  # the block began on an earlier page
+        elif cell.merge[0] == "grid" and first_on_page and rows[0][1].heading and index > 1:
+            label = ""
+        shown = Cell(cell.first, cell.last, [], cell.align, merge=(cell.merge[0], label))
+        merged[cell.first] = (top, top + height, shown)
+
+    def _draw_merged(self, painter: QPainter, cell: Cell, top: float, bottom: float) -> None:
+        """A merged label cell: its box and its label centred, wrapped to the column."""
+        assert cell.merge is not None
+        lines = self.wrap(cell.merge[1], self.cell_width(cell.first, cell.last))
+        shown = Cell(cell.first, cell.last, lines, cell.align)
+        self._draw_cell(painter, shown, top, bottom - top, True)
+
+    def _draw_cell(
+        self, painter: QPainter, cell: Cell, top: float, height: float, border: bool
+    ) -> None:
+        """A cell's box (when ruled) and its lines, centred vertically."""
+        left, right = self.edges[cell.first], self.edges[cell.last + 1]
+        if border:
+            painter.drawRect(QRectF(left, top, right - left, height))
+        if not cell.lines:
+            return
+        painter.setFont(self.fonts[cell.font])
+        pad = CELL_PAD_MM * self.dpmm
+        block = len(cell.lines) * self.pitch
+        y = top + max((height - block) / 2, 0)
+        width = right - left - 2 * pad
+        flags = cell.align
+        if flags == Qt.AlignmentFlag.AlignJustify:
+            flags = Qt.AlignmentFlag.AlignLeft
+        for line in cell.lines:
+            rect = QRectF(QPointF(left + pad, y), QSizeF(width, self.pitch))
+            painter.drawText(rect, flags | Qt.AlignmentFlag.AlignVCenter, line)
+            y += self.pitch
+
+
+def restore_none(before: int) -> None:
+    """Give ``None`` back the references Qt calls took from it.
+
+    PySide6 6.12 on Python 3.11 drops a reference to ``None`` in each call of a method
+    returning nothing (``QPainter.drawRect``, ``setFont``, ``QTextLine.setLineWidth`` …): a few
+    thousand calls and Python frees ``None`` and aborts. Measured around each page and each
+    wrapped text, and restored.
+    """
+    for _ in range(before - sys.getrefcount(None)):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+
+
+def _signed(table: Table) -> bool:
+    """Whether the table has a sign-off field filled in."""
+    s = table.signoff
+    return any(v.strip() for v in (s.head, s.preparer, s.phone, s.date))
