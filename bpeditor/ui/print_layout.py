@@ -11,8 +11,6 @@ Word, so rows are exactly as tall as their lines.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -151,7 +149,6 @@ class PrintLayout:
         """``text`` broken into the lines it takes in ``width`` device pixels."""
         if not text:
             return []
-        before = sys.getrefcount(None)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         lines: list[str] = []
@@ -169,7 +166,6 @@ class PrintLayout:
                 line.setLineWidth(width)
                 lines.append(para[line.textStart() : line.textStart() + line.textLength()])
             layout.endLayout()
-        restore_none(before)
         return lines
 
     def cell_width(self, first: int, last: int) -> float:
@@ -353,11 +349,9 @@ class PrintLayout:
     def paint(self, painter: QPainter, pages: list[Page], new_page: object) -> None:
         """Draw every page; ``new_page`` starts the next one (the device's ``newPage``)."""
         for index, page in enumerate(pages):
-            before = sys.getrefcount(None)
             if index:
                 new_page()  # type: ignore[operator]
             self.paint_page(painter, page)
-            restore_none(before)
 
     def paint_page(self, painter: QPainter, page: Page) -> None:
         """Draw one page: its rows, merged label cells, and the footer."""
@@ -436,18 +430,6 @@ class PrintLayout:
             rect = QRectF(QPointF(left + pad, y), QSizeF(width, self.pitch))
             painter.drawText(rect, flags | Qt.AlignmentFlag.AlignVCenter, line)
             y += self.pitch
-
-
-def restore_none(before: int) -> None:
-    """Give ``None`` back the references Qt calls took from it.
-
-    PySide6 6.12 on Python 3.11 drops a reference to ``None`` in each call of a method
-    returning nothing (``QPainter.drawRect``, ``setFont``, ``QTextLine.setLineWidth`` …): a few
-    thousand calls and Python frees ``None`` and aborts. Measured around each page and each
-    wrapped text, and restored.
-    """
-    for _ in range(before - sys.getrefcount(None)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 def _signed(table: Table) -> bool:
