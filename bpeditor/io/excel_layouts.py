@@ -3,7 +3,7 @@
 Layouts: ``summary`` (the 7-column disclosure table, read here by the text importer's parser
 from records), ``rows`` (one row per indicator, project and amounts on a group's first row or
 merged down it, read by :mod:`bpeditor.io.excel_rows`) and ``forms`` (per-project forms, read
-by :mod:`bpeditor.io.forms_grid`).
+by :mod:`bpeditor.io.layouts.forms`).
 A header may span two rows (a group cell merged across, e.g. 预算金额 over 总计/财政拨款…
 or 年度指标值 over 计算符号/指标值/计量单位): each column's texts are joined top to bottom.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from bpeditor.io.base import ReadWarning
 from bpeditor.io.excel_grid import SheetGrid
+from bpeditor.io.layouts.labels import side_of
 from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
@@ -67,15 +68,6 @@ def norm(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def _side(text: str) -> str | None:
-    # narrower than layouts.labels.side_of: the import dialog's guesses (当年, 中期) rely on it
-    if "实施期" in text or "实施周期" in text or "项目期" in text:
-        return "period"
-    if "年度" in text:
-        return "annual"
-    return None
-
-
 def _sided(base: str, side: str | None) -> str:
     return f"{side}_{base}" if side else base
 
@@ -86,7 +78,7 @@ def column_role(text: str) -> str:
         return ""
     if text in ("序号", "编号", "行次"):
         return "seq"
-    side = _side(text)
+    side = side_of(text, broad=False)
     if "计量单位" in text or "度量单位" in text:
         return _sided("measure", side)
     if "计算符号" in text or "指标性质" in text or "符号" in text or "运算" in text:

@@ -3,7 +3,7 @@
 A table is a list of :class:`GridRow`: each grid column points to the :class:`GridCell` that
 covers it (merged cells point to their origin), so a merged cell is read once and known on
 every row it covers. The Word importer builds these from ``w:tr``/``w:tc``, the Excel importer
-from a sheet's cells and merged ranges; :mod:`bpeditor.io.forms_grid` reads forms from them.
+from a sheet's cells and merged ranges; :mod:`bpeditor.io.layouts.word_grid` turns them into grids.
 """
 
 from __future__ import annotations

@@ -3,11 +3,9 @@ turned into a table, whatever format it was read from.
 
 For each grid, in order: the header keywords decide the layout (:func:`detect`: the summary
 table, one row per indicator, or per-project forms); forms, and grids with no header the
-keywords know, are read by :mod:`bpeditor.io.layouts.forms` (stacked forms included); our own
-exported forms are also read by :class:`~bpeditor.io.forms_grid.FormsReader`, which knows
-their extra fields, and the fuller reading is kept. Amounts in 元 become 万元; the grids'
-tables are merged into one. When no grid holds a project with an indicator, the refusal says
-which grid and which header row were looked at.
+keywords know, are read by :mod:`bpeditor.io.layouts.forms` (stacked forms included).
+Amounts in 元 become 万元; the grids' tables are merged into one. When no grid holds a project
+with an indicator, the refusal says which grid and which header row were looked at.
 """
 
 from __future__ import annotations
@@ -20,12 +18,9 @@ from bpeditor.io.excel_layouts import (
     Detected,
     SheetContext,
     detect,
-    norm,
     read_summary_sheet,
 )
 from bpeditor.io.excel_rows import RowsReader
-from bpeditor.io.forms_grid import FormsReader
-from bpeditor.io.grid_table import GridCell, GridRow, GridTable
 from bpeditor.io.layouts.forms import read_forms_grid
 from bpeditor.model.table import Table
 
@@ -99,28 +94,8 @@ def read_sheet(grid: SheetGrid, detected: Detected | None) -> SheetContext | Non
     if forms is None:
         return None
     context = SheetContext(grid, *forms)
-    if detected is not None:
-        own = SheetContext(grid)
-        try:
-            _read_forms(own)
-        except ReadError:
-            pass
-        else:
-            if _fullness(own.table) >= _fullness(context.table):
-                context = own
     _finish_sheet(context, detected)
     return context
-
-
-def _fullness(table: Table) -> int:
-    """How much of a table a reading filled: classes, names, values, amounts, goals."""
-    score = 0
-    for _, project in table.iter_projects():
-        score += 2 * (project.funds.total is not None) + bool(project.goal)
-        for i in project.indicators:
-            score += bool(i.level1) + bool(i.level2) + bool(i.name)
-            score += bool(i.annual_value or i.period_value)
-    return score
 
 
 def _read_sheet(grid: SheetGrid, detected: Detected) -> SheetContext:
@@ -128,7 +103,7 @@ def _read_sheet(grid: SheetGrid, detected: Detected) -> SheetContext:
     context = SheetContext(grid)
     if detected.layout == "summary":
         read_summary_sheet(context, detected)
-    elif detected.layout == "rows":
+    else:
         context.preamble(detected.header_row)
         RowsReader(
             context,
@@ -137,8 +112,6 @@ def _read_sheet(grid: SheetGrid, detected: Detected) -> SheetContext:
             detected.header_end + 1,
             report_extra=not detected.mapped,
         ).read()
-    else:
-        _read_forms(context)
     _finish_sheet(context, detected)
     return context
 
@@ -153,59 +126,6 @@ def _finish_sheet(context: SheetContext, detected: Detected | None) -> None:
         context.warn(
             detected.header_row if detected else 0, "金额单位为元，已换算为万元（除以 10000）"
         )
-
-
-def _read_forms(context: SheetContext) -> None:
-    """Per-project forms (one per sheet or stacked), read by the shared forms reader."""
-    grid = context.grid
-    first_form = next(
-        (
-            r
-            for r, cells in enumerate(grid.rows)
-            if norm(next((c for c in cells if c.strip()), "")).startswith("项目名称")
-        ),
-        0,
-    )
-    items: list[str | GridTable] = []
-    for row in range(first_form):
-        text = "\t".join(c.strip() for c in grid.rows[row] if c.strip())
-        if text and row not in grid.hidden_rows:
-            items.append(text)
-    rows = _grid_rows(context, first_form)
-    items.append(GridTable(1, rows, grid.width, f"工作表“{grid.name}”"))
-    reader = FormsReader(grid.name, [items[-1]], format="excel")  # type: ignore[list-item]
-    context.table = reader.read(items).table
-    context.warnings.extend(reader.warnings)
-
-
-def _grid_rows(context: SheetContext, first_form: int) -> list[GridRow]:
-    """The sheet's rows as forms-reader rows; rows above the first form and hidden rows blank."""
-    grid = context.grid
-    width = grid.width
-    origins = grid.origins()
-    cells: dict[tuple[int, int], GridCell] = {}
-    spans = {(r0, c0): c1 - c0 + 1 for r0, c0, _r1, c1 in grid.merges}
-    rows: list[GridRow] = []
-    for r, texts in enumerate(grid.rows):
-        blank = r < first_form or r in grid.hidden_rows
-        if r in grid.hidden_rows and any(t.strip() for t in texts):
-            context.warn(r, "隐藏的行未导入：" + "；".join(t.strip() for t in texts if t.strip()))
-        line: list[GridCell | None] = [None] * width
-        if not blank:
-            for c in range(width):
-                origin = origins.get((r, c))
-                if origin is not None:
-                    line[c] = cells.get(origin)
-                    continue
-                text = texts[c] if c < len(texts) else ""
-                span = spans.get((r, c))
-                if not text.strip() and span is None:
-                    continue  # an empty cell: absent, as a missing Word cell is
-                cell = GridCell(text, r, c, span or 1)
-                cells[(r, c)] = cell
-                line[c] = cell
-        rows.append(GridRow(r, line))
-    return rows
 
 
 def _to_wan(table: Table) -> None:
