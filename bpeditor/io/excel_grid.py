@@ -47,6 +47,14 @@ class SheetGrid:
     uncached: list[str] = field(default_factory=list)
     visible: bool = True
     _origins: dict[tuple[int, int], tuple[int, int]] | None = field(default=None, repr=False)
+    location: str = ""
+    """How warnings name the grid (``网页表格``, ``文本``); a sheet's is ``工作表“名称”``."""
+    row_places: list[str] | None = None
+    """Each row's place when it is not the grid's row number (a text line, a Word table row)."""
+
+    def where(self) -> str:
+        """The grid's name in warnings: ``工作表“Sheet1”`` or its own location."""
+        return self.location or f"工作表“{self.name}”"
 
     @property
     def width(self) -> int:
@@ -79,8 +87,10 @@ class SheetGrid:
         return self.text(*origin) if origin else self.text(row, col)
 
     def place(self, row: int) -> str:
-        """A warning location naming the sheet and the 1-based row."""
-        return f"工作表“{self.name}”第 {row + 1} 行"
+        """A warning location: the sheet and the 1-based row, or the row's own place."""
+        if self.row_places is not None and 0 <= row < len(self.row_places):
+            return self.row_places[row]
+        return f"{self.where()}第 {row + 1} 行"
 
     def address(self, row: int, col: int) -> str:
         """A cell address such as ``Sheet1!C5``."""

@@ -184,4 +184,4 @@ def read_html_grid(path: Path) -> SheetGrid:
     if not parser.rows:
         raise ReadError(f"{path}：网页文件中没有表格，不是绩效目标表")
     rows, merges = _place(parser.rows)
-    return SheetGrid(SHEET_NAME, rows, merges, frozenset(parser.hidden))
+    return SheetGrid(SHEET_NAME, rows, merges, frozenset(parser.hidden), location=SHEET_NAME)

@@ -144,7 +144,7 @@ class FormGridReader:
         if self.unclassified:
             self.warnings.append(
                 ReadWarning(
-                    f"工作表“{self.grid.name}”",
+                    self.grid.where(),
                     f"{self.unclassified} 个指标没有一级/二级指标（表中未印），已按未分类导入",
                 )
             )

@@ -31,19 +31,25 @@ _UNCACHED = "公式没有缓存的计算结果，已读为空；请在 Excel/WPS
 class LayoutNotRecognised(ReadError):
     """No sheet's layout could be recognised: which sheet, which header row, what columns."""
 
-    def __init__(self, source: str, sheet: str, header_row: int | None, columns: list[str]) -> None:
+    def __init__(
+        self,
+        source: str,
+        sheet: str,
+        header_row: int | None,
+        columns: list[str],
+        grid: SheetGrid | None = None,
+    ) -> None:
         self.sheet = sheet
         self.header_row = header_row
         """The best-guess header row (0-based), or ``None`` when no header-like row was found."""
         self.columns = columns
+        named = grid.where() if grid is not None else f"工作表“{sheet}”"
         if header_row is None:
-            where = f"工作表“{sheet}”中找不到表头行"
+            where = f"{named}中找不到表头行"
         else:
+            row = grid.place(header_row) if grid is not None else f"{named}第 {header_row + 1} 行"
             found = "、".join(columns[:12]) or "无"
-            where = (
-                f"工作表“{sheet}”第 {header_row + 1} 行的表头无法对应到绩效目标表的栏目"
-                f"（找到：{found}）"
-            )
+            where = f"{row}的表头无法对应到绩效目标表的栏目（找到：{found}）"
         super().__init__(
             f"{source}：{where}；应有汇总表的“项目名称/绩效目标/绩效指标”，"
             "或逐条指标的“项目名称/一级指标/三级指标/指标值”，或申报表的“项目名称”与指标表。"
@@ -56,33 +62,33 @@ def read_grids(
 ) -> ReadResult:
     """Import every grid whose layout is recognised, merged into one table."""
     parts: list[Table] = []
-    unsure: list[tuple[str, int | None, list[str]]] = []
+    unsure: list[tuple[SheetGrid, int | None, list[str]]] = []
     for grid in sheets:
         if not any(any(c.strip() for c in row) for row in grid.rows):
             continue
         if not grid.visible:
-            warnings.append(ReadWarning(f"工作表“{grid.name}”", "隐藏的工作表未导入"))
+            warnings.append(ReadWarning(grid.where(), "隐藏的工作表未导入"))
             continue
         detected, guess, columns = detect(grid)
         context = read_sheet(grid, detected)
         if context is None:
-            unsure.append((grid.name, guess, columns))
+            unsure.append((grid, guess, columns))
             continue
         if context.table.project_count() == 0:
-            warnings.append(ReadWarning(f"工作表“{grid.name}”", "表中没有任何项目，未导入"))
+            warnings.append(ReadWarning(grid.where(), "表中没有任何项目，未导入"))
             continue
         warnings.extend(context.warnings)
         parts.append(context.table)
     if not parts:
         if unsure:
-            sheet, guess, columns = next((u for u in unsure if u[1] is not None), unsure[0])
-            raise LayoutNotRecognised(source, sheet, guess, columns)
+            grid, guess, columns = next((u for u in unsure if u[1] is not None), unsure[0])
+            raise LayoutNotRecognised(source, grid.name, guess, columns, grid)
         if not sheets:
             raise ReadError(f"{source}：工作簿中没有工作表")
-        raise ReadError(f"{source}：工作簿中没有可导入的项目（各工作表为空或只有表头）")
-    for sheet, guess, _ in unsure:
+        raise ReadError(f"{source}：没有可导入的项目（表格为空或只有表头）")
+    for grid, guess, _ in unsure:
         where = f"第 {guess + 1} 行的表头无法识别" if guess is not None else "找不到表头"
-        warnings.append(ReadWarning(f"工作表“{sheet}”", f"{where}，不是绩效目标表，已跳过"))
+        warnings.append(ReadWarning(grid.where(), f"{where}，不是绩效目标表，已跳过"))
     return ReadResult(_merge(parts), warnings, fmt)
 
 

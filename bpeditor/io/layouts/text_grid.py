@@ -17,11 +17,13 @@ from bpeditor.io.tsv import read_records, write_records
 
 def text_grid(text: str, name: str = "文本") -> SheetGrid:
     """The records of a tab-separated text as a grid (rows padded to one width)."""
-    rows = [list(record.cells) for record in read_records(text)]
+    records = list(read_records(text))
+    rows = [list(record.cells) for record in records]
     width = max(map(len, rows), default=0)
     for row in rows:
         row.extend([""] * (width - len(row)))
-    return SheetGrid(name, rows)
+    places = [f"第 {record.line} 行" for record in records]
+    return SheetGrid(name, rows, location=name, row_places=places)
 
 
 def read_text_grid(text: str, source: str, refusal: ReadError) -> ReadResult:
