@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from bpeditor.io.base import ReadWarning
 from bpeditor.io.excel_grid import SheetGrid
-from bpeditor.io.layouts.labels import side_of
+from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT
+from bpeditor.io.layouts.labels import amount_kind, side_of
 from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
@@ -54,11 +55,6 @@ FIELDS: dict[str, str] = {
 """The fields a column can be mapped to (for the import dialog), with their Chinese labels."""
 
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
-_REPORTING_UNIT = re.compile(
-    r"(?:单位名称|填报单位|编制单位|预算单位|申报单位)\s*[:：]\s*(?P<name>[^\t]*?)\s*"
-    r"(?=\t|金额单位|单位\s*[:：]|$)"
-)
-_MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)")
 _HEADER_MONEY = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 _SPACE = re.compile(r"\s+")
 
@@ -105,8 +101,10 @@ def column_role(text: str) -> str:
         return "department"
     if any(k in text for k in ("资金使用单位", "实施单位", "单位名称", "预算单位", "申报单位")):
         return "unit"
-    if "项目" in text and ("名称" in text or len(text) <= 4):
+    if text in ("项目", "项目名") or ("项目" in text and "名称" in text):
         return "project"
+    if text.endswith(("编码", "代码")):
+        return "code"  # 单位编码, 项目代码: a unit row's or project's number, not imported
     if "财政专户" in text:
         return "special_account"
     if any(k in text for k in ("财政拨款", "一般公共预算", "财政资金")):
@@ -115,6 +113,8 @@ def column_role(text: str) -> str:
         return "other"
     if any(k in text for k in ("总计", "合计", "资金总额", "项目资金", "金额", "预算数")):
         return "total"
+    if amount_kind(text) == "total":
+        return "total"  # 预算（万元）, 年度预算, 本年预计投入
     return ""
 
 
@@ -195,7 +195,8 @@ def detect(grid: SheetGrid) -> tuple[Detected | None, int | None, list[str]]:
         if best is None or hits > best[1]:
             best = (row, hits, texts)
         grid_like = "name" in roles and ("level1" in roles or _value_roles(roles))
-        if grid_like and "project" in roles:
+        if grid_like and ("project" in roles or "unit" in roles):
+            # a project column, or a tree: unit rows, each followed by its projects' rows
             return Detected("rows", row, last, roles, texts, header_money(texts)), row, texts
         if grid_like and has_project_label:
             return Detected("forms", row, last, roles, texts), row, texts
@@ -247,8 +248,8 @@ class SheetContext:
             if not cells or row in self.grid.hidden_rows:
                 continue
             joined = "\t".join(cells)
-            unit = _REPORTING_UNIT.search(joined)
-            money = _MONEY_UNIT.search(joined)
+            unit = REPORTING_UNIT.search(joined)
+            money = MONEY_UNIT.search(joined)
             if unit and unit.group("name").strip():
                 self.table.reporting_unit = unit.group("name").strip()
             if money:

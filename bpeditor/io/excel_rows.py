@@ -1,5 +1,7 @@
 """Reading the ``rows`` layout: one row per indicator, each project and its amounts on the first
-row of its group or merged down it (recognised by :mod:`bpeditor.io.excel_layouts`).
+row of its group or merged down it (recognised by :mod:`bpeditor.io.excel_layouts`). In a tree
+table (no project column) a unit's row (code, name, amounts) heads its projects' rows, whose
+names stand in the unit column.
 
 Also what its cells hold: a printed 一级/二级 label as code and label, a 计算符号 as a sign, and
 a target value composed from separate sign, value and unit columns.
@@ -47,6 +49,8 @@ class RowsReader:
         self.cols = {role: col for role, col in self.roles.items() if col < width}
         self.sides = {side: self.value_columns(side) for side in ("period", "annual")}
         self.amount_cols = [self.cols[a] for a in AMOUNT_FIELDS if a in self.cols]
+        # no project column: a tree, where a unit's row (name and amounts) heads its projects'
+        self.tree = "project" not in self.cols and "unit" in self.cols
         # A row's texts for these roles in one call each, not one lookup per role and row.
         columns = self.cols.get
         self.group_texts = itemgetter(columns("unit", -1), columns("project", -1))
@@ -113,6 +117,11 @@ class RowsReader:
         unit_text, project_text = map(str.strip, self.group_texts(cells))
         if _is_total(project_text) or _is_total(unit_text):
             return  # 合计/小计 rows are derived, not data
+        if self.tree and unit_text:
+            if not self.holds_project(cells):
+                self.unit_name, self.project = unit_text, None  # a unit row: its projects follow
+                return
+            unit_text, project_text = "", unit_text
         new_unit = bool(unit_text) and unit_text != self.unit_name
         if unit_text:
             self.unit_name = unit_text
@@ -123,6 +132,11 @@ class RowsReader:
         elif self.project is not None:
             self.more_project_cells(row, cells)
         self.read_indicator(row, cells)
+
+    def holds_project(self, cells: list[str]) -> bool:
+        """Whether a tree table's row is a project (a goal or an indicator), not a unit row."""
+        texts = [self.get(cells, r) for r in ("goal", "period_goal", "name", "level1", "level2")]
+        return any(texts) or any(_side_value(cells, cols) for cols in self.sides.values())
 
     def start_project(self, row: int, cells: list[str], name: str) -> None:
         """A project's first row: its name, amounts, goal and department."""

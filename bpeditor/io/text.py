@@ -65,11 +65,12 @@ _COLUMN_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("special_account", ("财政专户",)),
     ("fiscal", ("财政拨款", "一般公共预算", "财政资金")),
     ("other", ("其他资金", "其他")),
-    ("total", ("总计", "合计", "金额")),
+    ("total", ("总计", "合计", "金额", "预算数")),
     ("goal", ("绩效目标",)),
     ("indicators", ("绩效指标",)),
 )
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
+_GRID_COLUMN = re.compile(r"^(?:一级|二级|三级|指标名称)")
 _AMOUNT_LABELS = {
     "total": "总计",
     "fiscal": "财政拨款",
@@ -143,6 +144,8 @@ def map_summary_header(cells: list[str]) -> dict[str, int] | None:
                 roles[role] = index
                 break
     if "name" in roles and ("indicators" in roles or "goal" in roles):
+        if any(_GRID_COLUMN.search(_normal(cell)) for cell in cells):
+            return None  # 一级/三级 columns: one row per indicator, not the one-cell notation
         return roles
     return None
 

@@ -193,14 +193,8 @@ class FormGridReader:
         for i, (col, text) in enumerate(cells):
             if i in skip:
                 continue
-            what = field_of(text)
-            value_text: str | None = None
-            label = text
-            match = _LABEL_VALUE.match(text)
-            if match and match.group("value").strip() and field_of(match.group("label")):
-                what = field_of(match.group("label"))
-                value_text = match.group("value").strip()
-                label = match.group("label")
+            what, label, value_text, after = self.label_at(cells, i)
+            skip.update(range(i + 1, after))
             if what is None:
                 if side_of(text) and len(key(text)) <= 8 and amount_of(text) is None:
                     self.side_cols.append((col, side_of(text) or ""))  # 实施期 | 年度 headings
@@ -208,7 +202,7 @@ class FormGridReader:
             labelled = True
             if what == "amount":
                 values = [(col, value_text)] if value_text is not None else []
-                for j in range(i + 1, len(cells)):
+                for j in range(after, len(cells)):
                     c, t = cells[j]
                     if value_text is not None or field_of(t) or amount_of(t) is None:
                         break
@@ -217,15 +211,36 @@ class FormGridReader:
                     self.used.add((row, c))
                 self.amount(label, values, row, col)
                 continue
-            if value_text is None:
-                nxt = cells[i + 1] if i + 1 < len(cells) else None
-                if nxt is not None and field_of(nxt[1]) is None and not _LABEL_VALUE.match(nxt[1]):
-                    value_text = nxt[1]
-                    skip.add(i + 1)
-                    self.used.add((row, nxt[0]))
+            if value_text is None and after < len(cells) and self.is_value(what, cells, after):
+                value_text = cells[after][1]
+                skip.add(after)
+                self.used.add((row, cells[after][0]))
             self.assign(what, label, value_text, row, col)
         if not labelled:
             self.unlabelled(row, cells)
+
+    @staticmethod
+    def label_at(
+        cells: list[tuple[int, str]], index: int
+    ) -> tuple[str | None, str, str | None, int]:
+        """The field a cell labels, the label, its value in the same cell, the next cell.
+
+        A label may be spread over two cells (``项 目 | 名 称``) or carry its value after a
+        colon (``项目名称：某项目``).
+        """
+        text = cells[index][1]
+        what = field_of(text)
+        after = index + 1
+        if what is None and after < len(cells) and len(key(text)) <= 4:
+            joined = text + cells[after][1]
+            if field_of(cells[after][1]) is None and field_of(joined) is not None:
+                text, what = joined, field_of(joined)
+                after += 1
+        match = _LABEL_VALUE.match(text)
+        if match and match.group("value").strip() and field_of(match.group("label")):
+            label = match.group("label")
+            return field_of(label), label, match.group("value").strip(), after
+        return what, text, None, after
 
     def assign(self, what: str, label: str, value: str | None, row: int, col: int) -> None:
         """Store a label's value (looking below a heading for goals)."""
@@ -306,6 +321,24 @@ class FormGridReader:
             return text if amount_of(text) is not None else None
         return None
 
+    @staticmethod
+    def is_value(what: str, cells: list[tuple[int, str]], index: int) -> bool:
+        """Whether the cell after a label is its value.
+
+        It is when it is no label; a name that reads like an amount label (某某专项资金) is the
+        value too when no value of its own follows it (项目名称 | 某专项资金 | 主管部门 | 某局).
+        """
+        text = cells[index][1]
+        if _LABEL_VALUE.match(text):
+            return False
+        kind = field_of(text)
+        if kind is None:
+            return True
+        if what not in ("name", "unit", "department") or kind != "amount":
+            return False
+        after = cells[index + 1][1] if index + 1 < len(cells) else None
+        return after is None or field_of(after) is not None
+
     def title_or_year(self, text: str) -> bool:
         """A year line (``（2025年度）``) or, above the first form, the table's title."""
         year = _YEAR_LINE.fullmatch(text.strip())
@@ -370,8 +403,9 @@ class FormGridReader:
                 ):
                     return "end"  # a unit line or a title where a class would be
             elif col not in role_cols and col not in self.extra_cols:
-                if col < grid_left and "指标" in text and not field_of(text):
-                    continue  # the 绩效指标 block label merged down the grid's left side
+                piece = "指标" in text or len(key(text)) <= 2
+                if col < grid_left and piece and not field_of(text):
+                    continue  # the 绩效指标 block label down the grid's left side (or a piece)
                 return "end"
             elif field_of(text) == "name" or is_signoff(text) or MONEY_UNIT.search(text):
                 return "end"
