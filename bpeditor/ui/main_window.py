@@ -40,6 +40,7 @@ from bpeditor.model.validation import Finding
 from bpeditor.resources import example_path
 from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
+from bpeditor.ui.clipboard_import import ClipboardCommands
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
@@ -282,6 +283,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.installEventFilter(self.files)
         _fill(self.file_menu, self.files.actions.menu_items())
+        files = self.files
+        self.clipboard = ClipboardCommands(self.context, files.show_new, files.import_table)
+        self.file_menu.addAction(self.clipboard.new_action)
+        self.edit_menu.addAction(self.clipboard.import_action)
         self.file_menu.addSeparator()
         self._fill_file_and_view_menus()
         self.about_action = QAction(self.tr("关于绩效目标表编辑器(&A)…"), self)

@@ -38,6 +38,8 @@ class LayoutNotRecognised(ReadError):
         header_row: int | None,
         columns: list[str],
         grid: SheetGrid | None = None,
+        *,
+        mapping_hint: bool = True,
     ) -> None:
         self.sheet = sheet
         self.header_row = header_row
@@ -52,15 +54,23 @@ class LayoutNotRecognised(ReadError):
             where = f"{row}的表头无法对应到绩效目标表的栏目（找到：{found}）"
         super().__init__(
             f"{source}：{where}；应有汇总表的“项目名称/绩效目标/绩效指标”，"
-            "或逐条指标的“项目名称/一级指标/三级指标/指标值”，或申报表的“项目名称”与指标表。"
-            "请在导入对话框中指定表头行和各列"
+            "或逐条指标的“项目名称/一级指标/三级指标/指标值”，或申报表的“项目名称”与指标表"
+            + ("。请在导入对话框中指定表头行和各列" if mapping_hint else "")
         )
 
 
 def read_grids(
-    source: str, sheets: list[SheetGrid], warnings: list[ReadWarning], fmt: str
+    source: str,
+    sheets: list[SheetGrid],
+    warnings: list[ReadWarning],
+    fmt: str,
+    *,
+    mapping_hint: bool = True,
 ) -> ReadResult:
-    """Import every grid whose layout is recognised, merged into one table."""
+    """Import every grid whose layout is recognised, merged into one table.
+
+    ``mapping_hint``: a refusal points to the import dialog (a file's, not the clipboard's).
+    """
     parts: list[Table] = []
     unsure: list[tuple[SheetGrid, int | None, list[str]]] = []
     for grid in sheets:
@@ -82,7 +92,9 @@ def read_grids(
     if not parts:
         if unsure:
             grid, guess, columns = next((u for u in unsure if u[1] is not None), unsure[0])
-            raise LayoutNotRecognised(source, grid.name, guess, columns, grid)
+            raise LayoutNotRecognised(
+                source, grid.name, guess, columns, grid, mapping_hint=mapping_hint
+            )
         if not sheets:
             raise ReadError(f"{source}：工作簿中没有工作表")
         raise ReadError(f"{source}：没有可导入的项目（表格为空或只有表头）")
