@@ -15,6 +15,7 @@ calamine has loaded a sheet and before it is turned into Python objects; hidden 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -34,6 +35,9 @@ def column_letters(col: int) -> str:
         col, rest = divmod(col - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+_PLACE_NUMBER = re.compile(r"第 (\d+) 行$")
 
 
 @dataclass
@@ -91,6 +95,11 @@ class SheetGrid:
         if self.row_places is not None and 0 <= row < len(self.row_places):
             return self.row_places[row]
         return f"{self.where()}第 {row + 1} 行"
+
+    def row_number(self, row: int) -> int:
+        """The row's 1-based number as its place names it (a text's line, a Word table's row)."""
+        match = _PLACE_NUMBER.search(self.place(row))
+        return int(match.group(1)) if match else row + 1
 
     def address(self, row: int, col: int) -> str:
         """A cell address such as ``Sheet1!C5``."""

@@ -40,6 +40,7 @@ _NOT_APPLICABLE = "不适用"
 _MONEY_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 _YEAR_LINE = re.compile(r"[（(]?\s*(\d{4})\s*年度?\s*[）)]?")
 _REPORTING_WORDS = ("填报", "编制", "申报", "单位名称", "预算单位")
+_SATISFACTION = frozenset(("3", "G4"))
 
 
 @dataclass
@@ -134,7 +135,8 @@ class FormGridReader:
         if in_grid:
             self.finish_grid()
             if last_row == len(self.grid.rows) - 1 and (class_only or self.cut_off()):
-                self.warn(last_row, f"表格在第 {last_row + 1} 行后中断，最后一个指标可能不完整")
+                number = self.grid.row_number(last_row)
+                self.warn(last_row, f"表格在第 {number} 行后中断，最后一个指标可能不完整")
         if self.head.name is not None and self.head.seen:
             self.warn(len(self.grid.rows) - 1, "表格到此中断：最后一个项目没有绩效指标")
             self.start_project()
@@ -154,10 +156,11 @@ class FormGridReader:
     def cut_off(self) -> bool:
         """Whether the last project looks cut off.
 
-        Its last indicator has no value, or it lacks a 一级 block that every other project of
-        the grid has and that comes after its last one (the others end with 满意度, this one
-        stops in 产出). A table whose projects all stop early says nothing: some units print
-        产出 only.
+        Its last indicator has no value; or it has no 满意度 block while every other project of
+        the grid has one (or it is alone); or it lacks a 一级 block that every other project
+        has and that comes after its last one (the others go on to 效益, this one stops in
+        产出). Where other projects of the table also go without 满意度, that is the table's
+        way, not a cut.
         """
         project = self.projects[-1][0] if self.projects else None
         if project is None or not project.indicators:
@@ -166,10 +169,12 @@ class FormGridReader:
         if not (last.annual_value or last.period_value):
             return True
         classes = {i.level1 for i in project.indicators}
+        if not last.level1:
+            return False  # no classes printed: nothing tells where the grid should end
         others = [{i.level1 for i in p.indicators} for p, _ in self.projects[:-1] if p.indicators]
-        if not last.level1 or not others:
-            return False
-        missing = set.intersection(*others) - classes
+        if not classes & _SATISFACTION and not any(not c & _SATISFACTION for c in others):
+            return True  # no 满意度, where every other project (if any) has one
+        missing = set.intersection(*others) - classes if others else set()
         return any(code > last.level1 for code in missing)  # the blocks after the cut
 
     # -- head rows ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import io
 
 from bpeditor.io.base import ReadError, ReadResult
 from bpeditor.io.excel_grid import SheetGrid
-from bpeditor.io.layouts.recognise import read_grids
+from bpeditor.io.layouts.recognise import LayoutNotRecognised, read_grids
 from bpeditor.io.tsv import read_records, write_records
 
 
@@ -29,7 +29,11 @@ def text_grid(text: str, name: str = "文本") -> SheetGrid:
 def read_text_grid(text: str, source: str, refusal: ReadError) -> ReadResult:
     """Read text that is not the summary layout through the recogniser; else ``refusal``."""
     try:
-        result = read_grids(source, [text_grid(text)], [], "text")
+        result = read_grids(source, [text_grid(text)], [], "text", mapping_hint=False)
+    except LayoutNotRecognised as exc:
+        if exc.header_row is None:
+            raise refusal from None
+        raise ReadError(str(exc)) from None  # a header was found: say which line, what it lacks
     except ReadError:
         raise refusal from None
     return result
