@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bpeditor.io import text as summary_text
 from bpeditor.io.base import ReadWarning
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT
@@ -21,9 +22,6 @@ from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.table import Table
-
-HEADER_SCAN_ROWS = 60
-"""How many rows from the top are searched for a header row."""
 
 FIELDS: dict[str, str] = {
     "unit": "资金使用单位",
@@ -53,6 +51,9 @@ FIELDS: dict[str, str] = {
     "note": "备注",
 }
 """The fields a column can be mapped to (for the import dialog), with their Chinese labels."""
+
+HEADER_SCAN_ROWS = summary_text.HEADER_SCAN_ROWS
+"""How many rows from the top are searched for a header row (the same as for text)."""
 
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
 _HEADER_MONEY = re.compile(r"[（(]\s*(万元|元)\s*[）)]")

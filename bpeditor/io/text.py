@@ -70,6 +70,8 @@ _COLUMN_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("indicators", ("绩效指标",)),
 )
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
+HEADER_SCAN_ROWS = 60
+"""How many non-blank rows from the top are searched for a header row (text and sheets)."""
 _GRID_COLUMN = re.compile(r"^(?:一级|二级|三级|指标名称)")
 _AMOUNT_LABELS = {
     "total": "总计",
@@ -212,9 +214,13 @@ class SummaryParser:
     def read_preamble(self, records: list[Record]) -> int:
         """Title, 单位名称 and 单位 lines up to the header; returns the first body index."""
         title_found = False
+        looked = 0
         for index, record in enumerate(records):
             if record.is_blank():
                 continue
+            looked += 1
+            if looked > HEADER_SCAN_ROWS:
+                break  # a preamble is a few lines: past them, the text is no summary table
             roles = map_summary_header(record.cells)
             if roles is not None:
                 self.roles = roles
