@@ -15,15 +15,15 @@ from operator import itemgetter
 
 from bpeditor.io.base import gc_paused
 from bpeditor.io.excel_layouts import AMOUNT_FIELDS, SheetContext, norm
+from bpeditor.io.grid_table import is_signoff, read_signoff
 from bpeditor.io.layouts.values import compose
 from bpeditor.io.text import read_amount
 from bpeditor.model.money import AmountError
-from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, Unit
 from bpeditor.model.taxonomy import printed_class
 
 _AMOUNT_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款"}
 _TOTAL_KEYS = frozenset({"合计", "总计", "小计"})
-_SIGNOFF = re.compile(r"(?:(?:单位)?负责人|经办人|填报人|填表人|联系电话|填报日期)\s*[:：]")
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
 _NOTE_FIRSTS = frozenset("注说备")
 _INDICATOR_ROLES = ("level1", "level2", "name", "basis", "explanation", "note")
@@ -94,9 +94,9 @@ class RowsReader:
             if row in grid.hidden_rows:
                 self.context.warn(row, "隐藏的行未导入：" + "；".join(_filled(cells)))
                 continue
-            signoff = (":" in text or "：" in text) and _SIGNOFF.search(text) is not None
+            signoff = (":" in text or "：" in text) and is_signoff(text)
             if signoff and not self.get(cells, "name"):
-                _read_signoff("\t".join(_filled(cells)), self.context.table)
+                read_signoff("\t".join(_filled(cells)), self.context.table, overwrite=True)
                 continue
             if text.lstrip()[0] in _NOTE_FIRSTS and not self.get(cells, "name"):
                 filled = _filled(cells)
@@ -241,16 +241,3 @@ def _side_value(cells: list[str], cols: tuple[int, int, int] | None) -> str:
     if sign < 0 and measure < 0:
         return cells[value].strip()  # what compose("", value, "") gives, without the call
     return compose(cells[sign].strip(), cells[value].strip(), cells[measure].strip())
-
-
-def _read_signoff(text: str, table: Table) -> None:
-    keys = r"(?:单位)?负责人|经办人|填报人|填表人|联系电话|填报日期"
-    for attr, pattern in (
-        ("head", r"(?:单位)?负责人"),
-        ("preparer", r"(?:经办人|填报人|填表人)"),
-        ("phone", r"联系电话"),
-        ("date", r"填报日期"),
-    ):
-        match = re.search(rf"{pattern}\s*[:：]\s*(?P<v>.*?)\s*(?=\t|(?:{keys})\s*[:：]|$)", text)
-        if match and match.group("v").strip():
-            setattr(table.signoff, attr, match.group("v").strip())

@@ -32,6 +32,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning, atomic_write, gc_paused
+from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT, SIGNOFF_KEYS, read_signoff
 from bpeditor.io.indicator_codec import format_indicators, parse_indicators
 from bpeditor.io.text_decode import decode_text
 from bpeditor.io.tsv import Record, normalize_newlines, read_records, write_records
@@ -88,17 +89,7 @@ _ROW_ROLES = ("name", "goal", "indicators", *_AMOUNT_FIELDS)
 """The roles the fast path of :meth:`SummaryParser.read_row` reads, in this order."""
 _PLAIN_AMOUNT = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
 """An amount that ``parse_amount`` would read as it is (no separators, signs or wide digits)."""
-_REPORTING_UNIT = re.compile(
-    r"(?:单位名称|填报单位|编制单位|预算单位)\s*[:：]\s*(?P<name>[^\t]*?)\s*(?=\t|金额单位|单位\s*[:：]|$)"
-)
-_MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元|千元)")
-_SIGNOFF_KEYS = (
-    ("head", r"(?:单位)?负责人"),
-    ("preparer", r"(?:经办人|填报人|填表人)"),
-    ("phone", r"联系电话"),
-    ("date", r"填报日期"),
-)
-_SIGNOFF_ANY = re.compile("(?:" + "|".join(p for _, p in _SIGNOFF_KEYS) + r")\s*[:：]")
+_SIGNOFF_ANY = re.compile("(?:" + "|".join(p for _, p in SIGNOFF_KEYS) + r")\s*[:：]")
 _SIGNOFF_START = re.compile(r"\s*" + _SIGNOFF_ANY.pattern)
 _SIGNOFF_FIRSTS = frozenset("单负经填联")
 """The first characters of the sign-off labels: a stripped name starting otherwise is none."""
@@ -231,8 +222,8 @@ class SummaryParser:
                     self._row_width = max(columns) + 1
                 return index + 1
             joined = "\t".join(c.strip() for c in record.cells if c.strip())
-            unit_match = _REPORTING_UNIT.search(joined)
-            money_match = _MONEY_UNIT.search(joined)
+            unit_match = REPORTING_UNIT.search(joined)
+            money_match = MONEY_UNIT.search(joined)
             if unit_match:
                 self.table.reporting_unit = unit_match.group("name").strip()
             if money_match:
@@ -391,14 +382,7 @@ class SummaryParser:
 
     def read_signoff(self, record: Record) -> None:
         """Fill the sign-off fields from a 负责人/填报人/联系电话/填报日期 line."""
-        text = "\t".join(record.cells)
-        keys = "|".join(p for _, p in _SIGNOFF_KEYS)
-        for attr, pattern in _SIGNOFF_KEYS:
-            match = re.search(
-                rf"{pattern}\s*[:：]\s*(?P<value>.*?)\s*(?=\t|(?:{keys})\s*[:：]|$)", text
-            )
-            if match:
-                setattr(self.table.signoff, attr, match.group("value").strip())
+        read_signoff("\t".join(record.cells), self.table, overwrite=True)
 
     def check_sums(self) -> None:
         """Compare the printed unit subtotals and 合计 with the sums of their projects."""

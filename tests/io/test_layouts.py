@@ -301,3 +301,17 @@ def test_a_department_list_filled_on_each_group_s_first_row(tmp_path: Path) -> N
         ("1", "11", "≥30万平方米"),
         ("2", "23", "100%"),
     ]
+
+
+def test_a_sign_off_row_with_labels_and_values_in_their_own_cells(tmp_path: Path) -> None:
+    """填表人： | 王芳 | 联系电话： | 0731-5555: each value in the cell after its label."""
+    rows = [
+        ["项目名称", "甲项目", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "户数", "≥10户"],
+        ["满意度指标", "服务对象满意度指标", "满意度", "≥90%"],
+        ["", "", "", ""],
+        ["填表人：", "王芳", "联系电话：", "0731-5555"],
+    ]
+    signoff = read_path(_write(tmp_path, rows)).table.signoff
+    assert (signoff.preparer, signoff.phone) == ("王芳", "0731-5555")
