@@ -199,9 +199,10 @@ class SummarySheet:
             estimate_lines(project.name + CONTINUED, widths[0], size),
         )
         pieces = self.flow.project(names, goal_lines, item_lines)
-        if len(pieces) == 1:
+        if pieces[0].goal[1] >= goal_lines:
+            # the goal whole in the first row: its slice (0, lines) of [goal] is the goal, the
+            # later rows' slices (lines, lines) are empty
             goal = [project.goal]
-            pieces = [replace(pieces[0], goal=(0, 1))]
         else:  # the goal cut where the estimate cut it; the last piece takes what is left
             goal = wrap_text(project.goal, line_capacity(widths[_GOAL], size))
             last = pieces[-1]
