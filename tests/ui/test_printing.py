@@ -29,8 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 from generate import make_tall_table
 from rendering import (
+    as_read,
     convert,
     indicator_texts_missing,
+    missing_in_order,
     page_fullness,
     page_texts,
     pdf_pages,
@@ -147,6 +149,9 @@ def test_tall_projects_print_whole_with_continued_names(layout: str, tmp_path: P
     assert write_pdf(table, out, ExportOptions(layout=layout)) == []
     text = same_glyphs(whole_text(out))
     assert missing_from_pdf(out, table) == []
+    goal = next(p.goal for _, p in table.iter_projects() if p.name == "口岸车检场长目标项目")
+    assert len(goal) == 800
+    assert missing_in_order(text, same_glyphs(as_read(goal))) == ""
     if layout == "summary":
         assert same_glyphs("口岸综合保障七十项指标项目（续）") in text
         fullness = page_fullness(out, 595, 15 / 25.4 * 72)[:-1]
