@@ -107,7 +107,7 @@ class PrintLayout:
         self.options = options
         self.word = WordOptions.from_export(options)
         self.forms = options.layout == "forms"
-        page = FORMS_PAGE if self.forms else self.word.page(SUMMARY_PAGE)
+        page = self.word.page(FORMS_PAGE if self.forms else SUMMARY_PAGE)
         self.page_setup: PageSetup = page
         layout = QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -153,11 +153,12 @@ class PrintLayout:
 
     def _edges(self, widths_mm: list[float]) -> list[float]:
         """The x of each column edge in device pixels, the table centred on the text width."""
-        total = sum(widths_mm) * self.dpmm
+        fit = min(1.0, self.width / (sum(widths_mm) * self.dpmm))  # wide margins: narrower
+        total = sum(widths_mm) * self.dpmm * fit
         x = (self.width - total) / 2
         edges = [x]
         for w in widths_mm:
-            x += w * self.dpmm
+            x += w * self.dpmm * fit
             edges.append(x)
         return edges
 

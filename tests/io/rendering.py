@@ -286,3 +286,16 @@ def missing_in_order(printed: str, wanted: str, min_piece: int = 6) -> str:
         at = printed.find(wanted[:size], at) + size
         wanted = wanted[size:]
     return ""
+
+
+def text_left_edge(pdf: Path) -> float:
+    """The leftmost x of any printed word over all pages, in points (``pdftotext -bbox``)."""
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    html = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-"],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    ).stdout
+    return min(float(x) for x in re.findall(r'<word xMin="([\d.]+)"', html))

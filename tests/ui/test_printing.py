@@ -36,6 +36,7 @@ from rendering import (
     page_fullness,
     page_texts,
     pdf_pages,
+    text_left_edge,
     whole_text,
 )
 
@@ -159,6 +160,20 @@ def test_tall_projects_print_whole_with_continued_names(layout: str, tmp_path: P
     else:
         assert same_glyphs("产出指标（续）") in text
         assert text.count(same_glyphs("项目支出绩效目标申报表")) == table.project_count()
+
+
+@pytest.mark.parametrize(("layout", "own_mm"), [("summary", 15), ("forms", 20)])
+def test_margins_reach_the_programs_pdf(
+    layout: str, own_mm: float, sample_path: Path, tmp_path: Path
+) -> None:
+    sample = read_text(sample_path).table
+    mm = 72 / 25.4
+    own, wide = tmp_path / "own.pdf", tmp_path / "wide.pdf"
+    write_pdf(sample, own, ExportOptions(layout=layout))
+    write_pdf(sample, wide, ExportOptions(layout=layout, margin_mm=35))
+    assert own_mm * mm <= text_left_edge(own) < 30 * mm
+    assert 35 * mm <= text_left_edge(wide) < 45 * mm
+    assert missing_from_pdf(wide, sample) == []
 
 
 def test_cli_converts_to_pdf(sample_path: Path, tmp_path: Path) -> None:
