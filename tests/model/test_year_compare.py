@@ -13,9 +13,7 @@ from bpeditor.model.value import parse_value
 from bpeditor.model.year_compare import compare_tables, target_change
 from bpeditor.model.year_match import assign, similarity
 
-REAL = Path("/work/shared/samples/real")
-if not REAL.is_dir():  # the repository's copy of the shared samples
-    REAL = Path(__file__).resolve().parents[1] / "io" / "samples" / "real"
+REAL = Path(__file__).resolve().parents[2].parent / "shared/samples/real"
 
 
 def real_table(*names: str) -> Table:
