@@ -59,6 +59,7 @@ from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
 from bpeditor.ui.view_setup import add_dock, set_up_findings_view, set_up_project_tree
 from bpeditor.ui.window_state import WindowState
+from bpeditor.ui.year_commands import YearCommands
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QUndoView
@@ -298,6 +299,10 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self.files)
         _fill(self.file_menu, self.files.actions.menu_items())
         self.file_menu.addSeparator()
+        panel = self.project_panel
+        self.years = YearCommands(self.context, self.checks, self.files.maybe_save, panel.location)
+        _fill(self.file_menu, self.years.file_items())
+        _fill(self.project_menu, self.years.project_items())
         self.printing = PrintCommands(self.context)  # 打印预览, 打印, 导出 PDF, their options
         _fill(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
