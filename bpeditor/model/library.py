@@ -195,26 +195,36 @@ class Library:
         return scores
 
     def _project_history(self, project: str, unit: str) -> dict[int, tuple[Entry, float]]:
-        """Groups used by the same project in past tables: ``{group: (its entry, bonus)}``."""
+        """Groups used by the same project in past tables: ``{group: (its entry, bonus)}``.
+
+        In each file only the project most like ``project`` counts (at most one partner per
+        table, as when two years are compared), and only when it is alike enough.
+        """
         unit_key = normalise(unit) if unit else ""
-        names: dict[str, float] = {}
+        alike: dict[tuple[str, str, str], float] = {}
+        best: dict[str, tuple[float, str, str]] = {}  # file -> (score, unit, project)
+        for group in self.groups:
+            for e in group.entries:
+                key = (e.source.file, e.source.unit, e.source.project)
+                if key in alike:
+                    continue
+                score = similarity(project, e.source.project)
+                if unit_key and normalise(e.source.unit) == unit_key:
+                    score += 5.0
+                alike[key] = score
+                if score >= PROJECT_THRESHOLD and score > best.get(key[0], (0.0, "", ""))[0]:
+                    best[key[0]] = (score, key[1], key[2])
         history: dict[int, tuple[Entry, float]] = {}
         for g, group in enumerate(self.groups):
-            best: tuple[float, Entry] | None = None
-            for entry in group.entries:
-                name = entry.source.project
-                if name not in names:
-                    names[name] = similarity(project, name)
-                alike = names[name]
-                if alike < PROJECT_THRESHOLD:
-                    continue
-                if unit_key and normalise(entry.source.unit) == unit_key:
-                    alike += 5.0
-                rank = alike + 0.01 * (entry.source.year or 0)
-                if best is None or rank > best[0]:
-                    best = (rank, entry)
-            if best is not None:
-                history[g] = (best[1], best[0] - 0.01 * (best[1].source.year or 0) - 60.0)
+            mine = [
+                e
+                for e in group.entries
+                if e.source.file in best
+                and best[e.source.file][1:] == (e.source.unit, e.source.project)
+            ]
+            if mine:
+                entry = max(mine, key=lambda e: (e.source.year or 0, e.source.file))
+                history[g] = (entry, best[entry.source.file][0] - 60.0)
         return history
 
 

@@ -49,6 +49,7 @@ from bpeditor.ui.help import HelpCommands
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
+from bpeditor.ui.library_commands import LibraryCommands
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.print_commands import PrintCommands
@@ -307,7 +308,8 @@ class MainWindow(QMainWindow):
         _fill(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
         self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
-        _fill(self.tools_menu, self.review.menu_items())
+        self.library = LibraryCommands(self.context, self.project_panel.location)  # 指标库
+        _fill(self.tools_menu, [*self.review.menu_items(), *self.library.menu_items()])
         self.help = HelpCommands(self.context)
         self.help_menu.addAction(self.help.action)
         self.addAction(self.help.action)

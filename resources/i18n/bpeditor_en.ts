@@ -1310,6 +1310,45 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     </message>
 </context>
 <context>
+    <name>LibraryCommands</name>
+    <message>
+        <source>指标库(&amp;L)…</source>
+        <translation>Indicator &amp;Library…</translation>
+    </message>
+    <message>
+        <source>为本项目推荐指标(&amp;R)…</source>
+        <translation>&amp;Recommend Indicators for This Project…</translation>
+    </message>
+    <message>
+        <source>选择往年的表所在的文件夹</source>
+        <translation>Choose the Folder of Past Years&apos; Tables</translation>
+    </message>
+    <message>
+        <source>指标库：%1 个文件、%2 个指标；本次读取 %3 个文件。</source>
+        <translation>Indicator library: %1 files, %2 indicators; %3 files read now.</translation>
+    </message>
+    <message>
+        <source>以下文件无法读取，已跳过：</source>
+        <translation>These files could not be read and were skipped:</translation>
+    </message>
+    <message>
+        <source>指标库</source>
+        <translation>Indicator Library</translation>
+    </message>
+    <message>
+        <source>指标库中没有可推荐的指标</source>
+        <translation>The indicator library has nothing to recommend</translation>
+    </message>
+    <message>
+        <source>为本项目推荐指标</source>
+        <translation>Recommend Indicators for This Project</translation>
+    </message>
+    <message>
+        <source>插入推荐指标</source>
+        <translation>Insert Recommended Indicators</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>检查结果</source>
