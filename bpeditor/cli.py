@@ -27,11 +27,12 @@ if TYPE_CHECKING:
     from bpeditor.model.validation import Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-_COMMANDS = ("convert", "check")
+_COMMANDS = ("convert", "check", "compare", "carry-forward", "library")
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    from bpeditor.io.batch import TARGETS  # noqa: PLC0415 - only the commands need io
+    from bpeditor.cli_years import add_parsers  # noqa: PLC0415 - only the commands need it
+    from bpeditor.io.batch import TARGETS  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(prog="bpeditor", description="绩效目标表编辑器 命令行")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -81,6 +82,7 @@ def _command_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="另外写出审核意见报告：OUT.docx、OUT.xlsx 或 OUT.txt",
     )
+    add_parsers(sub)
     return parser
 
 
@@ -366,10 +368,10 @@ EXIT_INTERRUPTED = 130
 
 
 def _run_command(argv: list[str]) -> int:
-    """Run ``convert`` or ``check``; a closed output pipe or Ctrl+C ends it quietly."""
+    """Run a command; a closed output pipe or Ctrl+C ends it quietly."""
     try:
         args = _command_parser().parse_args(argv)
-        status = run_convert(args) if args.command == "convert" else run_check(args)
+        status = _dispatch(args)
         sys.stdout.flush()  # here, where a closed pipe can still be caught
         return status
     except BrokenPipeError:
@@ -385,6 +387,16 @@ def _run_command(argv: list[str]) -> int:
     except KeyboardInterrupt:
         _say("已中断")
         return EXIT_INTERRUPTED
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "convert":
+        return run_convert(args)
+    if args.command == "check":
+        return run_check(args)
+    from bpeditor.cli_years import run  # noqa: PLC0415 - see the module's docstring
+
+    return run(args)
 
 
 def _silence_stdout() -> None:

@@ -58,6 +58,7 @@ _TYPE_NAMES = {
 
 
 _EXPLANATION_FIELDS = ("code", "project", "indicator", "field", "reason")
+_CARRY_FIELDS = ("previous_period_value", "previous_annual_value", "carried")
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -136,6 +137,9 @@ def _indicator_to_dict(indicator: Indicator) -> dict[str, str]:
         data["explanation"] = indicator.explanation
     if indicator.note:
         data["note"] = indicator.note
+    for name in _CARRY_FIELDS:  # optional within version 1 (docs/file-format.md)
+        if getattr(indicator, name):
+            data[name] = getattr(indicator, name)
     return data
 
 

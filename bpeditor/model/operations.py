@@ -93,6 +93,8 @@ def set_cell(  # noqa: PLR0917 - the cell and what is written into it
     changed = copy.copy(indicators[row])
     apply_text(changed, field, value)
     edits = diff_edits(indicators[row], changed, where, row)
+    if edits and changed.carried:  # an edited carried-over row is the clerk's own now
+        edits.append(SetIndicatorField(*where, row, "carried", ""))
     what = text if text is not None else f"修改{CELL_LABELS[field]}"
     if not edits:
         return None

@@ -62,6 +62,11 @@ class Indicator:
     basis: str = ""
     explanation: str = ""
     note: str = ""
+    # Carried over from last year's table (model/carry_forward.py): last year's values as a
+    # reference, and "1" until the clerk edits or accepts the row.
+    previous_period_value: str = ""
+    previous_annual_value: str = ""
+    carried: str = ""
 
     @property
     def period(self) -> IndicatorValue:

@@ -110,6 +110,7 @@ CHECKS: dict[str, Check] = {
         Check("value-no-unit", W, "定量指标值没有计量单位"),
         Check("value-unit-word", W, "计量单位用文字书写"),
         Check("value-annual-exceeds-period", W, "年度指标值大于实施周期指标值"),
+        Check("carried-year", Severity.INFO, "上年结转的内容中写有年份，请核对"),
     )
 }
 
@@ -219,7 +220,40 @@ def validate_project(
     names = Counter(i.name.strip() for i in project.indicators if i.name.strip())
     for i, indicator in enumerate(project.indicators):
         findings.extend(_check_indicator(indicator, i, label, settings, names, at))
+    findings.extend(_check_carried_years(project, label, at))
     return findings
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CARRIED_FIELDS = {
+    "name": "三级指标",
+    "period_value": "实施周期指标值",
+    "annual_value": "年度指标值",
+}
+
+
+def _check_carried_years(
+    project: Project, label: str, at: Callable[[str, int | None], Location]
+) -> Iterator[Finding]:
+    """Years written in what was carried over from last year's table (one finding per place)."""
+    carried = [i for i, indicator in enumerate(project.indicators) if indicator.carried]
+    if not carried:
+        return
+    for field_name, what in (("goal", "绩效目标"), ("period_goal", "实施期目标")):
+        years = _YEAR.findall(getattr(project, field_name))
+        if years:
+            message = f"{label}的{what}沿用上年内容，写有年份 {'、'.join(years)}，请核对"
+            yield _finding("carried-year", message, at(field_name, None))
+    for i in carried:
+        indicator = project.indicators[i]
+        for field_name, what in _CARRIED_FIELDS.items():
+            years = _YEAR.findall(getattr(indicator, field_name))
+            if years:
+                message = (
+                    f"{label}的指标“{indicator.name}”的{what}沿用上年内容，"
+                    f"写有年份 {'、'.join(years)}，请核对"
+                )
+                yield _finding("carried-year", message, at(field_name, i))
 
 
 def _level1_label(indicator: Indicator) -> str | None:

@@ -85,6 +85,13 @@ class DialogService:
         name, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
         return Path(name) if name else None
 
+    def open_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        """Ask for a folder; ``None`` when the user cancels."""
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - deferred: start-up
+
+        name = QFileDialog.getExistingDirectory(parent, title)
+        return Path(name) if name else None
+
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog modally until it closes; ``True`` if it was accepted."""
         from PySide6.QtWidgets import QDialog  # noqa: PLC0415 - deferred: start-up

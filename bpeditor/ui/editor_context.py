@@ -59,6 +59,15 @@ class EditorView(Protocol):
     def show_find(self, *, replace: bool = False) -> None:
         """Show the find panel with the cursor in 查找."""
 
+    def go_to(
+        self,
+        unit: int | None,
+        project: int | None,
+        indicator: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        """Select a node and put the cursor on the field or cell named."""
+
     def find_step(self, delta: int) -> None:
         """Go to the next (``delta`` 1) or previous (-1) match of the find panel."""
 

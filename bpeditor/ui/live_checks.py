@@ -15,7 +15,7 @@ window is usable at once.
 from __future__ import annotations
 
 import time
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -61,6 +61,8 @@ class LiveChecks(QObject):
         self.rules = RuleSet()
         """The rule set the reviewer's rules run under (see :meth:`set_rules`)."""
         self.validator = IncrementalValidator(check=self._check_project)
+        self.extra_check: Callable[[Project, int, int], list[Finding]] | None = None
+        """A further check of each project (the year comparison's lowered targets), if any."""
         self.import_findings: list[Finding] = []
         """Warnings from reading the file; listed until another file is loaded."""
         self.findings: list[Finding] = []
@@ -88,7 +90,8 @@ class LiveChecks(QObject):
         return self._timer.isActive()
 
     def _check_project(self, project: Project, u: int, p: int) -> list[Finding]:
-        return check_project(project, u, p, self.rules, self.document.table.money_unit)
+        found = check_project(project, u, p, self.rules, self.document.table.money_unit)
+        return found + self.extra_check(project, u, p) if self.extra_check else found
 
     def set_rules(self, rules: RuleSet) -> None:
         """Check with another rule set from now on (every project is checked again)."""

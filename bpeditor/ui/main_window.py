@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
 )
@@ -26,10 +25,10 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QTreeView,
 )
 
@@ -50,6 +49,7 @@ from bpeditor.ui.help import HelpCommands
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
+from bpeditor.ui.library_commands import LibraryCommands
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.print_commands import PrintCommands
@@ -58,8 +58,9 @@ from bpeditor.ui.review import ReviewController
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
-from bpeditor.ui.view_setup import add_dock, set_up_findings_view, set_up_project_tree
+from bpeditor.ui.view_setup import add_dock, add_tool_bar, set_up_findings_view, set_up_project_tree
 from bpeditor.ui.window_state import WindowState
+from bpeditor.ui.year_commands import YearCommands
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QUndoView
@@ -269,22 +270,19 @@ class MainWindow(QMainWindow):
         self.problem_count_label = self.status_summary.problem_count_label
 
     def _setup_menus(self) -> None:
-        """文件, 编辑, 视图, 项目, 指标 and 帮助, holding the actions the controllers return."""
+        """文件, 编辑, 视图, 项目, 指标, 工具 and 帮助, with the actions the controllers return."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self.file_menu.setObjectName("fileMenu")
-        self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self.edit_menu.setObjectName("editMenu")
-        self.view_menu = bar.addMenu(self.tr("视图(&V)"))
-        self.view_menu.setObjectName("viewMenu")
-        self.project_menu = bar.addMenu(self.tr("项目(&P)"))
-        self.project_menu.setObjectName("projectMenu")
-        self.indicator_menu = bar.addMenu(self.tr("指标(&I)"))
-        self.indicator_menu.setObjectName("indicatorMenu")
-        self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
-        self.tools_menu.setObjectName("toolsMenu")
-        self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self.help_menu.setObjectName("helpMenu")
+        self.file_menu = _menu(bar, self.tr("文件(&F)"), "fileMenu")
+        self.edit_menu = _menu(bar, self.tr("编辑(&E)"), "editMenu")
+        self.view_menu = _menu(bar, self.tr("视图(&V)"), "viewMenu")
+        self.project_menu = _menu(bar, self.tr("项目(&P)"), "projectMenu")
+        self.indicator_menu = _menu(bar, self.tr("指标(&I)"), "indicatorMenu")
+        self.tools_menu = _menu(bar, self.tr("工具(&T)"), "toolsMenu")
+        self.help_menu = _menu(bar, self.tr("帮助(&H)"), "helpMenu")
+        self._place_controllers()
+
+    def _place_controllers(self) -> None:
+        """Build the controllers on the editor context and put their actions in the menus."""
         grid = self.project_panel.grid
         model = self.project_panel.indicator_model
         self.editor_actions = EditorActions(self.context, grid, self.tree, model)
@@ -303,11 +301,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.clipboard.new_action)
         self.edit_menu.addAction(self.clipboard.import_action)
         self.file_menu.addSeparator()
+        panel = self.project_panel
+        self.years = YearCommands(self.context, self.checks, self.files.maybe_save, panel.location)
+        _fill(self.file_menu, self.years.file_items())
+        _fill(self.project_menu, self.years.project_items())
         self.printing = PrintCommands(self.context)  # 打印预览, 打印, 导出 PDF, their options
         _fill(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
         self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
-        _fill(self.tools_menu, self.review.menu_items())
+        self.library = LibraryCommands(self.context, self.project_panel.location)  # 指标库
+        _fill(self.tools_menu, [*self.review.menu_items(), *self.library.menu_items()])
         self.help = HelpCommands(self.context)
         self.help_menu.addAction(self.help.action)
         self.addAction(self.help.action)
@@ -319,22 +322,13 @@ class MainWindow(QMainWindow):
     def _setup_tool_bar(self) -> None:
         """The main commands with their icons, under the menus (hidden from 视图 if unwanted)."""
         files, edits = self.files, self.editor_actions
-        self.tool_bar = QToolBar(self.tr("工具栏"), self)
-        self.tool_bar.setObjectName("mainToolBar")
-        self.tool_bar.setMovable(False)
-        self.tool_bar.setIconSize(QSize(20, 20))
-        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         groups = [
             [files.new_action, files.open_action, files.save_action],
             [edits.undo, edits.redo],
             [edits.insert_below, edits.delete_rows, edits.move_up, edits.move_down],
             [edits.find],
         ]
-        for number, group in enumerate(groups):
-            if number:
-                self.tool_bar.addSeparator()
-            self.tool_bar.addActions(group)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.tool_bar)
+        self.tool_bar = add_tool_bar(self, self.tr("工具栏"), groups)
         toggle = self.tool_bar.toggleViewAction()
         toggle.setObjectName("actionShowToolBar")
         self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
@@ -596,3 +590,10 @@ def _fill(menu: QMenu, items: MenuItems) -> None:
             menu.addSeparator()
         else:
             menu.addAction(item)
+
+
+def _menu(bar: QMenuBar, title: str, name: str) -> QMenu:
+    """A new menu at the end of the menu bar, named for scripts and tests."""
+    menu = bar.addMenu(title)
+    menu.setObjectName(name)
+    return menu

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
     QMainWindow,
+    QToolBar,
     QTreeView,
     QWidget,
 )
@@ -74,3 +76,18 @@ def add_dock(
     )
     window.addDockWidget(area, dock)
     return dock
+
+
+def add_tool_bar(window: QMainWindow, title: str, groups: list[list[QAction]]) -> QToolBar:
+    """The main commands as icons under the menus, fixed in place, groups split by separators."""
+    bar = QToolBar(title, window)
+    bar.setObjectName("mainToolBar")
+    bar.setMovable(False)
+    bar.setIconSize(QSize(20, 20))
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    for number, group in enumerate(groups):
+        if number:
+            bar.addSeparator()
+        bar.addActions(group)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return bar

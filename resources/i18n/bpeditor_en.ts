@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>（上年：%1）</source>
+        <translation> (last year: %1)</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>未知</source>
@@ -1334,6 +1341,45 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     </message>
 </context>
 <context>
+    <name>LibraryCommands</name>
+    <message>
+        <source>指标库(&amp;L)…</source>
+        <translation>Indicator &amp;Library…</translation>
+    </message>
+    <message>
+        <source>为本项目推荐指标(&amp;R)…</source>
+        <translation>&amp;Recommend Indicators for This Project…</translation>
+    </message>
+    <message>
+        <source>选择往年的表所在的文件夹</source>
+        <translation>Choose the Folder of Past Years&apos; Tables</translation>
+    </message>
+    <message>
+        <source>指标库：%1 个文件、%2 个指标；本次读取 %3 个文件。</source>
+        <translation>Indicator library: %1 files, %2 indicators; %3 files read now.</translation>
+    </message>
+    <message>
+        <source>以下文件无法读取，已跳过：</source>
+        <translation>These files could not be read and were skipped:</translation>
+    </message>
+    <message>
+        <source>指标库</source>
+        <translation>Indicator Library</translation>
+    </message>
+    <message>
+        <source>指标库中没有可推荐的指标</source>
+        <translation>The indicator library has nothing to recommend</translation>
+    </message>
+    <message>
+        <source>为本项目推荐指标</source>
+        <translation>Recommend Indicators for This Project</translation>
+    </message>
+    <message>
+        <source>插入推荐指标</source>
+        <translation>Insert Recommended Indicators</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>检查结果</source>
@@ -2038,6 +2084,151 @@ Do you want to restore it?</translation>
     <message>
         <source>设置计量单位</source>
         <translation>Set the unit of measure</translation>
+    </message>
+</context>
+<context>
+    <name>YearCommands</name>
+    <message>
+        <source>新建下一年度表(&amp;Y)…</source>
+        <translation>New &amp;Next Year&apos;s Table…</translation>
+    </message>
+    <message>
+        <source>与其他年度比较(&amp;C)…</source>
+        <translation>&amp;Compare with Another Year…</translation>
+    </message>
+    <message>
+        <source>接受本项目的上年指标</source>
+        <translation>Accept This Project&apos;s Carried-Over Indicators</translation>
+    </message>
+    <message>
+        <source>接受全部上年指标</source>
+        <translation>Accept All Carried-Over Indicators</translation>
+    </message>
+    <message>
+        <source>已新建下一年度表：%1 个指标沿用上年，修改或接受后取消标记</source>
+        <translation>Next year&apos;s table created: %1 indicators carried over, marked until edited or accepted</translation>
+    </message>
+    <message>
+        <source>选择要比较的其他年度的表</source>
+        <translation>Choose the Table of Another Year to Compare</translation>
+    </message>
+    <message>
+        <source>无法比较</source>
+        <translation>Cannot Compare</translation>
+    </message>
+    <message>
+        <source>年度比较</source>
+        <translation>Year Comparison</translation>
+    </message>
+    <message>
+        <source>导出年度比较</source>
+        <translation>Export Year Comparison</translation>
+    </message>
+    <message>
+        <source>%1 年度比较</source>
+        <translation>%1 Year Comparison</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>已导出年度比较：%1</source>
+        <translation>Year comparison exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>YearComparisonModel</name>
+    <message>
+        <source>项目 / 三级指标</source>
+        <translation>Project / Indicator</translation>
+    </message>
+    <message>
+        <source>二级指标</source>
+        <translation>Level-2 Class</translation>
+    </message>
+    <message>
+        <source>上年</source>
+        <translation>Last Year</translation>
+    </message>
+    <message>
+        <source>本年</source>
+        <translation>This Year</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>相同</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>对应</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>目标降低</source>
+        <translation>Target lowered</translation>
+    </message>
+    <message>
+        <source>目标提高</source>
+        <translation>Target raised</translation>
+    </message>
+    <message>
+        <source>计量单位缺失</source>
+        <translation>Unit dropped</translation>
+    </message>
+    <message>
+        <source>比较符号缺失</source>
+        <translation>Sign dropped</translation>
+    </message>
+    <message>
+        <source>新增项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>取消项目</source>
+        <translation>Project dropped</translation>
+    </message>
+    <message>
+        <source>资金变化</source>
+        <translation>Funds changed</translation>
+    </message>
+</context>
+<context>
+    <name>YearComparisonPanel</name>
+    <message>
+        <source>只看变化</source>
+        <translation>Only Changes</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>取消比较</source>
+        <translation>Stop Comparing</translation>
+    </message>
+    <message>
+        <source>上年：%1</source>
+        <translation>Last year: %1</translation>
+    </message>
+    <message>
+        <source>项目“%1”的指标“%2”比上年降低：%3 → %4，请说明理由</source>
+        <translation>Project “%1”: indicator “%2” is lower than last year&apos;s (%3 → %4); please give the reason</translation>
     </message>
 </context>
 </TS>

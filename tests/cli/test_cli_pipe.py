@@ -61,3 +61,10 @@ def test_reader_closing_after_the_first_bytes_ends_it_quietly(
     assert process.wait(timeout=120) == 141
     assert first.startswith(b"[")
     assert stderr == ""
+
+
+@pytest.mark.parametrize("extra", [["--json"], []])
+def test_compare_into_a_closed_pipe_exits_quietly(sample_path: Path, extra: list[str]) -> None:
+    result = _run_into_closed_pipe("compare", sample_path, sample_path, *extra)
+    assert result.stderr == ""
+    assert result.returncode == 141

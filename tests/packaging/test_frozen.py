@@ -14,6 +14,7 @@ With ``BPEDITOR_FROZEN_DIST=path/to/dist/bpeditor`` the tests check that existin
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -36,7 +37,9 @@ SPEC = ROOT / "packaging" / "bpeditor.spec"
 WINDOWS = sys.platform == "win32"
 EXE_SUFFIX = ".exe" if WINDOWS else ""
 PREBUILT_ENV = "BPEDITOR_FROZEN_DIST"
-SIZE_LIMIT = 150 * 1000 * 1000
+SIZE_LIMIT = 160 * 1000 * 1000
+"""150 MB until the year commands: rapidfuzz's SSE2 core (6 MB, its AVX2 builds left out) and
+pypinyin's dictionaries (3.4 MB) took the Linux folder from about 146 to 155.6 MB."""
 BUILD_TIMEOUT = 30 * 60
 RUN_TIMEOUT = 120
 STARTUP_RUNS = 5
@@ -238,7 +241,7 @@ def test_chinese_paths_with_spaces(frozen: FrozenApp, sample_path: Path, tmp_pat
     assert opened.returncode == 0, opened.stderr
 
 
-def test_folder_stays_under_150_mb(frozen: FrozenApp) -> None:
+def test_folder_stays_under_160_mb(frozen: FrozenApp) -> None:
     size = _size(frozen.folder)
     assert size < SIZE_LIMIT, f"frozen folder is {size / 1e6:.1f} MB"
 
@@ -400,3 +403,19 @@ def test_report_build_size_and_startup(
             f"{STARTUP_RUNS}: frozen {frozen_time:.2f} s (exit {frozen_code}), "
             f"python -m bpeditor {python_time:.2f} s (exit {python_code})"
         )
+
+
+def test_year_commands_and_the_library_work_frozen(
+    frozen: FrozenApp, sample_path: Path, tmp_path: Path
+) -> None:
+    # rapidfuzz (matching) and pypinyin with its dictionaries (initials) inside the bundle.
+    folder = tmp_path / "往年 表格"
+    folder.mkdir()
+    carried = folder / "next.bpe"
+    assert _run(frozen.cli, "carry-forward", sample_path, carried).returncode == 0
+    compared = _run(frozen.cli, "compare", sample_path, carried)
+    assert compared.returncode == 0, compared.stderr
+    assert "项目：9 个对应，0 个新增，0 个取消；指标：49 个相同" in compared.stdout
+    found = _run(frozen.cli, "library", "suggest", "--from", folder, "--query", "gsbzys", "--json")
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)[0]["name"] == "供水保障月数"

@@ -59,6 +59,11 @@ class RecordingDialogs(DialogService):
             raise UnexpectedDialogError(f"unexpected file dialog: {title}")
         return self.open_answers.pop(0)
 
+    def open_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        if not self.open_answers:
+            raise UnexpectedDialogError(f"unexpected folder dialog: {title}")
+        return self.open_answers.pop(0)
+
     # --- files (ui/files.py) ---
     # Answers are queued by the test; a question with no queued answer fails the test.
     save_answers: list[Path | None]

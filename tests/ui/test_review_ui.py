@@ -217,4 +217,6 @@ def test_the_tools_menu_holds_the_review_commands(window: MainWindow) -> None:
         "标记已说明(&M)…",
         "审核规则(&R)…",
         "导出审核意见(&E)…",
+        "指标库(&L)…",
+        "为本项目推荐指标(&R)…",
     ]

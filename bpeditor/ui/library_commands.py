@@ -1,0 +1,159 @@
+"""工具 → 指标库: past tables indexed into the library, and 为本项目推荐指标 from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+
+from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.undo import push_edit
+
+if TYPE_CHECKING:
+    from bpeditor.io.library_index import LibraryIndex, UpdateReport
+    from bpeditor.model.library import Suggestion
+
+LIBRARY_FILE = "indicator-library.json"
+"""The index's file name in the application data folder."""
+SUGGESTIONS = 12
+"""How many suggestions 为本项目推荐指标 lists."""
+
+
+class LibraryCommands(QObject):
+    """The library's actions; the index is opened when first needed."""
+
+    def __init__(
+        self, context: EditorContext, shown_project: Callable[[], tuple[int, int] | None]
+    ) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.shown_project = shown_project
+        self._index: LibraryIndex | None = None
+        self.library_action = QAction(self.tr("指标库(&L)…"), context.window)
+        self.library_action.setObjectName("actionIndicatorLibrary")
+        self.library_action.triggered.connect(self.ask_add_folder)
+        self.suggest_action = QAction(self.tr("为本项目推荐指标(&R)…"), context.window)
+        self.suggest_action.setObjectName("actionSuggestIndicators")
+        self.suggest_action.triggered.connect(self.suggest_for_project)
+
+    def menu_items(self) -> MenuItems:
+        """The 工具 menu's entries."""
+        return [None, self.library_action, self.suggest_action]
+
+    def index(self) -> LibraryIndex:
+        """The library's index in the application data folder, brought up to date."""
+        if self._index is None:
+            from bpeditor.io.library_index import LibraryIndex  # noqa: PLC0415 - not at start-up
+            from bpeditor.ui.settings import data_dir  # noqa: PLC0415
+
+            self._index = LibraryIndex.open(data_dir() / LIBRARY_FILE)
+            self._update()
+        return self._index
+
+    def _update(self) -> UpdateReport:
+        from bpeditor.io.base import WriteError  # noqa: PLC0415
+
+        assert self._index is not None
+        report = self._index.update()
+        try:
+            self._index.save()
+        except WriteError as exc:
+            report.failed.append(str(exc))
+        return report
+
+    def ask_add_folder(self) -> None:
+        """Ask for a folder of past tables and add it to the library."""
+        folder = self.context.dialogs.open_folder(
+            self.context.window, self.tr("选择往年的表所在的文件夹")
+        )
+        if folder is not None:
+            self.add_sources([folder])
+
+    def add_sources(self, paths: list[Path]) -> UpdateReport:
+        """Index these files or folders and say what was read and what could not be."""
+        index = self.index()
+        index.add_sources(paths)
+        report = self._update()
+        message = (
+            self.tr("指标库：%1 个文件、%2 个指标；本次读取 %3 个文件。")
+            .replace("%1", str(len(index.files)))
+            .replace("%2", str(len(index.entries())))
+            .replace("%3", str(report.read))
+        )
+        if report.failed:
+            skipped = self.tr("以下文件无法读取，已跳过：")
+            message += "\n\n" + skipped + "\n" + "\n".join(report.failed)
+        self.context.dialogs.information(self.context.window, self.tr("指标库"), message)
+        return report
+
+    def suggestions(self) -> list[Suggestion]:
+        """The library's top suggestions for the project shown (its own history first)."""
+        where = self.shown_project()
+        if where is None:
+            return []
+        unit = self.context.document.unit(where[0])
+        project = unit.projects[where[1]]
+        found = (
+            self.index()
+            .library()
+            .suggest(
+                project=project.name, unit=unit.name, top=SUGGESTIONS + len(project.indicators)
+            )
+        )
+        have = {i.name.strip() for i in project.indicators}
+        return [s for s in found if s.entry.name not in have][:SUGGESTIONS]
+
+    def suggest_for_project(self) -> None:
+        """List the suggestions; the ones the clerk ticks are inserted as one undo step."""
+        from PySide6.QtWidgets import (  # noqa: PLC0415 - deferred: start-up
+            QDialog,
+            QDialogButtonBox,
+            QListWidget,
+            QListWidgetItem,
+            QVBoxLayout,
+        )
+
+        where = self.shown_project()
+        found = self.suggestions()
+        if where is None or not found:
+            self.context.show_status(self.tr("指标库中没有可推荐的指标"))
+            return
+        dialog = QDialog(self.context.window)
+        dialog.setObjectName("suggestDialog")
+        dialog.setWindowTitle(self.tr("为本项目推荐指标"))
+        items = QListWidget(dialog)
+        items.setObjectName("suggestionList")
+        for s in found:
+            e = s.entry
+            text = f"{e.name}    {e.annual_value or e.period_value}    （{e.source.project}）"
+            item = QListWidgetItem(text, items)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if s.same_project else Qt.CheckState.Unchecked)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(items)
+        layout.addWidget(buttons)
+        if not self.context.dialogs.run_dialog(dialog):
+            return
+        chosen = [
+            s for n, s in enumerate(found) if items.item(n).checkState() == Qt.CheckState.Checked
+        ]
+        self.insert(where, chosen)
+
+    def insert(self, where: tuple[int, int], chosen: list[Suggestion]) -> None:
+        """Append the chosen entries to the project as one undo step (values from its history)."""
+        from bpeditor.model.edits import InsertIndicators  # noqa: PLC0415
+
+        if not chosen:
+            return
+        rows = [s.entry.indicator(with_values=s.same_project) for s in chosen]
+        end = len(self.context.document.project(*where).indicators)
+        edit = InsertIndicators(*where, end, rows, text=self.tr("插入推荐指标"))
+        push_edit(self.context.undo_stack, self.context.document, edit)
