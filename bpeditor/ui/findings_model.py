@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QIcon
 
-from bpeditor.model.review.rules import check_title
 from bpeditor.model.validation import Finding, Severity
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.icons import icon
@@ -138,6 +137,8 @@ class ProblemListModel(QAbstractTableModel):
                 )
             return finding.message
         if role == TOOLTIP:
+            from bpeditor.model.review.rules import check_title  # noqa: PLC0415 - deferred: start-up
+
             return f"{finding.message}\n[{finding.code}] {check_title(finding.code)}"
         if role == Qt.ItemDataRole.DecorationRole and column == self.SEVERITY:
             return self._icon(finding.severity)

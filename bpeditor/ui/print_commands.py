@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
 from bpeditor.io.base import WriteError
 from bpeditor.io.export_options import ExportOptions
 from bpeditor.ui.editor_context import EditorContext, MenuItems
-from bpeditor.ui.export_options_dialog import ExportOptionsDialog
 from bpeditor.ui.export_settings import font_warning, load_export_options, save_export_options
-from bpeditor.ui.print_pdf import print_table, write_pdf
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class PrintCommands(QObject):
@@ -55,6 +56,8 @@ class PrintCommands(QObject):
 
     def edit_options(self) -> bool:
         """Show the options dialog; remember what the user accepts."""
+        from bpeditor.ui.export_options_dialog import ExportOptionsDialog  # noqa: PLC0415 - deferred: start-up
+
         dialog = ExportOptionsDialog(self.options, self.window)
         if not self.context.dialogs.run_dialog(dialog):
             return False
@@ -68,12 +71,16 @@ class PrintCommands(QObject):
             self.context.dialogs.information(self.window, self.tr("字体未安装"), message)
 
     def _printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415 - deferred: start-up
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.context.document.table.title)
         return printer
 
     def _draw(self, printer: QPrinter, options: ExportOptions) -> None:
         """Draw the document on ``printer``; warnings go to the user."""
+        from bpeditor.ui.print_pdf import print_table  # noqa: PLC0415 - deferred: start-up
+
         try:
             warnings = print_table(self.context.document.table, options, printer)
         except WriteError as exc:
@@ -88,6 +95,8 @@ class PrintCommands(QObject):
 
     def preview(self, layout: str | None = None) -> bool:
         """Show the print preview (of ``layout``, else the remembered one); True if printed."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog  # noqa: PLC0415 - deferred: start-up
+
         options = self.options if layout is None else replace(self.options, layout=layout)
         self.warn_fonts(options)
         printer = self._printer()
@@ -99,6 +108,8 @@ class PrintCommands(QObject):
 
     def print_(self, layout: str | None = None) -> bool:
         """Ask for a printer and print; True if printed."""
+        from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415 - deferred: start-up
+
         options = self.options if layout is None else replace(self.options, layout=layout)
         self.warn_fonts(options)
         printer = self._printer()
@@ -122,6 +133,8 @@ class PrintCommands(QObject):
 
     def export_pdf(self, path: Path, options: ExportOptions | None = None) -> Path | None:
         """Write the document as a PDF to ``path``; the file, or None after an error."""
+        from bpeditor.ui.print_pdf import write_pdf  # noqa: PLC0415 - deferred: start-up
+
         options = options or self.options
         self.warn_fonts(options)
         try:

@@ -6,8 +6,6 @@ and ``excel_mappings.SETTINGS_GROUP`` (remembered Excel column mappings).
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -52,6 +50,8 @@ def log_path() -> Path:
 def start_log_file() -> Path | None:
     """Send the ``bpeditor`` logger's messages to the rotating log file; its path, or ``None``
     if the folder cannot be written (the program runs on without a log). Done once."""
+    import logging.handlers  # noqa: PLC0415 - deferred: start-up (it brings socket along)
+
     logger = logging.getLogger("bpeditor")
     path = log_path()
     for handler in logger.handlers:
