@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bpeditor.model.document import Change, ChangeKind, Document
-from bpeditor.model.review import check_project
-from bpeditor.model.review.rules import RuleSet
 from bpeditor.model.table import Project, Unit
 from bpeditor.model.validation import (
     Finding,
@@ -31,6 +30,9 @@ from bpeditor.model.validation import (
     validate_table_fields,
     validate_unit,
 )
+
+if TYPE_CHECKING:
+    from bpeditor.model.review.rules import RuleSet
 
 SYNC_PROJECTS = 400
 """Tables up to this many projects are checked at once when opened."""
@@ -58,8 +60,7 @@ class LiveChecks(QObject):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.rules = RuleSet()
-        """The rule set the reviewer's rules run under (see :meth:`set_rules`)."""
+        self._rules: RuleSet | None = None  # the default set, made at the first check
         self.validator = IncrementalValidator(check=self._check_project)
         self.extra_check: Callable[[Project, int, int], list[Finding]] | None = None
         """A further check of each project (the year comparison's lowered targets), if any."""
@@ -89,7 +90,22 @@ class LiveChecks(QObject):
         """Whether a check is scheduled (changes not yet reflected in :attr:`findings`)."""
         return self._timer.isActive()
 
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set the reviewer's rules run under (see :meth:`set_rules`)."""
+        if self._rules is None:
+            from bpeditor.model.review.rules import RuleSet  # noqa: PLC0415 - deferred: start-up
+
+            self._rules = RuleSet()
+        return self._rules
+
+    @rules.setter
+    def rules(self, rules: RuleSet) -> None:
+        self._rules = rules
+
     def _check_project(self, project: Project, u: int, p: int) -> list[Finding]:
+        from bpeditor.model.review import check_project  # noqa: PLC0415 - deferred: start-up
+
         found = check_project(project, u, p, self.rules, self.document.table.money_unit)
         return found + self.extra_check(project, u, p) if self.extra_check else found
 

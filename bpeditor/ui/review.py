@@ -10,21 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTreeView
 
 from bpeditor.model.document import Change, ChangeKind
-from bpeditor.model.edits import SetExplanation
-from bpeditor.model.review.fixes import FIXABLE, fix_all, quick_fix
-from bpeditor.model.review.report import build_report, explanation, explanation_for
-from bpeditor.model.review.rules import RULES, RuleSet
 from bpeditor.model.validation import Finding
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.findings_model import ProblemListModel
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.undo import push_edit
+
+if TYPE_CHECKING:
+    from bpeditor.model.review.rules import RuleSet
 
 RULES_KEY = "review/rules_file"
 """The settings key of the rule file the window checks with (empty: the default set)."""
@@ -90,6 +90,8 @@ class ReviewController(QObject):
         return self.model.finding_at(self.view.currentIndex())
 
     def _context_menu(self, pos: QPoint) -> None:
+        from bpeditor.model.review.fixes import FIXABLE  # noqa: PLC0415 - deferred: start-up
+
         menu = QMenu(self.view)
         finding = self.current_finding()
         fixable = finding is not None and finding.code in FIXABLE
@@ -107,6 +109,8 @@ class ReviewController(QObject):
 
     def fix_current(self) -> None:
         """Fix the selected finding after the user confirmed the change."""
+        from bpeditor.model.review.fixes import quick_fix  # noqa: PLC0415 - deferred: start-up
+
         finding = self.current_finding()
         table = self.context.document.table
         fix = quick_fix(table, finding) if finding is not None else None
@@ -118,6 +122,9 @@ class ReviewController(QObject):
 
     def fix_all_of_kind(self) -> None:
         """Fix every finding of the selected finding's rule, after a preview, as one step."""
+        from bpeditor.model.review.fixes import FIXABLE, fix_all  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.review.rules import RULES  # noqa: PLC0415 - deferred: start-up
+
         finding = self.current_finding()
         if finding is None or finding.code not in FIXABLE:
             self.context.show_status(self.tr("这条检查结果没有可以自动完成的修复"))
@@ -135,6 +142,8 @@ class ReviewController(QObject):
 
     def explain_current(self) -> None:
         """Mark the selected finding 已说明 with a reason (saved in the file, in the report)."""
+        from bpeditor.model.edits import SetExplanation  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.model.review.report import explanation, explanation_for  # noqa: PLC0415 - deferred: start-up
         from bpeditor.ui.review_dialogs import ExplainDialog  # noqa: PLC0415 - on demand
 
         finding = self.current_finding()
@@ -154,6 +163,8 @@ class ReviewController(QObject):
         push_edit(self.context.undo_stack, self.context.document, edit)
 
     def _explained(self, finding: Finding) -> str:
+        from bpeditor.model.review.report import explanation_for  # noqa: PLC0415 - deferred: start-up
+
         mark = explanation_for(self.context.document.table, finding)
         return mark.reason if mark is not None else ""
 
@@ -164,11 +175,11 @@ class ReviewController(QObject):
     # --- the rule set -----------------------------------------------------------------------
 
     def _load_remembered_rules(self) -> None:
-        from bpeditor.io.rule_file import RuleFileError, load_rule_set  # noqa: PLC0415
-
         remembered = self.context.settings.value(RULES_KEY, "")
         if not remembered:
             return
+        from bpeditor.io.rule_file import RuleFileError, load_rule_set  # noqa: PLC0415
+
         path = Path(str(remembered))
         try:
             self.checks.rules = load_rule_set(path)
@@ -200,6 +211,7 @@ class ReviewController(QObject):
         """Write the 审核意见 report of the current findings (Word, Excel or text)."""
         from bpeditor.io.base import WriteError  # noqa: PLC0415 - on demand
         from bpeditor.io.review_report import write_report  # noqa: PLC0415
+        from bpeditor.model.review.report import build_report  # noqa: PLC0415 - deferred: start-up
 
         path = self.context.dialogs.save_file(
             self.context.window, self.tr("导出审核意见"), REPORT_FILTER

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
-from bpeditor.model.edits import Edit
 from bpeditor.model.validation import Finding
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.file_formats import read_filter
@@ -19,6 +18,7 @@ from bpeditor.ui.undo import push_edit
 from bpeditor.ui.view_setup import add_dock
 
 if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
     from bpeditor.ui.year_comparison_view import YearComparisonPanel
 
 
