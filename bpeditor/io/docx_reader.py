@@ -4,7 +4,7 @@ The document part is read with :mod:`zipfile` and :mod:`lxml` directly (no pytho
 grid is rebuilt from ``w:tr``/``w:tc`` with ``w:gridSpan`` and ``w:vMerge``, so a merged cell
 is read once, and text in tracked deletions is left out. The summary layout is handed to the
 text importer's parser as records (one per table row); the per-project forms by
-:mod:`bpeditor.io.forms_grid`.
+the one recogniser (:mod:`bpeditor.io.layouts.recognise`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from pathlib import Path
 from lxml import etree
 
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning
-from bpeditor.io.forms_grid import is_forms, strip_department_code
 from bpeditor.io.grid_table import (
     ATTACHMENT,
     GridCell,
@@ -29,6 +28,7 @@ from bpeditor.io.grid_table import (
     is_signoff,
     norm,
 )
+from bpeditor.io.layouts.labels import field_of
 from bpeditor.io.layouts.recognise import read_grids
 from bpeditor.io.layouts.word_grid import table_grids
 from bpeditor.io.text import SummaryParser, map_summary_header
@@ -414,7 +414,7 @@ def read_docx(path: str | os.PathLike[str]) -> ReadResult:
         try:
             return read_grids(str(path), table_grids(items), [], "docx")
         except ReadError:
-            if is_forms(tables):
+            if _names_a_project(tables):
                 raise
         shapes = "；".join(
             f"第 {t.number} 个表格 {len(t.rows)} 行×{t.width} 列"
@@ -429,6 +429,16 @@ def read_docx(path: str | os.PathLike[str]) -> ReadResult:
     return _SummaryReader(str(path), items, tables).read(*found)
 
 
+def _names_a_project(tables: list[GridTable]) -> bool:
+    """Whether a table holds a 项目名称 label (a form, whose own refusal says more)."""
+    return any(
+        field_of(cell.text.split("：")[0].split(":")[0]) == "name"
+        for table in tables
+        for row in table.rows
+        for cell in row.own_cells()
+    )
+
+
 def _first_line(table: GridTable) -> str:
     for row in table.rows:
         texts = [norm(t) for t in row.own_texts() if t.strip()]
@@ -437,4 +447,4 @@ def _first_line(table: GridTable) -> str:
     return ""
 
 
-__all__ = ["read_docx", "strip_department_code"]
+__all__ = ["read_docx"]

@@ -15,6 +15,7 @@ calamine has loaded a sheet and before it is turned into Python objects; hidden 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -36,6 +37,9 @@ def column_letters(col: int) -> str:
     return letters
 
 
+_PLACE_NUMBER = re.compile(r"第 (\d+) 行$")
+
+
 @dataclass
 class SheetGrid:
     """A sheet's cell texts from A1, its merged ranges, hidden rows and uncached formulas."""
@@ -47,6 +51,14 @@ class SheetGrid:
     uncached: list[str] = field(default_factory=list)
     visible: bool = True
     _origins: dict[tuple[int, int], tuple[int, int]] | None = field(default=None, repr=False)
+    location: str = ""
+    """How warnings name the grid (``网页表格``, ``文本``); a sheet's is ``工作表“名称”``."""
+    row_places: list[str] | None = None
+    """Each row's place when it is not the grid's row number (a text line, a Word table row)."""
+
+    def where(self) -> str:
+        """The grid's name in warnings: ``工作表“Sheet1”`` or its own location."""
+        return self.location or f"工作表“{self.name}”"
 
     @property
     def width(self) -> int:
@@ -79,8 +91,15 @@ class SheetGrid:
         return self.text(*origin) if origin else self.text(row, col)
 
     def place(self, row: int) -> str:
-        """A warning location naming the sheet and the 1-based row."""
-        return f"工作表“{self.name}”第 {row + 1} 行"
+        """A warning location: the sheet and the 1-based row, or the row's own place."""
+        if self.row_places is not None and 0 <= row < len(self.row_places):
+            return self.row_places[row]
+        return f"{self.where()}第 {row + 1} 行"
+
+    def row_number(self, row: int) -> int:
+        """The row's 1-based number as its place names it (a text's line, a Word table's row)."""
+        match = _PLACE_NUMBER.search(self.place(row))
+        return int(match.group(1)) if match else row + 1
 
     def address(self, row: int, col: int) -> str:
         """A cell address such as ``Sheet1!C5``."""

@@ -175,13 +175,18 @@ def read_html_grid(path: Path) -> SheetGrid:
             text = None
     if text is None:
         text = decode_text(data, str(path)).text
+    return html_grid(text, str(path))
+
+
+def html_grid(text: str, source: str, name: str = SHEET_NAME) -> SheetGrid:
+    """The tables of an HTML text (a page, or what a browser, Word or Excel copied) as a grid."""
     parser = _TableParser()
     try:
         parser.feed(text)
         parser.close()
     except ReadError as exc:
-        raise ReadError(f"{path}：{exc}") from None
+        raise ReadError(f"{source}：{exc}") from None
     if not parser.rows:
-        raise ReadError(f"{path}：网页文件中没有表格，不是绩效目标表")
+        raise ReadError(f"{source}：网页文件中没有表格，不是绩效目标表")
     rows, merges = _place(parser.rows)
-    return SheetGrid(SHEET_NAME, rows, merges, frozenset(parser.hidden))
+    return SheetGrid(name, rows, merges, frozenset(parser.hidden), location=name)

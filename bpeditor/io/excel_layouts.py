@@ -3,7 +3,7 @@
 Layouts: ``summary`` (the 7-column disclosure table, read here by the text importer's parser
 from records), ``rows`` (one row per indicator, project and amounts on a group's first row or
 merged down it, read by :mod:`bpeditor.io.excel_rows`) and ``forms`` (per-project forms, read
-by :mod:`bpeditor.io.forms_grid`).
+by :mod:`bpeditor.io.layouts.forms`).
 A header may span two rows (a group cell merged across, e.g. 预算金额 over 总计/财政拨款…
 or 年度指标值 over 计算符号/指标值/计量单位): each column's texts are joined top to bottom.
 """
@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bpeditor.io import text as summary_text
 from bpeditor.io.base import ReadWarning
 from bpeditor.io.excel_grid import SheetGrid
+from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT
+from bpeditor.io.layouts.labels import amount_kind, side_of
 from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.table import Table
-
-HEADER_SCAN_ROWS = 60
-"""How many rows from the top are searched for a header row."""
 
 FIELDS: dict[str, str] = {
     "unit": "资金使用单位",
@@ -52,12 +52,10 @@ FIELDS: dict[str, str] = {
 }
 """The fields a column can be mapped to (for the import dialog), with their Chinese labels."""
 
+HEADER_SCAN_ROWS = summary_text.HEADER_SCAN_ROWS
+"""How many rows from the top are searched for a header row (the same as for text)."""
+
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
-_REPORTING_UNIT = re.compile(
-    r"(?:单位名称|填报单位|编制单位|预算单位|申报单位)\s*[:：]\s*(?P<name>[^\t]*?)\s*"
-    r"(?=\t|金额单位|单位\s*[:：]|$)"
-)
-_MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)")
 _HEADER_MONEY = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 _SPACE = re.compile(r"\s+")
 
@@ -65,15 +63,6 @@ _SPACE = re.compile(r"\s+")
 def norm(text: str) -> str:
     """A cell's text without any whitespace."""
     return _SPACE.sub("", text)
-
-
-def _side(text: str) -> str | None:
-    # narrower than layouts.labels.side_of: the import dialog's guesses (当年, 中期) rely on it
-    if "实施期" in text or "实施周期" in text or "项目期" in text:
-        return "period"
-    if "年度" in text:
-        return "annual"
-    return None
 
 
 def _sided(base: str, side: str | None) -> str:
@@ -86,7 +75,7 @@ def column_role(text: str) -> str:
         return ""
     if text in ("序号", "编号", "行次"):
         return "seq"
-    side = _side(text)
+    side = side_of(text, broad=False)
     if "计量单位" in text or "度量单位" in text:
         return _sided("measure", side)
     if "计算符号" in text or "指标性质" in text or "符号" in text or "运算" in text:
@@ -113,8 +102,10 @@ def column_role(text: str) -> str:
         return "department"
     if any(k in text for k in ("资金使用单位", "实施单位", "单位名称", "预算单位", "申报单位")):
         return "unit"
-    if "项目" in text and ("名称" in text or len(text) <= 4):
+    if text in ("项目", "项目名") or ("项目" in text and "名称" in text):
         return "project"
+    if text.endswith(("编码", "代码")):
+        return "code"  # 单位编码, 项目代码: a unit row's or project's number, not imported
     if "财政专户" in text:
         return "special_account"
     if any(k in text for k in ("财政拨款", "一般公共预算", "财政资金")):
@@ -123,6 +114,8 @@ def column_role(text: str) -> str:
         return "other"
     if any(k in text for k in ("总计", "合计", "资金总额", "项目资金", "金额", "预算数")):
         return "total"
+    if amount_kind(text) == "total":
+        return "total"  # 预算（万元）, 年度预算, 本年预计投入
     return ""
 
 
@@ -203,7 +196,8 @@ def detect(grid: SheetGrid) -> tuple[Detected | None, int | None, list[str]]:
         if best is None or hits > best[1]:
             best = (row, hits, texts)
         grid_like = "name" in roles and ("level1" in roles or _value_roles(roles))
-        if grid_like and "project" in roles:
+        if grid_like and ("project" in roles or "unit" in roles):
+            # a project column, or a tree: unit rows, each followed by its projects' rows
             return Detected("rows", row, last, roles, texts, header_money(texts)), row, texts
         if grid_like and has_project_label:
             return Detected("forms", row, last, roles, texts), row, texts
@@ -255,8 +249,8 @@ class SheetContext:
             if not cells or row in self.grid.hidden_rows:
                 continue
             joined = "\t".join(cells)
-            unit = _REPORTING_UNIT.search(joined)
-            money = _MONEY_UNIT.search(joined)
+            unit = REPORTING_UNIT.search(joined)
+            money = MONEY_UNIT.search(joined)
             if unit and unit.group("name").strip():
                 self.table.reporting_unit = unit.group("name").strip()
             if money:

@@ -2,7 +2,7 @@
 
 Each sheet is read into a grid (:mod:`bpeditor.io.excel_grid`), its layout recognised by
 header keywords wherever the header sits (:mod:`bpeditor.io.excel_layouts`; the rows layout is
-read by :mod:`bpeditor.io.excel_rows`, the forms by :mod:`bpeditor.io.forms_grid`), and every
+read by :mod:`bpeditor.io.excel_rows`, the forms by :mod:`bpeditor.io.layouts.forms`), and every
 recognised sheet imported and merged into one table; other sheets are named in warnings.
 When no sheet can be recognised, :class:`LayoutNotRecognised` says which sheet and which
 header row could not be mapped; :func:`read_excel_with_mapping` imports a sheet with the

@@ -1,5 +1,7 @@
 """Reading the ``rows`` layout: one row per indicator, each project and its amounts on the first
-row of its group or merged down it (recognised by :mod:`bpeditor.io.excel_layouts`).
+row of its group or merged down it (recognised by :mod:`bpeditor.io.excel_layouts`). In a tree
+table (no project column) a unit's row (code, name, amounts) heads its projects' rows, whose
+names stand in the unit column.
 
 Also what its cells hold: a printed 一级/二级 label as code and label, a 计算符号 as a sign, and
 a target value composed from separate sign, value and unit columns.
@@ -13,15 +15,15 @@ from operator import itemgetter
 
 from bpeditor.io.base import gc_paused
 from bpeditor.io.excel_layouts import AMOUNT_FIELDS, SheetContext, norm
+from bpeditor.io.grid_table import is_signoff, read_signoff
 from bpeditor.io.layouts.values import compose
 from bpeditor.io.text import read_amount
 from bpeditor.model.money import AmountError
-from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.table import Funds, Indicator, Project, Unit
 from bpeditor.model.taxonomy import printed_class
 
 _AMOUNT_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款"}
 _TOTAL_KEYS = frozenset({"合计", "总计", "小计"})
-_SIGNOFF = re.compile(r"(?:(?:单位)?负责人|经办人|填报人|填表人|联系电话|填报日期)\s*[:：]")
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
 _NOTE_FIRSTS = frozenset("注说备")
 _INDICATOR_ROLES = ("level1", "level2", "name", "basis", "explanation", "note")
@@ -47,6 +49,8 @@ class RowsReader:
         self.cols = {role: col for role, col in self.roles.items() if col < width}
         self.sides = {side: self.value_columns(side) for side in ("period", "annual")}
         self.amount_cols = [self.cols[a] for a in AMOUNT_FIELDS if a in self.cols]
+        # no project column: a tree, where a unit's row (name and amounts) heads its projects'
+        self.tree = "project" not in self.cols and "unit" in self.cols
         # A row's texts for these roles in one call each, not one lookup per role and row.
         columns = self.cols.get
         self.group_texts = itemgetter(columns("unit", -1), columns("project", -1))
@@ -90,9 +94,9 @@ class RowsReader:
             if row in grid.hidden_rows:
                 self.context.warn(row, "隐藏的行未导入：" + "；".join(_filled(cells)))
                 continue
-            signoff = (":" in text or "：" in text) and _SIGNOFF.search(text) is not None
+            signoff = (":" in text or "：" in text) and is_signoff(text)
             if signoff and not self.get(cells, "name"):
-                _read_signoff("\t".join(_filled(cells)), self.context.table)
+                read_signoff("\t".join(_filled(cells)), self.context.table, overwrite=True)
                 continue
             if text.lstrip()[0] in _NOTE_FIRSTS and not self.get(cells, "name"):
                 filled = _filled(cells)
@@ -113,6 +117,11 @@ class RowsReader:
         unit_text, project_text = map(str.strip, self.group_texts(cells))
         if _is_total(project_text) or _is_total(unit_text):
             return  # 合计/小计 rows are derived, not data
+        if self.tree and unit_text:
+            if not self.holds_project(cells):
+                self.unit_name, self.project = unit_text, None  # a unit row: its projects follow
+                return
+            unit_text, project_text = "", unit_text
         new_unit = bool(unit_text) and unit_text != self.unit_name
         if unit_text:
             self.unit_name = unit_text
@@ -123,6 +132,11 @@ class RowsReader:
         elif self.project is not None:
             self.more_project_cells(row, cells)
         self.read_indicator(row, cells)
+
+    def holds_project(self, cells: list[str]) -> bool:
+        """Whether a tree table's row is a project (a goal or an indicator), not a unit row."""
+        texts = [self.get(cells, r) for r in ("goal", "period_goal", "name", "level1", "level2")]
+        return any(texts) or any(_side_value(cells, cols) for cols in self.sides.values())
 
     def start_project(self, row: int, cells: list[str], name: str) -> None:
         """A project's first row: its name, amounts, goal and department."""
@@ -227,16 +241,3 @@ def _side_value(cells: list[str], cols: tuple[int, int, int] | None) -> str:
     if sign < 0 and measure < 0:
         return cells[value].strip()  # what compose("", value, "") gives, without the call
     return compose(cells[sign].strip(), cells[value].strip(), cells[measure].strip())
-
-
-def _read_signoff(text: str, table: Table) -> None:
-    keys = r"(?:单位)?负责人|经办人|填报人|填表人|联系电话|填报日期"
-    for attr, pattern in (
-        ("head", r"(?:单位)?负责人"),
-        ("preparer", r"(?:经办人|填报人|填表人)"),
-        ("phone", r"联系电话"),
-        ("date", r"填报日期"),
-    ):
-        match = re.search(rf"{pattern}\s*[:：]\s*(?P<v>.*?)\s*(?=\t|(?:{keys})\s*[:：]|$)", text)
-        if match and match.group("v").strip():
-            setattr(table.signoff, attr, match.group("v").strip())

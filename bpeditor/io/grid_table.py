@@ -3,7 +3,7 @@
 A table is a list of :class:`GridRow`: each grid column points to the :class:`GridCell` that
 covers it (merged cells point to their origin), so a merged cell is read once and known on
 every row it covers. The Word importer builds these from ``w:tr``/``w:tc``, the Excel importer
-from a sheet's cells and merged ranges; :mod:`bpeditor.io.forms_grid` reads forms from them.
+from a sheet's cells and merged ranges; :mod:`bpeditor.io.layouts.word_grid` turns them into grids.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ REPORTING_UNIT = re.compile(
     r"(?=\t|金额单位|单位\s*[:：]|$)"
 )
 """A 单位名称/填报单位 line; ``name`` is the reporting unit."""
-MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)")
+MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元|千元)")
 """A 单位：万元 line; ``unit`` is the money unit."""
 ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 """An 附件1 line above a table (ignored)."""
@@ -125,12 +125,18 @@ def is_signoff(text: str) -> bool:
     return bool(_SIGNOFF_ANY.search(text))
 
 
-def read_signoff(text: str, table: Table) -> None:
-    """Fill the table's sign-off from a line; values already found are kept."""
+def read_signoff(text: str, table: Table, *, overwrite: bool = False) -> None:
+    """Fill the table's sign-off from a line; values already found are kept unless
+    ``overwrite`` (a later line wins)."""
     for attr, pattern in SIGNOFF_KEYS:
         match = re.search(
-            rf"{pattern}\s*[:：][ \u3000]*(?P<value>.*?)\s*(?=\t|\n|(?:{_SIGNOFF_ALL})\s*[:：]|$)",
+            rf"{pattern}\s*[:：][ \t\u3000]*(?P<value>.*?)"
+            rf"\s*(?=\t|\n|(?:{_SIGNOFF_ALL})\s*[:：]|$)",
             text,
         )
-        if match and match.group("value").strip() and not getattr(table.signoff, attr):
+        if (
+            match
+            and match.group("value").strip()
+            and (overwrite or not getattr(table.signoff, attr))
+        ):
             setattr(table.signoff, attr, match.group("value").strip())

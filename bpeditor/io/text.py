@@ -32,6 +32,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning, atomic_write, gc_paused
+from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT, SIGNOFF_KEYS, read_signoff
 from bpeditor.io.indicator_codec import format_indicators, parse_indicators
 from bpeditor.io.text_decode import decode_text
 from bpeditor.io.tsv import Record, normalize_newlines, read_records, write_records
@@ -65,11 +66,14 @@ _COLUMN_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("special_account", ("财政专户",)),
     ("fiscal", ("财政拨款", "一般公共预算", "财政资金")),
     ("other", ("其他资金", "其他")),
-    ("total", ("总计", "合计", "金额")),
+    ("total", ("总计", "合计", "金额", "预算数")),
     ("goal", ("绩效目标",)),
     ("indicators", ("绩效指标",)),
 )
 _AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
+HEADER_SCAN_ROWS = 60
+"""How many non-blank rows from the top are searched for a header row (text and sheets)."""
+_GRID_COLUMN = re.compile(r"^(?:一级|二级|三级|指标名称)")
 _AMOUNT_LABELS = {
     "total": "总计",
     "fiscal": "财政拨款",
@@ -85,17 +89,7 @@ _ROW_ROLES = ("name", "goal", "indicators", *_AMOUNT_FIELDS)
 """The roles the fast path of :meth:`SummaryParser.read_row` reads, in this order."""
 _PLAIN_AMOUNT = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
 """An amount that ``parse_amount`` would read as it is (no separators, signs or wide digits)."""
-_REPORTING_UNIT = re.compile(
-    r"(?:单位名称|填报单位|编制单位|预算单位)\s*[:：]\s*(?P<name>[^\t]*?)\s*(?=\t|金额单位|单位\s*[:：]|$)"
-)
-_MONEY_UNIT = re.compile(r"(?:^|[\t\s])(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元|千元)")
-_SIGNOFF_KEYS = (
-    ("head", r"(?:单位)?负责人"),
-    ("preparer", r"(?:经办人|填报人|填表人)"),
-    ("phone", r"联系电话"),
-    ("date", r"填报日期"),
-)
-_SIGNOFF_ANY = re.compile("(?:" + "|".join(p for _, p in _SIGNOFF_KEYS) + r")\s*[:：]")
+_SIGNOFF_ANY = re.compile("(?:" + "|".join(p for _, p in SIGNOFF_KEYS) + r")\s*[:：]")
 _SIGNOFF_START = re.compile(r"\s*" + _SIGNOFF_ANY.pattern)
 _SIGNOFF_FIRSTS = frozenset("单负经填联")
 """The first characters of the sign-off labels: a stripped name starting otherwise is none."""
@@ -145,6 +139,8 @@ def map_summary_header(cells: list[str]) -> dict[str, int] | None:
                 roles[role] = index
                 break
     if "name" in roles and ("indicators" in roles or "goal" in roles):
+        if any(_GRID_COLUMN.search(_normal(cell)) for cell in cells):
+            return None  # 一级/三级 columns: one row per indicator, not the one-cell notation
         return roles
     return None
 
@@ -211,9 +207,13 @@ class SummaryParser:
     def read_preamble(self, records: list[Record]) -> int:
         """Title, 单位名称 and 单位 lines up to the header; returns the first body index."""
         title_found = False
+        looked = 0
         for index, record in enumerate(records):
             if record.is_blank():
                 continue
+            looked += 1
+            if looked > HEADER_SCAN_ROWS:
+                break  # a preamble is a few lines: past them, the text is no summary table
             roles = map_summary_header(record.cells)
             if roles is not None:
                 self.roles = roles
@@ -224,8 +224,8 @@ class SummaryParser:
                     self._row_width = max(columns) + 1
                 return index + 1
             joined = "\t".join(c.strip() for c in record.cells if c.strip())
-            unit_match = _REPORTING_UNIT.search(joined)
-            money_match = _MONEY_UNIT.search(joined)
+            unit_match = REPORTING_UNIT.search(joined)
+            money_match = MONEY_UNIT.search(joined)
             if unit_match:
                 self.table.reporting_unit = unit_match.group("name").strip()
             if money_match:
@@ -396,14 +396,7 @@ class SummaryParser:
 
     def read_signoff(self, record: Record) -> None:
         """Fill the sign-off fields from a 负责人/填报人/联系电话/填报日期 line."""
-        text = "\t".join(record.cells)
-        keys = "|".join(p for _, p in _SIGNOFF_KEYS)
-        for attr, pattern in _SIGNOFF_KEYS:
-            match = re.search(
-                rf"{pattern}\s*[:：]\s*(?P<value>.*?)\s*(?=\t|(?:{keys})\s*[:：]|$)", text
-            )
-            if match:
-                setattr(self.table.signoff, attr, match.group("value").strip())
+        read_signoff("\t".join(record.cells), self.table, overwrite=True)
 
     def check_sums(self) -> None:
         """Compare the printed unit subtotals and 合计 with the sums of their projects."""

@@ -16,7 +16,7 @@ never touched.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from bpeditor.io.base import ReadError, ReadResult, WriteError
+from bpeditor.io.base import ReadError, ReadResult, ReadWarning, WriteError
 from bpeditor.io.registry import read_path
 from bpeditor.model.table import Table
 from bpeditor.resources import example_path
@@ -214,6 +214,13 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         self._show(Table(), None, [], None)
+        return True
+
+    def show_new(self, table: Table, warnings: Sequence[ReadWarning] = ()) -> bool:
+        """Show a table read from elsewhere (the clipboard) as a new, unsaved document."""
+        if not self.maybe_save():
+            return False
+        self._show(table, None, list(warnings), None)
         return True
 
     def ask_open(self) -> None:

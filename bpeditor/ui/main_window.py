@@ -41,6 +41,7 @@ from bpeditor.resources import example_path
 from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.all_indicators import AllIndicatorsTab
+from bpeditor.ui.clipboard_import import ClipboardCommands
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
@@ -297,6 +298,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.installEventFilter(self.files)
         _fill(self.file_menu, self.files.actions.menu_items())
+        files = self.files
+        self.clipboard = ClipboardCommands(self.context, files.show_new, files.import_table)
+        self.file_menu.addAction(self.clipboard.new_action)
+        self.edit_menu.addAction(self.clipboard.import_action)
         self.file_menu.addSeparator()
         self.printing = PrintCommands(self.context)  # 打印预览, 打印, 导出 PDF, their options
         _fill(self.file_menu, [*self.printing.menu_items(), None])

@@ -198,6 +198,37 @@
     </message>
 </context>
 <context>
+    <name>ClipboardCommands</name>
+    <message>
+        <source>从剪贴板新建(&amp;B)</source>
+        <translation>New from Clip&amp;board</translation>
+    </message>
+    <message>
+        <source>粘贴为表格（导入到当前表）(&amp;T)</source>
+        <translation>Paste as &amp;Table (Import into Current Table)</translation>
+    </message>
+    <message>
+        <source>读取从 Excel、WPS、Word 或网页复制的整张表格</source>
+        <translation>Read a whole table copied from Excel, WPS, Word or a web page</translation>
+    </message>
+    <message>
+        <source>无法粘贴表格</source>
+        <translation>Cannot paste the table</translation>
+    </message>
+    <message>
+        <source>已从剪贴板新建表格</source>
+        <translation>New table from the clipboard</translation>
+    </message>
+    <message>
+        <source>已从剪贴板导入 {count} 个项目（可撤销）</source>
+        <translation>Imported {count} projects from the clipboard (can be undone)</translation>
+    </message>
+    <message>
+        <source>（{count} 条导入警告）</source>
+        <translation> ({count} import warnings)</translation>
+    </message>
+</context>
+<context>
     <name>DialogService</name>
     <message>
         <source>复制详细信息</source>

@@ -16,7 +16,8 @@ from docx.table import Table as DocxTable
 from lxml import etree
 
 from bpeditor.io.base import ReadError
-from bpeditor.io.docx_reader import read_docx, strip_department_code
+from bpeditor.io.docx_reader import read_docx
+from bpeditor.io.layouts.labels import strip_code
 from bpeditor.io.registry import sniff_docx
 from bpeditor.io.text import HEADER, read_text, summary_rows
 from bpeditor.model.table import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
@@ -466,11 +467,11 @@ def test_forms_variant_with_one_value_column_and_signoff_row(tmp_path: Path) -> 
 
 
 def test_strip_department_code() -> None:
-    """Only a trailing bracketed number is taken for a code."""
-    assert strip_department_code("广州市花都区商务局（123001）") == "广州市花都区商务局"
-    assert strip_department_code("某局(001) ") == "某局"
-    assert strip_department_code("某局（驻穗办）") == "某局（驻穗办）"
-    assert strip_department_code("某局") == "某局"
+    """Only a bracketed or leading number is taken for a code."""
+    assert strip_code("广州市花都区商务局（123001）") == ("广州市花都区商务局", "123001")
+    assert strip_code("某局(001) ") == ("某局", "001")
+    assert strip_code("某局（驻穗办）") == ("某局（驻穗办）", "")
+    assert strip_code("某局") == ("某局", "")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -220,3 +220,98 @@ def test_value_columns_headed_by_their_period(tmp_path: Path) -> None:
     ]
     project = next(p for _, p in read_path(_write(tmp_path, rows)).table.iter_projects())
     assert [(i.period_value, i.annual_value) for i in project.indicators] == [("≥30户", "≥10户")]
+
+
+def test_a_tree_of_units_and_their_projects(tmp_path: Path) -> None:
+    """单位代码 | 预算单位 | 本年预算 …: a unit's row heads its projects (names in its column)."""
+    rows = [
+        [
+            "单位代码",
+            "预算单位",
+            "本年预算",
+            "绩效目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+        ],
+        ["206", "某市文化广电旅游局", "45", "", "", "", "", ""],
+        ["", "非遗保护传承", "45", "完成非遗项目记录", "产出指标", "数量指标", "记录项目数", "8项"],
+        ["", "", "", "", "满意度指标", "服务对象满意度指标", "传承人满意度", "≥90%"],
+        ["206003", "某市图书馆", "12", "", "", "", "", ""],
+        ["", "阅读推广活动", "12", "开展全民阅读", "产出指标", "数量指标", "举办活动场次", "≥40场"],
+    ]
+    table = read_path(_write(tmp_path, rows)).table
+    assert [(u.name, [(p.name, p.funds.total) for p in u.projects]) for u in table.units] == [
+        ("某市文化广电旅游局", [("非遗保护传承", Decimal("45"))]),
+        ("某市图书馆", [("阅读推广活动", Decimal("12"))]),
+    ]
+    assert [i.name for i in table.units[0].projects[0].indicators] == ["记录项目数", "传承人满意度"]
+
+
+def test_labels_spread_over_cells(tmp_path: Path) -> None:
+    """``专　项 | 名　称`` in two cells; ``绩 | 效 | 指 | 标`` one character a row on the left."""
+    rows = [
+        ["专　项", "名　称", "老年人助餐服务", "", ""],
+        ["年度", "预算", "36", "", ""],
+        ["绩", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["效", "产出指标", "数量指标", "助餐服务人次", "≥5万人次"],
+        ["指", "效益指标", "社会效益指标", "老年人就餐便利度", "明显提高"],
+        ["标", "满意度指标", "服务对象满意度指标", "就餐老人满意度", "≥92%"],
+    ]
+    project = next(p for _, p in read_path(_write(tmp_path, rows)).table.iter_projects())
+    assert (project.name, project.funds.total) == ("老年人助餐服务", Decimal("36"))
+    assert [i.name for i in project.indicators] == [
+        "助餐服务人次",
+        "老年人就餐便利度",
+        "就餐老人满意度",
+    ]
+
+
+def test_label_value_pairs_whose_value_reads_like_a_label(tmp_path: Path) -> None:
+    """项目名称 | 某某衔接资金 | 主管部门 | 某局: the name is a value although it says 资金."""
+    rows = [
+        ["项目名称", "乡村振兴衔接资金", "主管部门", "某县乡村振兴局"],
+        ["项目资金", "500", "其中：财政拨款", "500"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "支持项目个数", "≥12个"],
+    ]
+    table = read_path(_write(tmp_path, rows)).table
+    [(unit, project)] = list(table.iter_projects())
+    assert (unit.name, project.name) == ("某县乡村振兴局", "乡村振兴衔接资金")
+    assert (project.funds.total, project.funds.fiscal) == (Decimal("500"), Decimal("500"))
+
+
+def test_a_department_list_filled_on_each_group_s_first_row(tmp_path: Path) -> None:
+    """资金使用单位 | 项目 | 预算数 …: unit and project only on their first row."""
+    rows = [
+        ["资金使用单位", "项目", "预算数", "一级指标", "二级指标", "指标名称", "年度指标值"],
+        ["某街道办事处", "环境卫生整治", "60", "产出指标", "数量指标", "清扫面积", "≥30万平方米"],
+        ["", "", "", "效益指标", "生态效益指标", "垃圾清运及时率", "100%"],
+        ["", "社区治理补助", "15", "产出指标", "数量指标", "补助社区数", "6个"],
+        ["某镇人民政府", "农村道路养护", "25", "产出指标", "质量指标", "道路完好率", "≥90%"],
+    ]
+    table = read_path(_write(tmp_path, rows)).table
+    assert [(u.name, [p.name for p in u.projects]) for u in table.units] == [
+        ("某街道办事处", ["环境卫生整治", "社区治理补助"]),
+        ("某镇人民政府", ["农村道路养护"]),
+    ]
+    first = table.units[0].projects[0]
+    assert [(i.level1, i.level2, i.annual_value) for i in first.indicators] == [
+        ("1", "11", "≥30万平方米"),
+        ("2", "23", "100%"),
+    ]
+
+
+def test_a_sign_off_row_with_labels_and_values_in_their_own_cells(tmp_path: Path) -> None:
+    """填表人： | 王芳 | 联系电话： | 0731-5555: each value in the cell after its label."""
+    rows = [
+        ["项目名称", "甲项目", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "户数", "≥10户"],
+        ["满意度指标", "服务对象满意度指标", "满意度", "≥90%"],
+        ["", "", "", ""],
+        ["填表人：", "王芳", "联系电话：", "0731-5555"],
+    ]
+    signoff = read_path(_write(tmp_path, rows)).table.signoff
+    assert (signoff.preparer, signoff.phone) == ("王芳", "0731-5555")

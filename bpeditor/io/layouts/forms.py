@@ -19,7 +19,9 @@ from decimal import Decimal
 from bpeditor.io.base import ReadWarning
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.grid_table import MONEY_UNIT, is_signoff, read_signoff
+from bpeditor.io.layouts.grid_header import Half, read_header
 from bpeditor.io.layouts.labels import (
+    ORGANISATION,
     amount_kind,
     amount_of,
     field_of,
@@ -27,39 +29,18 @@ from bpeditor.io.layouts.labels import (
     key,
     side_of,
     strip_code,
-    sub_role,
 )
 from bpeditor.io.layouts.values import compose
-from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
+from bpeditor.model.table import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import parent_code, printed_class, printed_row_classes
 
 _LABEL_VALUE = re.compile(r"^(?P<label>[^:：\n]{2,16})[:：]\s*(?P<value>.*)$", re.DOTALL)
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|签字)\s*[）)]")
-_ORG = re.compile(r"(?:局|院|委|会|中心|政府|部门|镇|乡|街道|所|校|站|队|处|办|厅|馆|室|社|团)$")
-_GRID_VALUE_ROLES = ("value", "sign", "measure")
 _NOT_APPLICABLE = "不适用"
 _MONEY_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
-
-
-@dataclass
-class _Column:
-    """One value column of the grid with its sign and unit columns and its period."""
-
-    value: int
-    side: str
-    sign: int | None = None
-    measure: int | None = None
-
-
-@dataclass
-class _Half:
-    """The columns of one half of the grid (实施期 or 年度 when printed side by side)."""
-
-    level1: int | None = None
-    level2: int | None = None
-    name: int | None = None
-    values: list[_Column] = field(default_factory=list)
-    extra: dict[str, int] = field(default_factory=dict)
+_YEAR_LINE = re.compile(r"[（(]?\s*(\d{4})\s*年度?\s*[）)]?")
+_REPORTING_WORDS = ("填报", "编制", "申报", "单位名称", "预算单位")
+_SATISFACTION = frozenset(("3", "G4"))
 
 
 @dataclass
@@ -68,7 +49,10 @@ class _Head:
 
     name: str | None = None
     department: str = ""
+    department_text: str = ""
     unit: str = ""
+    attribute: str = ""
+    period: str = ""
     goals: dict[str, str] = field(default_factory=dict)
     amounts: dict[tuple[str, str], Decimal] = field(default_factory=dict)
     parts: dict[str, list[Decimal]] = field(default_factory=dict)
@@ -104,7 +88,7 @@ class FormGridReader:
     head: _Head = field(default_factory=_Head)
     project: Project | None = None
     projects: list[tuple[Project, str]] = field(default_factory=list)
-    halves: list[_Half] = field(default_factory=list)
+    halves: list[Half] = field(default_factory=list)
     used: set[tuple[int, int]] = field(default_factory=set)
     last_goal: tuple[str, int] | None = None
     side_cols: list[tuple[int, str]] = field(default_factory=list)
@@ -125,14 +109,18 @@ class FormGridReader:
     def read(self) -> Table | None:
         """Read every row; the table when at least one grid was found."""
         in_grid = False
-        last_indicator_row = -1
+        last_row = -1
+        class_only = False
         for row in range(len(self.grid.rows)):
             if row in self.grid.hidden_rows:
+                texts = [t for _, t in self.cells(row)]
+                if texts:
+                    self.warn(row, "隐藏的行未导入：" + "；".join(texts))
                 continue
             if in_grid:
                 state = self.grid_row(row)
-                if state == "indicator":
-                    last_indicator_row = row
+                if state in ("indicator", "empty"):
+                    last_row, class_only = row, state == "empty"
                     continue
                 if state in ("skip", "sub"):
                     continue
@@ -146,11 +134,9 @@ class FormGridReader:
             self.head_row(row)
         if in_grid:
             self.finish_grid()
-            if last_indicator_row == len(self.grid.rows) - 1 and self.cut_off():
-                self.warn(
-                    last_indicator_row,
-                    f"表格在第 {last_indicator_row + 1} 行后中断，最后一个指标可能不完整",
-                )
+            if last_row == len(self.grid.rows) - 1 and (class_only or self.cut_off()):
+                number = self.grid.row_number(last_row)
+                self.warn(last_row, f"表格在第 {number} 行后中断，最后一个指标可能不完整")
         if self.head.name is not None and self.head.seen:
             self.warn(len(self.grid.rows) - 1, "表格到此中断：最后一个项目没有绩效指标")
             self.start_project()
@@ -160,7 +146,7 @@ class FormGridReader:
         if self.unclassified:
             self.warnings.append(
                 ReadWarning(
-                    f"工作表“{self.grid.name}”",
+                    self.grid.where(),
                     f"{self.unclassified} 个指标没有一级/二级指标（表中未印），已按未分类导入",
                 )
             )
@@ -168,13 +154,28 @@ class FormGridReader:
         return self.table
 
     def cut_off(self) -> bool:
-        """Whether the last project looks cut off: no 满意度 class, or a last row without value."""
+        """Whether the last project looks cut off.
+
+        Its last indicator has no value; or it has no 满意度 block while every other project of
+        the grid has one (or it is alone); or it lacks a 一级 block that every other project
+        has and that comes after its last one (the others go on to 效益, this one stops in
+        产出). Where other projects of the table also go without 满意度, that is the table's
+        way, not a cut.
+        """
         project = self.projects[-1][0] if self.projects else None
         if project is None or not project.indicators:
             return False
         last = project.indicators[-1]
+        if not (last.annual_value or last.period_value):
+            return True
         classes = {i.level1 for i in project.indicators}
-        return not (last.annual_value or last.period_value) or not classes & {"3", "G4"}
+        if not last.level1:
+            return False  # no classes printed: nothing tells where the grid should end
+        others = [{i.level1 for i in p.indicators} for p, _ in self.projects[:-1] if p.indicators]
+        if not classes & _SATISFACTION and not any(not c & _SATISFACTION for c in others):
+            return True  # no 满意度, where every other project (if any) has one
+        missing = set.intersection(*others) - classes if others else set()
+        return any(code > last.level1 for code in missing)  # the blocks after the cut
 
     # -- head rows ----------------------------------------------------------------------------
 
@@ -190,43 +191,64 @@ class FormGridReader:
         if is_signoff(joined):
             read_signoff(joined, self.table)
             return
+        if len(cells) == 1 and self.title_or_year(cells[0][1]):
+            return
         labelled = False
         skip: set[int] = set()
         for i, (col, text) in enumerate(cells):
             if i in skip:
                 continue
-            what = field_of(text)
-            value_text: str | None = None
-            label = text
+            what, label, value_text, after = self.label_at(cells, i)
+            skip.update(range(i + 1, after))
             if what is None:
-                match = _LABEL_VALUE.match(text)
-                if match and field_of(match.group("label")):
-                    what = field_of(match.group("label"))
-                    value_text = match.group("value").strip()
-                    label = match.group("label")
-            if what is None:
+                if side_of(text) and len(key(text)) <= 8 and amount_of(text) is None:
+                    self.side_cols.append((col, side_of(text) or ""))  # 实施期 | 年度 headings
                 continue
             labelled = True
-            if value_text is None:
-                nxt = cells[i + 1] if i + 1 < len(cells) else None
-                if (
-                    nxt is not None
-                    and field_of(nxt[1]) is None
-                    and not _LABEL_VALUE.match(nxt[1])
-                    and (what != "amount" or amount_of(nxt[1]) is not None)
-                ):
-                    value_text = nxt[1]
-                    skip.add(i + 1)
-                    self.used.add((row, nxt[0]))
+            if what == "amount":
+                values = [(col, value_text)] if value_text is not None else []
+                for j in range(after, len(cells)):
+                    c, t = cells[j]
+                    if value_text is not None or field_of(t) or amount_of(t) is None:
+                        break
+                    values.append((c, t))
+                    skip.add(j)
+                    self.used.add((row, c))
+                self.amount(label, values, row, col)
+                continue
+            if value_text is None and after < len(cells) and self.is_value(what, cells, after):
+                value_text = cells[after][1]
+                skip.add(after)
+                self.used.add((row, cells[after][0]))
             self.assign(what, label, value_text, row, col)
         if not labelled:
             self.unlabelled(row, cells)
 
+    @staticmethod
+    def label_at(
+        cells: list[tuple[int, str]], index: int
+    ) -> tuple[str | None, str, str | None, int]:
+        """The field a cell labels, the label, its value in the same cell, the next cell.
+
+        A label may be spread over two cells (``项 目 | 名 称``) or carry its value after a
+        colon (``项目名称：某项目``).
+        """
+        text = cells[index][1]
+        what = field_of(text)
+        after = index + 1
+        if what is None and after < len(cells) and len(key(text)) <= 4:
+            joined = text + cells[after][1]
+            if field_of(cells[after][1]) is None and field_of(joined) is not None:
+                text, what = joined, field_of(joined)
+                after += 1
+        match = _LABEL_VALUE.match(text)
+        if match and match.group("value").strip() and field_of(match.group("label")):
+            label = match.group("label")
+            return field_of(label), label, match.group("value").strip(), after
+        return what, text, None, after
+
     def assign(self, what: str, label: str, value: str | None, row: int, col: int) -> None:
-        """Store a label's value (looking below a heading for goals and amounts)."""
-        if what == "amount":
-            self.amount(label, value, row, col)
-            return
+        """Store a label's value (looking below a heading for goals)."""
         if what.endswith("goal"):
             if value is None:
                 value = self.below(row, col, goal=True)
@@ -245,34 +267,49 @@ class FormGridReader:
             self.head.seen = True
         elif what == "department" and value:
             self.head.department = strip_code(value)[0]
+            self.head.department_text = value
         elif what == "unit" and value:
             self.head.unit = strip_code(value)[0]
+            if any(w in key(label) for w in _REPORTING_WORDS) and not self.table.reporting_unit:
+                self.table.reporting_unit = self.head.unit
+        elif what in ("attribute", "period"):
+            setattr(self.head, what, value)
         if not self.table.reporting_unit and what == "department" and value:
             self.table.reporting_unit = strip_code(value)[0]
 
-    def amount(self, label: str, value: str | None, row: int, col: int) -> None:
-        """An amount label: its value to the right or below, by period."""
+    def amount(self, label: str, values: list[tuple[int, str]], row: int, col: int) -> None:
+        """An amount label and its values to the right (or below), each in its period.
+
+        A value's period is the label's own (实施期资金总额), else the 实施期/年度 heading over
+        its column (or the nearest one to its left), else first 实施期 and then 年度 when
+        one label has two values.
+        """
         kind = amount_kind(label)
         if kind is None:
             return
         unit = _MONEY_IN_LABEL.search(label)
         if unit:
             self.table.money_unit = unit.group(1)
-        side = side_of(label)
-        if side:
-            self.side_cols.append((col, side))
-        else:
-            side = next((s for c, s in reversed(self.side_cols) if c <= col), "")
-        if value is None:
-            value = self.below(row, col, goal=False)
-        amount = amount_of(value or "")
-        if amount is None:
-            return
-        self.head.seen = True
-        if kind == "fiscal_part":
-            self.head.parts.setdefault(side, []).append(amount)
-        else:
-            self.head.amounts.setdefault((side, kind), amount)
+        own = side_of(label)
+        if own:
+            self.side_cols.append((col, own))
+        if not values:
+            below = self.below(row, col, goal=False)
+            values = [(col, below)] if below is not None else []
+        for index, (value_col, text) in enumerate(values):
+            amount = amount_of(text)
+            if amount is None:
+                continue
+            side = own or next(
+                (s for c, s in sorted(self.side_cols, reverse=True) if c <= value_col), ""
+            )
+            if not side and len(values) > 1:
+                side = "period" if index == 0 else "annual"
+            self.head.seen = True
+            if kind == "fiscal_part":
+                self.head.parts.setdefault(side, []).append(amount)
+            else:
+                self.head.amounts.setdefault((side, kind), amount)
 
     def below(self, row: int, col: int, *, goal: bool) -> str | None:
         """The text under a heading cell (a goal's sentence, an amount), within three rows."""
@@ -281,12 +318,47 @@ class FormGridReader:
             if not text:
                 continue
             if goal:
-                if len(key(text)) < 6 or field_of(text) or "指标" in text or grid_role(text):
+                k = key(text)
+                if len(k) < 2 or field_of(text) or "指标" in k or (grid_role(k) and len(k) <= 12):
                     return None
                 self.used.add((r, col))
                 return text
             return text if amount_of(text) is not None else None
         return None
+
+    @staticmethod
+    def is_value(what: str, cells: list[tuple[int, str]], index: int) -> bool:
+        """Whether the cell after a label is its value.
+
+        It is when it is no label; a name that reads like an amount label (某某专项资金) is the
+        value too when no value of its own follows it (项目名称 | 某专项资金 | 主管部门 | 某局).
+        """
+        text = cells[index][1]
+        if _LABEL_VALUE.match(text):
+            return False
+        kind = field_of(text)
+        if kind is None:
+            return True
+        if what not in ("name", "unit", "department") or kind != "amount":
+            return False
+        after = cells[index + 1][1] if index + 1 < len(cells) else None
+        return after is None or field_of(after) is not None
+
+    def title_or_year(self, text: str) -> bool:
+        """A year line (``（2025年度）``) or, above the first form, the table's title."""
+        year = _YEAR_LINE.fullmatch(text.strip())
+        if year:
+            self.table.year = self.table.year or int(year.group(1))
+            return True
+        k = key(text)
+        if self.projects or self.head.seen or ":" in k or len(k) <= 8:
+            return False
+        if not (k.endswith(("表", "表)")) or k.endswith("绩效目标")):
+            return False
+        # a form's own heading (项目支出绩效目标申报表) is not the table's title
+        if not self.table.title or self.table.title == DEFAULT_TITLE:
+            self.table.title = DEFAULT_TITLE if "申报表" in k else text.strip()
+        return True
 
     def unlabelled(self, row: int, cells: list[tuple[int, str]]) -> None:
         """A row without labels: a goal's next line, a title, a unit line with its code."""
@@ -298,109 +370,24 @@ class FormGridReader:
         if len(cells) == 1 or (len(cells) == 2 and MONEY_UNIT.search(cells[1][1])):
             text = cells[0][1]
             name, code = strip_code(text)
-            if code and _ORG.search(name):
+            if code and ORGANISATION.search(name):
                 self.head.unit = name
                 self.table.reporting_unit = self.table.reporting_unit or name
-            elif not self.table.title and key(text).endswith(("表", "表)")) and len(key(text)) > 4:
-                self.table.title = text
 
     # -- the indicator grid -------------------------------------------------------------------
 
     def header(self, row: int) -> bool:
         """Whether a row is an indicator grid's header; if so, its columns are taken."""
-        roles = [(c, grid_role(t)) for c, t in self.cells(row)]
-        kinds = {r for _, r in roles}
-        if "name" not in kinds and "value" in kinds and kinds & {"level1", "level2"}:
-            # 一级 | 二级 | 绩效指标 | 指标值: the unnamed 指标 column between classes and values
-            classes = max(c for c, r in roles if r in ("level1", "level2"))
-            roles = [
-                (c, "name" if not r and c > classes and "指标" in self.grid.text(row, c) else r)
-                for c, r in roles
-            ]
-        names = [c for c, r in roles if r == "name"]
-        if not names or not kinds & {"value", "level1", "level2"}:
+        found = read_header(self.grid, row)
+        if found is None:
             return False
-        if any(not r and "项目" in key(self.grid.text(row, c)) for c, r in roles):
-            return False  # a column naming each row's project: a list, not a form's grid
-        halves: list[_Half] = [_Half()]
-        pending_sign: int | None = None
-        pending_measure: int | None = None
-        for col, role in roles:
-            half = halves[-1]
-            if role == "name" and half.name is not None:
-                half = _Half(level1=halves[0].level1)
-                halves.append(half)
-            if role in ("level1", "level2", "name"):
-                if role == "level2" and half.level2 is not None:
-                    half = _Half(level1=halves[0].level1)
-                    halves.append(half)
-                setattr(half, role, col)
-            elif role == "value":
-                half.values.append(_Column(col, side_of(self.grid.text(row, col)) or ""))
-            elif role == "sign":
-                pending_sign = col
-            elif role == "measure":
-                pending_measure = col
-            elif role:
-                half.extra.setdefault(role, col)
-        first_role = min(c for c, r in roles if r)
-        self.extra_cols = {c for c, _ in roles if c > first_role}
-        self.sub_header(row, halves)
-        for half in halves:
-            for column in half.values:
-                column.sign = column.sign if column.sign is not None else pending_sign
-                column.measure = column.measure if column.measure is not None else pending_measure
-        self.assign_sides(halves)
-        self.halves = halves
+        self.halves = found.halves
+        self.extra_cols = found.extra_cols
+        self.sub_row = found.sub_row
         self.carry = {}
         if self.project is None or self.head.seen:
             self.start_project()
         return True
-
-    def sub_header(self, row: int, halves: list[_Half]) -> None:
-        """A second header row under 指标值 (past year | target, or sign | value | unit)."""
-        below = row + 1
-        if below >= len(self.grid.rows):
-            return
-        cells = self.cells(below)
-        value_cols = [v.value for h in halves for v in h.values]
-        if not cells or not value_cols or cells[0][0] < min(value_cols):
-            return
-        roles = [(c, sub_role(t)) for c, t in cells]
-        if not all(r for _, r in roles):
-            return
-        self.sub_row = below
-        for half in halves:
-            span = [c for c, _ in roles if half.values and c >= half.values[0].value]
-            if not span:
-                continue
-            columns: list[_Column] = []
-            sign = measure = None
-            for col, role in roles:
-                if col not in span:
-                    continue
-                if role == "value":
-                    columns.append(_Column(col, side_of(self.grid.text(below, col)) or ""))
-                elif role == "sign":
-                    sign = col
-                elif role == "measure":
-                    measure = col
-            for column in columns:
-                column.sign, column.measure = sign, measure
-            if columns:
-                half.values = columns
-
-    @staticmethod
-    def assign_sides(halves: list[_Half]) -> None:
-        """实施期 / 年度 for each value column: as headed, else left period and right annual."""
-        columns = [v for h in halves for v in h.values]
-        if len(columns) == 1:
-            # one value column: the 年度 value (also the 实施期 one when headed so)
-            columns[0].side = "both" if columns[0].side == "period" else "annual"
-            return
-        for index, column in enumerate(columns):
-            if not column.side:
-                column.side = "period" if index == 0 and len(columns) == 2 else "annual"
 
     def grid_row(self, row: int) -> str:
         """Read one row of the grid: ``indicator``, ``skip``, ``sub``, ``blank`` or ``end``."""
@@ -410,7 +397,7 @@ class FormGridReader:
         if not cells:
             return "blank"
         first = self.halves[0]
-        role_cols = {c for h in self.halves for c in self.columns_of(h)}
+        role_cols = {c for h in self.halves for c in h.columns()}
         grid_left = min(role_cols) if role_cols else 0
         class_cols = {first.level1} | {h.level2 for h in self.halves}
         for col, text in cells:
@@ -421,8 +408,9 @@ class FormGridReader:
                 ):
                     return "end"  # a unit line or a title where a class would be
             elif col not in role_cols and col not in self.extra_cols:
-                if col < grid_left and "指标" in text and not field_of(text):
-                    continue  # the 绩效指标 block label merged down the grid's left side
+                piece = "指标" in text or len(key(text)) <= 2
+                if col < grid_left and piece and not field_of(text):
+                    continue  # the 绩效指标 block label down the grid's left side (or a piece)
                 return "end"
             elif field_of(text) == "name" or is_signoff(text) or MONEY_UNIT.search(text):
                 return "end"
@@ -430,15 +418,6 @@ class FormGridReader:
             return "skip"
         self.grid_rows += 1
         return self.indicator(row)
-
-    @staticmethod
-    def columns_of(half: _Half) -> list[int]:
-        """Every column a half reads."""
-        cols = [half.level1, half.level2, half.name]
-        for v in half.values:
-            cols += [v.value, v.sign, v.measure]
-        cols += list(half.extra.values())
-        return [c for c in cols if c is not None]
 
     def class_text(self, row: int, col: int | None, reset: int | None = None) -> str:
         """A class cell's text, carried down from above when blank (merged or printed once)."""
@@ -485,7 +464,7 @@ class FormGridReader:
                 for side in ("period", "annual") if column.side == "both" else (column.side,):
                     values[side] = value
         if not name and not any(values.values()):
-            return "skip"
+            return "empty"  # a class printed with nothing under it
         if _NOT_APPLICABLE in name or any(_NOT_APPLICABLE in v for v in values.values()):
             self.warn(row, f"“{name or '本行'}”注明本项目不适用，已跳过")
             return "skip"
@@ -525,13 +504,18 @@ class FormGridReader:
             goal=goals.get("annual_goal") or goals.get("goal") or goals.get("period_goal", ""),
             period_funds=head.funds("period"),
             period_goal=goals.get("period_goal", ""),
+            department=head.department_text,
+            attribute=head.attribute,
+            period=head.period,
         )
         unit = head.unit or head.department or self.table.reporting_unit
         if not self.table.reporting_unit and unit:
             self.table.reporting_unit = unit
         self.projects.append((project, unit))
         self.project = project
-        keep = _Head(department=head.department, unit=head.unit)
+        keep = _Head(
+            department=head.department, department_text=head.department_text, unit=head.unit
+        )
         self.head = keep
         self.side_cols = []
         self.last_goal = None
@@ -551,6 +535,9 @@ class FormGridReader:
                 units[unit_name] = unit
                 self.table.units.append(unit)
             unit.projects.append(project)
+            # a blank 主管部门 prints as the reporting unit: it reads back blank
+            if project.department.strip() == self.table.reporting_unit:
+                project.department = ""
 
 
 def read_forms_grid(grid: SheetGrid) -> tuple[Table, list[ReadWarning]] | None:

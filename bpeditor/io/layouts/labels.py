@@ -24,6 +24,10 @@ _CODE_SUFFIX = re.compile(r"^(?P<name>.+?)\s*[（(\[【]\s*(?P<code>\d{3,})\s*[�
 _AMOUNT_UNIT = re.compile(r"^(?P<number>.*?)\s*(?P<unit>万元|万|元)?\s*$")
 _ITEM_PREFIX = re.compile(r"^(?:其中|[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．])*:?")
 _LABEL_MAX = 24
+ORGANISATION = re.compile(
+    r"(?:局|院|委|会|中心|政府|部门|镇|乡|街道|所|校|站|队|处|办|厅|馆|室|社|团)$"
+)
+"""How the name of a unit or department ends (局, 中心, 镇 …)."""
 _LEVELS = frozenset(
     ("中央", "省级", "市级", "县级", "区级", "本级", "省", "市", "县", "区", "上级")
 )
@@ -34,13 +38,25 @@ def key(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).rstrip(":")
 
 
+_PERIOD_WORDS = ("实施期", "实施周期", "项目期")
+_ANNUAL_WORDS = ("年度",)
+_MORE_PERIOD_WORDS = ("中期", "长期", "滚动")
+_MORE_ANNUAL_WORDS = ("当年", "本年", "年初")
+
+
 @lru_cache(maxsize=8192)
-def side_of(text: str) -> str | None:
-    """The period a label or header names: ``period`` (中期/实施期…), ``annual`` (年度…)."""
+def side_of(text: str, *, broad: bool = True) -> str | None:
+    """The period a label or header names: ``period`` (中期/实施期…), ``annual`` (年度…).
+
+    ``broad=False`` knows only the printed period names (实施期, 实施周期, 项目期, 年度): the
+    import dialog's first guess, which leaves 当年/中期 columns for the clerk to map.
+    """
     k = key(text)
-    if any(w in k for w in ("中期", "长期", "实施期", "实施周期", "项目期", "滚动")):
+    period = _PERIOD_WORDS + _MORE_PERIOD_WORDS if broad else _PERIOD_WORDS
+    annual = _ANNUAL_WORDS + _MORE_ANNUAL_WORDS if broad else _ANNUAL_WORDS
+    if any(w in k for w in period):
         return "period"
-    if any(w in k for w in ("年度", "当年", "本年", "年初")):
+    if any(w in k for w in annual):
         return "annual"
     return None
 
@@ -63,7 +79,8 @@ def field_of(text: str) -> str | None:
     """The project field a label cell names, or ``None`` (``项目支出名称`` → ``name``).
 
     Fields: name, department, unit, goal, annual_goal, period_goal, amount (its kind is
-    :func:`amount_kind`), title-like texts are not labels.
+    :func:`amount_kind`), attribute (项目属性), period (项目期, 实施期限); title-like texts are
+    not labels.
     """
     k = key(text)
     if not k or len(k) > _LABEL_MAX or k.endswith("表"):
@@ -87,6 +104,10 @@ def field_of(text: str) -> str | None:
         return {"annual": "annual_goal", "period": "period_goal"}.get(side or "", "goal")
     if amount_kind(k) is not None:
         return "amount"
+    if bare.endswith("属性") and len(bare) <= 6:
+        return "attribute"
+    if bare.endswith(("期", "期限", "周期", "年限")) and ("项目" in bare or "限" in bare):
+        return "period"
     return None
 
 
@@ -96,6 +117,8 @@ def amount_kind(text: str) -> str | None:
     k = _ITEM_PREFIX.sub("", _BRACKETS.sub("", key(text)))
     if not k or any(w in k for w in ("权重", "率", "用途", "来源", "情况", "名称", "单位")):
         return None
+    if ORGANISATION.search(k):
+        return None  # 某区财政局: a department's name, not an amount's label
     if "财政专户" in k:
         return "special_account"
     if k.rstrip("资金财政") in _LEVELS or ("上级" in k and "资金" in k):

@@ -3,11 +3,9 @@ turned into a table, whatever format it was read from.
 
 For each grid, in order: the header keywords decide the layout (:func:`detect`: the summary
 table, one row per indicator, or per-project forms); forms, and grids with no header the
-keywords know, are read by :mod:`bpeditor.io.layouts.forms` (stacked forms included); our own
-exported forms are also read by :class:`~bpeditor.io.forms_grid.FormsReader`, which knows
-their extra fields, and the fuller reading is kept. Amounts in 元 become 万元; the grids'
-tables are merged into one. When no grid holds a project with an indicator, the refusal says
-which grid and which header row were looked at.
+keywords know, are read by :mod:`bpeditor.io.layouts.forms` (stacked forms included).
+Amounts in 元 become 万元; the grids' tables are merged into one. When no grid holds a project
+with an indicator, the refusal says which grid and which header row were looked at.
 """
 
 from __future__ import annotations
@@ -20,12 +18,9 @@ from bpeditor.io.excel_layouts import (
     Detected,
     SheetContext,
     detect,
-    norm,
     read_summary_sheet,
 )
 from bpeditor.io.excel_rows import RowsReader
-from bpeditor.io.forms_grid import FormsReader
-from bpeditor.io.grid_table import GridCell, GridRow, GridTable
 from bpeditor.io.layouts.forms import read_forms_grid
 from bpeditor.model.table import Table
 
@@ -36,58 +31,76 @@ _UNCACHED = "公式没有缓存的计算结果，已读为空；请在 Excel/WPS
 class LayoutNotRecognised(ReadError):
     """No sheet's layout could be recognised: which sheet, which header row, what columns."""
 
-    def __init__(self, source: str, sheet: str, header_row: int | None, columns: list[str]) -> None:
+    def __init__(
+        self,
+        source: str,
+        sheet: str,
+        header_row: int | None,
+        columns: list[str],
+        grid: SheetGrid | None = None,
+        *,
+        mapping_hint: bool = True,
+    ) -> None:
         self.sheet = sheet
         self.header_row = header_row
         """The best-guess header row (0-based), or ``None`` when no header-like row was found."""
         self.columns = columns
+        named = grid.where() if grid is not None else f"工作表“{sheet}”"
         if header_row is None:
-            where = f"工作表“{sheet}”中找不到表头行"
+            where = f"{named}中找不到表头行"
         else:
+            row = grid.place(header_row) if grid is not None else f"{named}第 {header_row + 1} 行"
             found = "、".join(columns[:12]) or "无"
-            where = (
-                f"工作表“{sheet}”第 {header_row + 1} 行的表头无法对应到绩效目标表的栏目"
-                f"（找到：{found}）"
-            )
+            where = f"{row}的表头无法对应到绩效目标表的栏目（找到：{found}）"
         super().__init__(
             f"{source}：{where}；应有汇总表的“项目名称/绩效目标/绩效指标”，"
-            "或逐条指标的“项目名称/一级指标/三级指标/指标值”，或申报表的“项目名称”与指标表。"
-            "请在导入对话框中指定表头行和各列"
+            "或逐条指标的“项目名称/一级指标/三级指标/指标值”，或申报表的“项目名称”与指标表"
+            + ("。请在导入对话框中指定表头行和各列" if mapping_hint else "")
         )
 
 
 def read_grids(
-    source: str, sheets: list[SheetGrid], warnings: list[ReadWarning], fmt: str
+    source: str,
+    sheets: list[SheetGrid],
+    warnings: list[ReadWarning],
+    fmt: str,
+    *,
+    mapping_hint: bool = True,
 ) -> ReadResult:
-    """Import every grid whose layout is recognised, merged into one table."""
+    """Import every grid whose layout is recognised, merged into one table.
+
+    ``mapping_hint``: a refusal points to the import dialog (a file's, not the clipboard's).
+    """
     parts: list[Table] = []
-    unsure: list[tuple[str, int | None, list[str]]] = []
+    unsure: list[tuple[SheetGrid, int | None, list[str]]] = []
     for grid in sheets:
         if not any(any(c.strip() for c in row) for row in grid.rows):
             continue
         if not grid.visible:
-            warnings.append(ReadWarning(f"工作表“{grid.name}”", "隐藏的工作表未导入"))
+            warnings.append(ReadWarning(grid.where(), "隐藏的工作表未导入"))
             continue
         detected, guess, columns = detect(grid)
         context = read_sheet(grid, detected)
         if context is None:
-            unsure.append((grid.name, guess, columns))
+            unsure.append((grid, guess, columns))
             continue
         if context.table.project_count() == 0:
-            warnings.append(ReadWarning(f"工作表“{grid.name}”", "表中没有任何项目，未导入"))
+            warnings.append(ReadWarning(grid.where(), "表中没有任何项目，未导入"))
             continue
         warnings.extend(context.warnings)
         parts.append(context.table)
     if not parts:
         if unsure:
-            sheet, guess, columns = next((u for u in unsure if u[1] is not None), unsure[0])
-            raise LayoutNotRecognised(source, sheet, guess, columns)
+            grid, guess, columns = next((u for u in unsure if u[1] is not None), unsure[0])
+            raise LayoutNotRecognised(
+                source, grid.name, guess, columns, grid, mapping_hint=mapping_hint
+            )
         if not sheets:
             raise ReadError(f"{source}：工作簿中没有工作表")
-        raise ReadError(f"{source}：工作簿中没有可导入的项目（各工作表为空或只有表头）")
-    for sheet, guess, _ in unsure:
+        raise ReadError(f"{source}：没有可导入的项目（表格为空或只有表头）")
+    for grid, guess, _ in unsure:
         where = f"第 {guess + 1} 行的表头无法识别" if guess is not None else "找不到表头"
-        warnings.append(ReadWarning(f"工作表“{sheet}”", f"{where}，不是绩效目标表，已跳过"))
+        warnings.append(ReadWarning(grid.where(), f"{where}，不是绩效目标表，已跳过"))
     return ReadResult(_merge(parts), warnings, fmt)
 
 
@@ -99,28 +112,8 @@ def read_sheet(grid: SheetGrid, detected: Detected | None) -> SheetContext | Non
     if forms is None:
         return None
     context = SheetContext(grid, *forms)
-    if detected is not None:
-        own = SheetContext(grid)
-        try:
-            _read_forms(own)
-        except ReadError:
-            pass
-        else:
-            if _fullness(own.table) >= _fullness(context.table):
-                context = own
     _finish_sheet(context, detected)
     return context
-
-
-def _fullness(table: Table) -> int:
-    """How much of a table a reading filled: classes, names, values, amounts, goals."""
-    score = 0
-    for _, project in table.iter_projects():
-        score += 2 * (project.funds.total is not None) + bool(project.goal)
-        for i in project.indicators:
-            score += bool(i.level1) + bool(i.level2) + bool(i.name)
-            score += bool(i.annual_value or i.period_value)
-    return score
 
 
 def _read_sheet(grid: SheetGrid, detected: Detected) -> SheetContext:
@@ -128,7 +121,7 @@ def _read_sheet(grid: SheetGrid, detected: Detected) -> SheetContext:
     context = SheetContext(grid)
     if detected.layout == "summary":
         read_summary_sheet(context, detected)
-    elif detected.layout == "rows":
+    else:
         context.preamble(detected.header_row)
         RowsReader(
             context,
@@ -137,8 +130,6 @@ def _read_sheet(grid: SheetGrid, detected: Detected) -> SheetContext:
             detected.header_end + 1,
             report_extra=not detected.mapped,
         ).read()
-    else:
-        _read_forms(context)
     _finish_sheet(context, detected)
     return context
 
@@ -153,59 +144,6 @@ def _finish_sheet(context: SheetContext, detected: Detected | None) -> None:
         context.warn(
             detected.header_row if detected else 0, "金额单位为元，已换算为万元（除以 10000）"
         )
-
-
-def _read_forms(context: SheetContext) -> None:
-    """Per-project forms (one per sheet or stacked), read by the shared forms reader."""
-    grid = context.grid
-    first_form = next(
-        (
-            r
-            for r, cells in enumerate(grid.rows)
-            if norm(next((c for c in cells if c.strip()), "")).startswith("项目名称")
-        ),
-        0,
-    )
-    items: list[str | GridTable] = []
-    for row in range(first_form):
-        text = "\t".join(c.strip() for c in grid.rows[row] if c.strip())
-        if text and row not in grid.hidden_rows:
-            items.append(text)
-    rows = _grid_rows(context, first_form)
-    items.append(GridTable(1, rows, grid.width, f"工作表“{grid.name}”"))
-    reader = FormsReader(grid.name, [items[-1]], format="excel")  # type: ignore[list-item]
-    context.table = reader.read(items).table
-    context.warnings.extend(reader.warnings)
-
-
-def _grid_rows(context: SheetContext, first_form: int) -> list[GridRow]:
-    """The sheet's rows as forms-reader rows; rows above the first form and hidden rows blank."""
-    grid = context.grid
-    width = grid.width
-    origins = grid.origins()
-    cells: dict[tuple[int, int], GridCell] = {}
-    spans = {(r0, c0): c1 - c0 + 1 for r0, c0, _r1, c1 in grid.merges}
-    rows: list[GridRow] = []
-    for r, texts in enumerate(grid.rows):
-        blank = r < first_form or r in grid.hidden_rows
-        if r in grid.hidden_rows and any(t.strip() for t in texts):
-            context.warn(r, "隐藏的行未导入：" + "；".join(t.strip() for t in texts if t.strip()))
-        line: list[GridCell | None] = [None] * width
-        if not blank:
-            for c in range(width):
-                origin = origins.get((r, c))
-                if origin is not None:
-                    line[c] = cells.get(origin)
-                    continue
-                text = texts[c] if c < len(texts) else ""
-                span = spans.get((r, c))
-                if not text.strip() and span is None:
-                    continue  # an empty cell: absent, as a missing Word cell is
-                cell = GridCell(text, r, c, span or 1)
-                cells[(r, c)] = cell
-                line[c] = cell
-        rows.append(GridRow(r, line))
-    return rows
 
 
 def _to_wan(table: Table) -> None:

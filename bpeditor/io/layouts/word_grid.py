@@ -1,8 +1,9 @@
-"""Word tables (rebuilt with their merges by the Word reader) as grids for the recogniser.
+"""Word tables (rebuilt with their merges by the Word reader) as one grid for the recogniser.
 
-Each table becomes one grid: the paragraphs printed above it (title, 单位名称, 单位：万元)
-as one-cell rows on top, then its rows with a merged cell's text in its top-left cell only
-and the merged ranges listed, as a sheet holds them.
+The document's tables, top to bottom, become one grid: the paragraphs printed above each
+table (title, 单位名称, 单位：万元) as one-cell rows, then its rows with a merged cell's text
+in its top-left cell only and the merged ranges listed, as a sheet holds them. Every row keeps
+its place in the document for warnings (``第 2 个表格第 5 行``, ``第 3 段文字``).
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.grid_table import GridCell, GridTable
 
+_Merge = tuple[int, int, int, int]
 
-def table_grid(table: GridTable, lines: list[str]) -> SheetGrid:
-    """One Word table, with the paragraphs above it, as a grid."""
+
+def _table_rows(table: GridTable, top: int) -> tuple[list[list[str]], list[_Merge]]:
+    """One table's rows as cell texts, and its merged ranges offset to start at ``top``."""
     width = max(table.width, 1)
-    rows: list[list[str]] = [[line] + [""] * (width - 1) for line in lines]
-    top = len(rows)
+    rows: list[list[str]] = []
     last_row: dict[int, int] = {}
     cells: dict[int, GridCell] = {}
     for row in table.rows:
@@ -33,9 +35,7 @@ def table_grid(table: GridTable, lines: list[str]) -> SheetGrid:
         r1 = last_row[ident]
         if r1 > cell.row or cell.span > 1:
             merges.append((top + cell.row, cell.col, top + r1, cell.col + cell.span - 1))
-    return SheetGrid(
-        table.label if table.label != "表格" else f"第 {table.number} 个表格", rows, merges
-    )
+    return rows, merges
 
 
 def table_grids(items: list[str | GridTable]) -> list[SheetGrid]:
@@ -45,20 +45,25 @@ def table_grids(items: list[str | GridTable]) -> list[SheetGrid]:
     read as one grid, the head and the indicators stay together.
     """
     rows: list[list[str]] = []
-    merges: list[tuple[int, int, int, int]] = []
-    lines: list[str] = []
-    tables = 0
+    places: list[str] = []
+    merges: list[_Merge] = []
+    lines: list[tuple[str, str]] = []
+    paragraph = 0
     for item in items:
         if isinstance(item, GridTable):
-            grid = table_grid(item, lines)
-            offset = len(rows)
-            rows.extend(grid.rows)
-            merges.extend((r0 + offset, c0, r1 + offset, c1) for r0, c0, r1, c1 in grid.merges)
+            for text, place in lines:
+                rows.append([text])
+                places.append(place)
             lines = []
-            tables += 1
-        elif item.strip():
-            lines.append(item.strip())
+            table_rows, table_merges = _table_rows(item, len(rows))
+            rows.extend(table_rows)
+            places.extend(item.place(row) for row in item.rows)
+            merges.extend(table_merges)
+            continue
+        paragraph += 1
+        if item.strip():
+            lines.append((item.strip(), f"第 {paragraph} 段文字"))
     width = max(map(len, rows), default=0)
     for row in rows:
         row.extend([""] * (width - len(row)))
-    return [SheetGrid("文档表格" if tables > 1 else "表格", rows, merges)]
+    return [SheetGrid("表格", rows, merges, location="文档中的表格", row_places=places)]
