@@ -197,3 +197,30 @@ def _with_period(indicator: Indicator) -> Indicator:
     filled = copy.copy(indicator)
     filled.period_value = indicator.annual_value
     return filled
+
+
+def fold_derived_period(project: Project) -> bool:
+    """Blank a one-year (or blank-期) project's 实施期 amounts and goal that repeat its 年度 ones.
+
+    What a form printed from 年度 reads back as: the project's 实施期 follows its 年度 again.
+    Indicator values equal to their 年度 ones are kept (they follow 年度 as they are). Returns
+    whether anything was blanked; a project with any differing 实施期 field is kept.
+    """
+    if project.period.strip() and period_years(project.period) != 1:
+        return False
+    funds, period = project.funds, project.period_funds
+    same_funds = period.is_blank() or (
+        period.effective_total() == funds.effective_total()
+        and all(getattr(period, n) == getattr(funds, n) for n in Funds.SOURCES)
+    )
+    same_goal = project.period_goal.strip() in ("", project.goal.strip())
+    same_values = all(
+        not i.period_value.strip() or i.period_value.strip() == i.annual_value.strip()
+        for i in project.indicators
+    )
+    if not (same_funds and same_goal and same_values):
+        return False
+    changed = not period.is_blank() or bool(project.period_goal)
+    project.period_funds = Funds()
+    project.period_goal = ""
+    return changed
