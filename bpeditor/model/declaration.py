@@ -11,9 +11,11 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from bpeditor.model.document import Where
 from bpeditor.model.edits import CompoundEdit, Edit, SetAmount, SetIndicatorField, SetProjectField
+from bpeditor.model.money import sum_amounts
 from bpeditor.model.table import Funds, Indicator, Project, Table
 from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL
 
@@ -224,3 +226,29 @@ def fold_derived_period(project: Project) -> bool:
     project.period_funds = Funds()
     project.period_goal = ""
     return changed
+
+
+DECLARATION_CODES = (
+    "project-period-unreadable",
+    "project-period-not-derivable",
+    "project-period-funds-below-annual",
+    "project-department-no-code",
+)
+"""The checks of the 申报信息 fields (shown beside them in the window)."""
+
+
+def set_period_amount(
+    table: Table, where: Where, field: str, amount: Decimal | None, text: str | None = None
+) -> Edit | None:
+    """Set one 实施期 funding source, its 总计 following the sources in the same step."""
+    u, p = where
+    funds = table.units[u].projects[p].period_funds
+    if getattr(funds, field) == amount:
+        return None
+    values = {name: getattr(funds, name) for name in Funds.SOURCES}
+    values[field] = amount
+    edits: list[Edit] = [SetAmount(u, p, "period_funds", field, amount)]
+    total = sum_amounts(values.values())
+    if total != funds.total:
+        edits.append(SetAmount(u, p, "period_funds", "total", total))
+    return CompoundEdit(text or "修改实施期资金", edits)

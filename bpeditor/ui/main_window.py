@@ -42,6 +42,7 @@ from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.all_indicators import AllIndicatorsTab
 from bpeditor.ui.clipboard_import import ClipboardCommands
+from bpeditor.ui.declaration_panel import attach_form_sections
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.panels.setObjectName("panels")
         for panel in (self.table_panel, self.project_panel):
             self.panels.addWidget(panel)
+        attach_form_sections(self.context, self.table_panel, self.project_panel)
         self.problems = QTreeView(self)
         self.problems.setObjectName("problemsPanel")
         self.problems.setModel(self.problem_model)

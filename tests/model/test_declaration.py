@@ -243,3 +243,22 @@ def test_converting_to_the_official_set_and_back() -> None:
     to_official.edit.revert(doc)
     assert [i.level2 for i in doc.project(0, 0).indicators] == ["G11", "G21", "G22", "G41"]
     assert doc.table.taxonomy == ""
+
+
+def test_a_period_source_amount_moves_its_total_in_the_same_step() -> None:
+    project = annual_project("3年")
+    doc = Document(Table(units=[Unit("中心", [project])]))
+    from bpeditor.model.declaration import set_period_amount
+
+    first = set_period_amount(doc.table, (0, 0), "fiscal", Decimal("90.00"))
+    assert first is not None
+    first.apply(doc)
+    second = set_period_amount(doc.table, (0, 0), "other", Decimal("30.00"))
+    assert second is not None
+    second.apply(doc)
+    assert project.period_funds == Funds(
+        Decimal("120.00"), Decimal("90.00"), None, Decimal("30.00")
+    )
+    assert set_period_amount(doc.table, (0, 0), "other", Decimal("30.00")) is None
+    second.revert(doc)
+    assert project.period_funds == Funds(Decimal("90.00"), Decimal("90.00"))
