@@ -281,7 +281,8 @@ def attach_form_sections(context: EditorContext, table_panel: QWidget, panel: Pr
         layout.insertWidget(1, section)
         row = getattr(host, "header_row", None)
         assert isinstance(row, QBoxLayout)
-        first = row.itemAt(0).widget()
-        # no taller than the row it joins: the panels keep their minimum height
-        section.toggle.setMaximumHeight(first.sizeHint().height())
+        item = row.itemAt(0)
+        first = item.widget() if item is not None else None
+        if first is not None:  # no taller than the row it joins: the panel keeps its height
+            section.toggle.setMaximumHeight(first.sizeHint().height())
         row.addWidget(section.toggle)

@@ -112,7 +112,9 @@ class TablePanel(QWidget):
         """The money unit's row; the 申报信息 section puts its button at its end."""
         self.header_row.addWidget(self.money_unit_combo)
         self.header_row.addStretch(1)
-        form.addRow(self.tr("金额单位(&M)："), self.header_row)
+        money_label = QLabel(self.tr("金额单位(&M)："), self)
+        money_label.setBuddy(self.money_unit_combo)  # a row of a layout gets no buddy by itself
+        form.addRow(money_label, self.header_row)
         sum_grid, self.sum_labels = _amount_labels(self, "tableSum")
         self.sum_box = QGroupBox(self.tr("合计"), self)
         box_layout = QVBoxLayout(self.sum_box)

@@ -540,6 +540,8 @@ class FormGridReader:
             unit.projects.append(project)
             # a 实施期 printed from 年度 (a one-year project) reads back as following 年度
             fold_derived_period(project)
+        if self.table.signoff.seal == self.table.reporting_unit:
+            self.table.signoff.seal = ""  # what the forms print for a blank 单位（盖章）
 
 
 def read_forms_grid(grid: SheetGrid) -> tuple[Table, list[ReadWarning]] | None:
