@@ -28,6 +28,16 @@ class FormsLayout(PrintLayout):
         """Every project's form."""
         return self.form_pages()
 
+    def pages(self) -> list[Page]:
+        """Every project's form, numbered on its own: 第 1 页 共 N 页 within each form."""
+        pages: list[Page] = []
+        for unit, project in self.table.iter_projects():
+            form = self.form(unit, project)
+            for number, page in enumerate(form, start=1):
+                page.number, page.count = number, len(form)
+            pages.extend(form)
+        return pages or super().pages()
+
     def form_pages(self) -> list[Page]:
         """One form per project, each starting a page."""
         pages: list[Page] = []
