@@ -124,3 +124,25 @@ def choose_taxonomy(table: Table, target: str) -> Edit | None:
     if target not in TAXONOMIES or table.taxonomy == target:
         return None
     return SetTableField("taxonomy", target, text="选择指标体系")
+
+
+def settle_taxonomy(table: Table) -> bool:
+    """After an import: a table printing 成本指标 as a 一级 is in the 2021 set, all of it.
+
+    Labels such as 产出指标 read as the official codes (1, 11 …) whichever set printed them;
+    where the table has a 2021-guide class, those codes move to the 2021 set's (1 → G1,
+    14 成本指标 → G21 under G2), labels kept. Returns whether the table is in the 2021 set.
+    """
+    indicators = [i for _, p in table.iter_projects() for i in p.indicators]
+    if not any(i.level1.startswith("G") or i.level2.startswith("G") for i in indicators):
+        return False
+    for indicator in indicators:
+        level2 = _TO_GUIDE.get(indicator.level2)
+        if level2 is not None:
+            indicator.level2 = level2
+            if level2 == "G21":
+                indicator.level1 = "G2"
+        level1 = _TO_GUIDE.get(indicator.level1)
+        if level1 is not None and level1.startswith("G") and len(level1) == 2:
+            indicator.level1 = level1
+    return True

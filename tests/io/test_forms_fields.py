@@ -101,3 +101,31 @@ def test_department_and_code_in_one_cell_split(
     back = read_path(path).table
     for _, project in back.iter_projects():
         assert (project.department, project.department_code) == (name, code)
+
+
+@pytest.mark.parametrize(
+    ("extension", "layout"), [(".docx", "forms"), (".xlsx", "forms"), (".txt", "summary")]
+)
+def test_a_2021_table_comes_back_in_the_2021_set(
+    extension: str, layout: str, tmp_path: Path
+) -> None:
+    from bpeditor.model.taxonomy_sets import table_taxonomy
+
+    project = Project(
+        "设备购置",
+        Funds(Decimal("10.00"), Decimal("10.00")),
+        "目标",
+        [
+            Indicator("G1", "产出指标", "G11", "数量指标", "台数", "5台", "5台"),
+            Indicator("G2", "成本指标", "G21", "经济成本指标", "单价", "≤2万元", "≤2万元"),
+            Indicator("G3", "效益指标", "G32", "社会效益指标", "效果", "好", "好"),
+            Indicator("G4", "满意度指标", "G41", "服务对象满意度指标", "满意度", "≥90%", "≥90%"),
+        ],
+    )
+    table = Table(reporting_unit="某局", units=[Unit("某局", [project])])
+    path = tmp_path / f"guide{extension}"
+    write_path(table, path, layout)
+    back = read_path(path).table
+    codes = [(i.level1, i.level2) for i in back.units[0].projects[0].indicators]
+    assert codes == [("G1", "G11"), ("G2", "G21"), ("G3", "G32"), ("G4", "G41")]
+    assert table_taxonomy(back).name == "guide-2021"
