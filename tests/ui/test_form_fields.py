@@ -112,6 +112,17 @@ def test_period_follows_annual_until_made_independent(
     findings = body.findChild(QLabel, "declarationFindings")
     assert findings.text() == "项目“口岸车检场水电费”的实施期资金 30.00 小于年度资金 40.00"
     qtbot.waitUntil(lambda: "project-period-funds-below-annual" in _codes(loaded))
+    goal = body.findChild(QPlainTextEdit, "declaration_period_goal")
+    goal.setFocus()
+    goal.selectAll()
+    type_keys(goal, "三年保障")
+    assert project.period_goal == "三年保障"
+    assert loaded.undo_stack.text(loaded.undo_stack.count() - 1) == "修改实施期目标"
+    text = forms_text(loaded, tmp_path / "period.docx")
+    assert "实施期资金总额\n30.00\n年度资金总额\n40.00" in text
+    assert "三年保障" in text
+    loaded.undo_stack.undo()  # the typed goal: one step
+    assert project.period_goal == project.goal
     period = body.findChild(QLineEdit, "declaration_period")
     typed(qtbot, period, "三年多")
     assert "项目期“三年多”无法识别" in findings.text()
