@@ -42,7 +42,7 @@ CACHED = (
     labels.side_of,
     labels.field_of,
     labels.amount_kind,
-    labels.grid_role,
+    labels.indicator_role,
     labels.sub_role,
     values.compose,
     taxonomy.printed_class,

@@ -62,6 +62,9 @@ def _command_parser() -> argparse.ArgumentParser:
         help="字体：default 仿宋/黑体（Windows 自带）；gongwen 公文字体"
         "（仿宋_GB2312、方正小标宋简体）",
     )
+    convert.add_argument(
+        "--margins", type=float, metavar="毫米", help="页边距（毫米，所有格式；默认按版式）"
+    )
     check = sub.add_parser(
         "check", help="检查表格（含审核规则）：有错误（退回）时退出码为 1，修改/提示为 0"
     )
@@ -136,7 +139,10 @@ def run_convert(args: argparse.Namespace) -> int:
     if result is None:
         return EXIT_BAD_INPUT
     _print_warnings(result.warnings)
-    options = ExportOptions(layout=args.layout, fonts=args.fonts)
+    if args.margins is not None and not 0 < args.margins < 60:
+        _say("错误：--margins 应在 0 到 60 毫米之间")
+        return EXIT_BAD_INPUT
+    options = ExportOptions(layout=args.layout, fonts=args.fonts, margin_mm=args.margins)
     try:
         warnings = _write_pdf(result.table, args.output, options) if is_pdf else None
         if warnings is None:

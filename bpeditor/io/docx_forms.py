@@ -66,7 +66,10 @@ class _FormBuilder:
         self.table = table
         self.options = options
         self.heading = run_props(font=options.heading_font, size=options.header_size)
-        self.max_lines = (PAGE.text_height - 30) * 0.9 / line_mm(options)
+        self.page = options.page(PAGE)
+        fit = min(1.0, self.page.text_width / sum(WIDTHS))  # wider margins: a narrower form
+        self.widths = [w * fit for w in WIDTHS]
+        self.max_lines = (self.page.text_height - 30) * 0.9 / line_mm(options)
 
     def label(self, width: float, text: str, *, span: int = 1, vmerge: str | None = None) -> str:
         """A centred label cell (an empty continuation when ``vmerge`` is continue)."""
@@ -84,7 +87,7 @@ class _FormBuilder:
 
     def info_rows(self, unit: Unit, project: Project) -> list[str]:
         """项目名称, 主管部门及代码/实施单位 and 项目属性/项目期."""
-        w = WIDTHS
+        w = self.widths
         left, right = w[1] + w[2], w[4] + w[5]
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
@@ -115,7 +118,7 @@ class _FormBuilder:
 
     def funds_rows(self, project: Project) -> list[str]:
         """项目资金: 实施期 and 年度 资金总额, then 其中 one line per funding source."""
-        w = WIDTHS
+        w = self.widths
         left = w[1] + w[2]
         lines = (
             ("total", "实施期资金总额", "年度资金总额"),
@@ -145,7 +148,7 @@ class _FormBuilder:
 
     def goal_rows(self, project: Project) -> list[str]:
         """总体目标: 实施期目标 | 年度目标, headings then texts."""
-        w = WIDTHS
+        w = self.widths
         left, right = w[1] + w[2] + w[3], w[4] + w[5]
         size = self.options.body_size
         lines = max(
@@ -174,7 +177,7 @@ class _FormBuilder:
 
     def grid_header(self, *, continued: bool) -> str:
         """The row 一级指标 | 二级指标 | …; where a block continues, 绩效指标（续） on the left."""
-        w = WIDTHS
+        w = self.widths
         if continued:
             label = cell(
                 w[0],
@@ -194,7 +197,7 @@ class _FormBuilder:
 
     def indicator_height(self, indicator: Indicator) -> float:
         """The estimated height in mm of an indicator's row."""
-        size, w = self.options.body_size, WIDTHS
+        size, w = self.options.body_size, self.widths
         lines = max(
             estimate_lines(indicator.name, w[3], size),
             estimate_lines(indicator.period_value, w[4], size),
@@ -204,7 +207,7 @@ class _FormBuilder:
 
     def head_height(self, unit: Unit, project: Project) -> float:
         """The estimated height in mm of a form down to its indicator grid (title included)."""
-        size, w, options = self.options.body_size, WIDTHS, self.options
+        size, w, options = self.options.body_size, self.widths, self.options
         left, right = w[1] + w[2], w[4] + w[5]
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
@@ -233,7 +236,7 @@ class _FormBuilder:
         estimated to start a page repeats the grid header. ``used`` is the estimated height
         of the page above the grid.
         """
-        page = PAGE.text_height * PAGE_FILL
+        page = self.page.text_height * PAGE_FILL
         heights = [self.indicator_height(ind) for ind in indicators]
         keys = [_group_key(ind, 1) for ind in indicators]
         used += ROW_HEIGHT  # the grid header
@@ -278,7 +281,7 @@ class _FormBuilder:
         page; a longer block is cut into page-sized pieces, each continued piece repeating its
         一级 (and 二级) label marked （续）; a piece that starts a page repeats the grid header.
         """
-        w = WIDTHS
+        w = self.widths
         rows = [self.grid_header(continued=False)]
         indicators = project.indicators or [Indicator()]
         pieces = self.chunks(indicators, self.head_height(unit, project))
@@ -348,18 +351,18 @@ class _FormBuilder:
             *self.goal_rows(project),
             *self.indicator_rows(unit, project, keep_last=signed),
         ]
-        parts.append(table(WIDTHS, rows))
+        parts.append(table(self.widths, rows))
         if signed:
             s = self.table.signoff
             seal = [("单位（盖章）", s.seal or self.table.reporting_unit)]
-            parts.append(signoff_paragraph(seal, PAGE.text_width, keep=True))
+            parts.append(signoff_paragraph(seal, self.page.text_width, keep=True))
             items = [
                 ("负责人", s.head),
                 ("填报人", s.preparer),
                 ("联系电话", s.phone),
                 ("填报日期", s.date),
             ]
-            parts.append(signoff_paragraph(items, PAGE.text_width, before=3))
+            parts.append(signoff_paragraph(items, self.page.text_width, before=3))
         return "".join(parts)
 
     def body(self) -> str:
@@ -384,5 +387,6 @@ def write_docx_forms(
 ) -> None:
     """Write one 项目支出绩效目标申报表 per project to a .docx file, atomically."""
     options = options or WordOptions()
-    document = new_document(PAGE, options, title=FORM_TITLE, unit=table.reporting_unit)
+    page = options.page(PAGE)
+    document = new_document(page, options, title=FORM_TITLE, unit=table.reporting_unit)
     save_document(document, forms_body(table, options), path)

@@ -17,7 +17,7 @@ from bpeditor.io import text as summary_text
 from bpeditor.io.base import ReadWarning
 from bpeditor.io.excel_grid import SheetGrid
 from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT
-from bpeditor.io.layouts.labels import amount_kind, side_of
+from bpeditor.io.layouts.labels import amount_kind, indicator_role, side_of
 from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
 from bpeditor.model.money import AmountError, parse_amount
@@ -56,6 +56,7 @@ HEADER_SCAN_ROWS = summary_text.HEADER_SCAN_ROWS
 """How many rows from the top are searched for a header row (the same as for text)."""
 
 AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
+_SIDED = ("measure", "sign", "value")
 _HEADER_MONEY = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 _SPACE = re.compile(r"\s+")
 
@@ -70,30 +71,17 @@ def _sided(base: str, side: str | None) -> str:
 
 
 def column_role(text: str) -> str:
-    """The field a header cell (whitespace removed, group texts joined) names, or ``""``."""
+    """The field a header cell (whitespace removed, group texts joined) names, or ``""``.
+
+    Indicator columns are named by :func:`~bpeditor.io.layouts.labels.indicator_role` (value,
+    sign and measure columns take the period their header names); the project's columns here.
+    """
     if not text:
         return ""
-    if text in ("序号", "编号", "行次"):
-        return "seq"
+    role = indicator_role(text, broad=False)
     side = side_of(text, broad=False)
-    if "计量单位" in text or "度量单位" in text:
-        return _sided("measure", side)
-    if "计算符号" in text or "指标性质" in text or "符号" in text or "运算" in text:
-        return _sided("sign", side)
-    if "一级" in text:
-        return "level1"
-    if "二级" in text:
-        return "level2"
-    if "三级" in text or "指标名称" in text or "指标内容" in text:
-        return "name"
-    if "依据" in text:
-        return "basis"
-    if "解释" in text:
-        return "explanation"
-    if "备注" in text:
-        return "note"
-    if text.endswith("值") or "指标值" in text or "目标值" in text:
-        return _sided("value", side)
+    if role:
+        return _sided(role, side) if role in _SIDED else role
     if "绩效指标" in text:
         return "indicators"
     if "目标" in text:

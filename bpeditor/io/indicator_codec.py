@@ -13,6 +13,16 @@ no ``。`` inside a field, four separators per item) take a fast path, one ``fin
 pattern that only such items match; it gives exactly what the general, item-by-item reading
 gives, which every other cell takes. A 5,000-project table has about 35,000 items: the
 general reading is several times slower.
+
+A class is split into code and label by the taxonomy's ``split_class_text`` with
+``typed=False``, not as text typed into the grid is: ``_ITEM`` (the general reading, which the
+fast path must equal) takes a code only before -, － or —, so ``1–产出指标`` (en dash) and
+``1 产出指标`` import with no code and the whole text as label, where typed they give code 1 and
+label 产出指标, and a bare ``G2`` keeps ``G2`` as its label, where typed it takes 成本指标. Nor
+by ``printed_class``, which would give ``项目完成指标（续）`` the code 1 and drop ``（续）``, where
+the notation keeps a label it does not know as found, without a code, for the checks to report.
+Either would change what a summary cell imports. Each distinct head is split once (the makers'
+cache), so this costs nothing per item.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from bpeditor.model.table import Indicator
-from bpeditor.model.taxonomy import canonical_code
+from bpeditor.model.taxonomy import canonical_code, split_class_text
 
 _ITEM_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{1,4})[ \t]*、[ \t]*")
 _SEP = r"[ \t\u3000]*[；;][ \t\u3000]*"
@@ -155,17 +165,13 @@ _PLAIN_GROUPS = 4
 """The groups of :data:`_PLAIN_ITEM`."""
 
 
-_CODE_LABEL = re.compile(r"([0-9A-Za-z]+)[-－—](.*)", re.DOTALL)
-
-
 class _NotPlain(Exception):
     """An item's head is not ``{n}、``: the cell goes the general way."""
 
 
 def _plain_class(text: str, level: int) -> tuple[str, str]:
     """A 一级/二级 text without whitespace as its code and label, as ``_ITEM`` reads it."""
-    match = _CODE_LABEL.fullmatch(text)
-    code, label = (match.group(1), match.group(2)) if match else ("", text)
+    code, label = split_class_text(text, typed=False)
     return canonical_code(code, label, level=level), label
 
 

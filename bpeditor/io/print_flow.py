@@ -37,7 +37,7 @@ def wrap_text(text: str, per_line: float) -> list[str]:
     for number, para in enumerate(paragraphs):
         start, width = 0, 0.0
         for at, char in enumerate(para):
-            w = char_width(char)
+            w = 1.0 if char >= "\u0800" else 0.55  # char_width, inlined: called per character
             if width + w > per_line + 1e-9 and at > start:
                 lines.append(para[start:at])
                 start, width = at, 0.0
@@ -73,9 +73,17 @@ class PageFlow:
         self.page = page
         self.header = header
         self.used = used
-        self.height = height
+        self._height = height
+        self._heights: dict[int, float] = {}
         self.cap = min(cap, page - header) if cap is not None else page - header
         self.pages = 1
+
+    def height(self, lines: int) -> float:
+        """The height of a row of ``lines`` lines (the writer's measure, asked once per count)."""
+        known = self._heights.get(lines)
+        if known is None:
+            known = self._heights[lines] = self._height(lines)
+        return known
 
     def new_page(self) -> None:
         """Start a new page: it begins with the repeated column headings."""

@@ -69,10 +69,10 @@ class GridPiece:
     new_page: bool
 
 
-def form_scale(widths: Sequence[float]) -> int:
-    """The print scale (percent) at which the form is one page wide."""
+def form_scale(widths: Sequence[float], margin: float = _MARGIN) -> int:
+    """The print scale (percent) at which the form is one page wide (``margin`` in inches)."""
     width_pt = sum(w * DIGIT_PX + COLUMN_PADDING_PX for w in widths) * 0.75
-    printable = _A4_PORTRAIT_PT[0] - 2 * _MARGIN * 72
+    printable = _A4_PORTRAIT_PT[0] - 2 * margin * 72
     return max(10, min(100, int(printable / width_pt * 100)))
 
 
@@ -137,8 +137,9 @@ class FormSheet:
         self.table = table
         self.options = options
         self.widths = [mm_to_width(mm) for mm in FORM_WIDTHS_MM]
-        self.scale = form_scale(self.widths)
-        self.page = (_A4_PORTRAIT_PT[1] - 2 * _MARGIN * 72) * 100 / self.scale * PAGE_FILL
+        self.margin = _MARGIN if options.margin_mm is None else options.margin_mm / 25.4
+        self.scale = form_scale(self.widths, self.margin)
+        self.page = (_A4_PORTRAIT_PT[1] - 2 * self.margin * 72) * 100 / self.scale * PAGE_FILL
         self.used = 0.0
         self.pages = 1
         self.warnings: list[str] = []
@@ -229,7 +230,8 @@ class FormSheet:
                 ],
                 minimum=_FORM_ROW,
             )
-        ws.set_margins(left=_MARGIN, right=_MARGIN, top=_MARGIN, bottom=_MARGIN)
+        m = self.margin
+        ws.set_margins(left=m, right=m, top=m, bottom=m)
         # &N would count every selected sheet's pages: the form's own count is written out
         footer = f"&C第 &P 页 共 {self.pages} 页"
         sheet.print_setup(landscape=False, repeat=grid, footer=footer)

@@ -84,11 +84,19 @@ def summary_widths(table: Table) -> list[float]:
     return [_NAME_WIDTH, *amounts, goal, round(rest - goal, 1)]
 
 
-def page_height(widths: list[float]) -> float:
+def page_margins(options: ExportOptions) -> dict[str, float]:
+    """The page margins in inches: the layout's own, or the options' millimetres all round."""
+    if options.margin_mm is None:
+        return dict(_MARGINS)
+    inches = options.margin_mm / 25.4
+    return dict.fromkeys(_MARGINS, inches)
+
+
+def page_height(widths: list[float], margins: dict[str, float] = _MARGINS) -> float:
     """The height of a printed page in the sheet's points (fit to one page wide scales it)."""
     width_pt = sum(w * DIGIT_PX + COLUMN_PADDING_PX for w in widths) * 0.75
-    printable_w = _A4_LANDSCAPE_PT[0] - (_MARGINS["left"] + _MARGINS["right"]) * 72
-    printable_h = _A4_LANDSCAPE_PT[1] - (_MARGINS["top"] + _MARGINS["bottom"]) * 72
+    printable_w = _A4_LANDSCAPE_PT[0] - (margins["left"] + margins["right"]) * 72
+    printable_h = _A4_LANDSCAPE_PT[1] - (margins["top"] + margins["bottom"]) * 72
     return printable_h / min(1.0, printable_w / width_pt)
 
 
@@ -125,7 +133,8 @@ class SummarySheet:
         for col, width in enumerate(self.widths):
             ws.set_column(col, col, width)
         header = self.heading_rows()
-        page = page_height(self.widths) * PAGE_FILL
+        margins = page_margins(self.options)
+        page = page_height(self.widths, margins) * PAGE_FILL
         self.flow = PageFlow(
             page,
             header,
@@ -144,7 +153,7 @@ class SummarySheet:
         if self.sign_off:
             self.signoff_row(row + 2)
         ws.freeze_panes(3, 0)
-        ws.set_margins(**_MARGINS)
+        ws.set_margins(**margins)
         self.sheet.print_setup(landscape=True, repeat=2)
 
     def heading_rows(self) -> float:
@@ -199,9 +208,10 @@ class SummarySheet:
             estimate_lines(project.name + CONTINUED, widths[0], size),
         )
         pieces = self.flow.project(names, goal_lines, item_lines)
-        if len(pieces) == 1:
+        if pieces[0].goal[1] >= goal_lines:
+            # the goal whole in the first row: its slice (0, lines) of [goal] is the goal, the
+            # later rows' slices (lines, lines) are empty
             goal = [project.goal]
-            pieces = [replace(pieces[0], goal=(0, 1))]
         else:  # the goal cut where the estimate cut it; the last piece takes what is left
             goal = wrap_text(project.goal, line_capacity(widths[_GOAL], size))
             last = pieces[-1]

@@ -165,14 +165,24 @@ def official_label(code: str) -> str:
     return cat.label if cat is not None else ""
 
 
-def split_class_text(text: str) -> tuple[str, str]:
-    """``"1-产出指标"`` → ``("1", "产出指标")``; a bare code or label goes where it fits."""
+_CLASS_DASHES = ("-", "－", "—")
+"""What stands between a class's code and its label in every reading (``1-产出指标``)."""
+_TYPED_DASHES = ("–", " ")
+"""What else may, in text typed or pasted into the grid (``1–产出指标``, ``1 产出指标``)."""
+
+
+def split_class_text(text: str, *, typed: bool = True) -> tuple[str, str]:
+    """``"1-产出指标"`` → ``("1", "产出指标")``; a bare code or label goes where it fits.
+
+    ``typed=False`` is the summary cell notation's reading (``{n}、1-产出指标；11-数量指标；…``):
+    a code only before -, － or —, and a text without one, a bare code too, all label.
+    """
     text = text.strip()
-    for dash in ("-", "－", "—", "–", " "):
+    for dash in _CLASS_DASHES + _TYPED_DASHES if typed else _CLASS_DASHES:
         code, sep, label = text.partition(dash)
         if sep and code.strip().isalnum() and code.strip().isascii():
             return code.strip(), label.strip()
-    if text.isascii() and text.isalnum():
+    if typed and text.isascii() and text.isalnum():
         return text, ""
     return "", text
 

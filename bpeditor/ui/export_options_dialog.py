@@ -54,7 +54,7 @@ class ExportOptionsDialog(QDialog):
         form.addRow(self.tr("字号："), self.size_box)
         form.addRow(self.tr("绩效指标："), self.one_per_line)
         form.addRow(self.tr("签字栏："), self.sign_off_box)
-        form.addRow(self.tr("页边距（汇总表）："), self.margin)
+        form.addRow(self.tr("页边距："), self.margin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

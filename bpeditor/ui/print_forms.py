@@ -14,7 +14,7 @@ from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Indicator, Project, Unit
 from bpeditor.model.taxonomy import taxonomy_of
-from bpeditor.ui.print_layout import Cell, Page, PrintLayout, Row
+from bpeditor.ui.print_layout import Cell, LineRef, Page, PrintLayout, Row
 
 FORM_ROW_MM = 7.5
 FORM_TITLE = "项目支出绩效目标申报表"
@@ -190,18 +190,17 @@ class FormsLayout(PrintLayout):
                 FORM_ROW_MM,
             )
         )
-        left = self.wrap(project.period_goal, self.cell_width(1, 3))
-        right_goal = self.wrap(project.goal, self.cell_width(4, 5))
+        left = self.laid_out(project.period_goal, self.cell_width(1, 3))
+        right_goal = self.laid_out(project.goal, self.cell_width(4, 5))
         per_row = max(int(self.height * 0.8 / self.pitch), 1)
         count = max(len(left), len(right_goal), 1)
-        justify = Qt.AlignmentFlag.AlignJustify
         for at in range(0, count, per_row):
             rows.append(
                 self.make_row(
                     [
                         Cell(0, 0, [], centre, merge=goal_label, group_start=False),
-                        Cell(1, 3, left[at : at + per_row], justify),
-                        Cell(4, 5, right_goal[at : at + per_row], justify),
+                        _goal_cell(1, 3, left[at : at + per_row]),
+                        _goal_cell(4, 5, right_goal[at : at + per_row]),
                     ],
                     25.0 if count <= per_row else 0.0,
                 )
@@ -224,6 +223,11 @@ class FormsLayout(PrintLayout):
             self.cell(5, 5, ind.annual_value, centre),
         ]
         return self.make_row(cells, FORM_ROW_MM)
+
+
+def _goal_cell(first: int, last: int, refs: list[LineRef]) -> Cell:
+    """A cell of goal lines, drawn from their layouts."""
+    return Cell(first, last, [r[2] for r in refs], Qt.AlignmentFlag.AlignJustify, refs=refs)
 
 
 def _label(indicator: Indicator, level: int) -> str:

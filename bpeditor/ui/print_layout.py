@@ -6,7 +6,8 @@ export: A4 (summary landscape, forms portrait), the same margins and column widt
 headings on every page, ``第 X 页 共 Y 页``, a project cut at a page end going on as
 ``项目名（续）``, and a form's 一级/二级 labels repeated as ``产出指标（续）`` on a new page.
 Text is wrapped with the font's real metrics (``QTextLayout``) and set at 1.2 × the body size, as in
-Word, so rows are exactly as tall as their lines.
+Word, so rows are exactly as tall as their lines. Each distinct text is laid out once per width,
+font and alignment; the same layouts' glyphs are drawn (``drawGlyphRun``), never laid out again.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
+    QGlyphRun,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -40,6 +42,11 @@ from bpeditor.model.table import Funds, Project, Table
 
 FALLBACK_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "Microsoft YaHei")
 """Families drawn when the chosen Chinese font is missing (Linux test machines, odd PCs)."""
+LEFT = Qt.AlignmentFlag.AlignLeft
+CENTRE = Qt.AlignmentFlag.AlignHCenter
+RIGHT = Qt.AlignmentFlag.AlignRight
+JUSTIFY = Qt.AlignmentFlag.AlignJustify
+"""The alignments, looked up once (an enum member's lookup is slow)."""
 LINE_FACTOR = 1.2
 CELL_PAD_MM = 1.5
 """A cell's left and right padding."""
@@ -51,6 +58,10 @@ _HEADING_BREAKS = {
 }
 
 
+LineRef = tuple[QTextLayout, int, str]
+"""A laid-out line: its layout, its index there (-1: a blank line) and its text."""
+
+
 @dataclass
 class Cell:
     """A cell of a row: columns ``first`` to ``last``, its wrapped lines and how they sit."""
@@ -58,12 +69,14 @@ class Cell:
     first: int
     last: int
     lines: list[str]
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    align: Qt.AlignmentFlag = LEFT
     font: str = "body"
     merge: tuple[str, str] | None = None
     """For a 一级/二级 cell: (key, label); equal keys on consecutive rows of a page merge."""
     group_start: bool = True
     """Whether the merge group starts on this row (else a new page's piece says （续）)."""
+    refs: list[LineRef] | None = None
+    """The laid-out lines to draw (None: ``lines`` laid out unwrapped when drawn)."""
 
 
 @dataclass
@@ -94,7 +107,7 @@ class PrintLayout:
         self.options = options
         self.word = WordOptions.from_export(options)
         self.forms = options.layout == "forms"
-        page = FORMS_PAGE if self.forms else self.word.page(SUMMARY_PAGE)
+        page = self.word.page(FORMS_PAGE if self.forms else SUMMARY_PAGE)
         self.page_setup: PageSetup = page
         layout = QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -120,6 +133,11 @@ class PrintLayout:
             FORM_WIDTHS if self.forms else column_widths(table, self.word, page)
         )
         self.warnings: list[str] = []
+        self._layouts: dict[tuple[str, float, str, Qt.AlignmentFlag, bool], list[LineRef]] = {}
+        self._blank: LineRef = (QTextLayout(), -1, "")
+        self._options: dict[tuple[Qt.AlignmentFlag, bool], QTextOption] = {}
+        self._glyphs: dict[tuple[int, int], list[QGlyphRun]] = {}
+        """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
 
     def _font(self, family: str, size: float, *, bold: bool = False) -> QFont:
         """A font of the chosen family with fallbacks, ``size`` pt in the device's pixels.
@@ -135,11 +153,12 @@ class PrintLayout:
 
     def _edges(self, widths_mm: list[float]) -> list[float]:
         """The x of each column edge in device pixels, the table centred on the text width."""
-        total = sum(widths_mm) * self.dpmm
+        fit = min(1.0, self.width / (sum(widths_mm) * self.dpmm))  # wide margins: narrower
+        total = sum(widths_mm) * self.dpmm * fit
         x = (self.width - total) / 2
         edges = [x]
         for w in widths_mm:
-            x += w * self.dpmm
+            x += w * self.dpmm * fit
             edges.append(x)
         return edges
 
@@ -147,26 +166,57 @@ class PrintLayout:
 
     def wrap(self, text: str, width: float, font: str = "body") -> list[str]:
         """``text`` broken into the lines it takes in ``width`` device pixels."""
+        return [_line_text(ref) for ref in self.laid_out(text, width, font)]
+
+    def laid_out(
+        self,
+        text: str,
+        width: float,
+        font: str = "body",
+        align: Qt.AlignmentFlag = LEFT,
+        *,
+        wrap: bool = True,
+    ) -> list[LineRef]:
+        """``text``'s lines in ``width`` device pixels, laid out once and kept for drawing.
+
+        Each line sits one pitch below the last, centred in its pitch, so a run of lines is
+        drawn by its layout with one offset.
+        """
         if not text:
             return []
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        lines: list[str] = []
+        key = (text, width, font, align, wrap)
+        refs = self._layouts.get(key)
+        if refs is not None:
+            return refs
+        option = self._options.get((align, wrap))
+        if option is None:
+            option = self._options[align, wrap] = QTextOption(align)
+            option.setWrapMode(
+                QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+                if wrap
+                else QTextOption.WrapMode.NoWrap
+            )
+        refs = []
+        pitch = self.pitch
         for para in text.replace("\r\n", "\n").split("\n"):
-            if not para:
-                lines.append("")
-                continue
             layout = QTextLayout(para, self.fonts[font])
             layout.setTextOption(option)
             layout.beginLayout()
+            index = 0
             while True:
                 line = layout.createLine()
                 if not line.isValid():
                     break
                 line.setLineWidth(width)
-                lines.append(para[line.textStart() : line.textStart() + line.textLength()])
+                line.setPosition(QPointF(0, index * pitch + (pitch - line.height()) / 2))
+                start = line.textStart()
+                refs.append((layout, index, para[start : start + line.textLength()]))
+                index += 1
             layout.endLayout()
-        return lines
+            if not index:  # an empty paragraph: a blank line
+                refs.append((layout, -1, ""))
+        self._layouts[key] = refs
+        return refs
 
     def cell_width(self, first: int, last: int) -> float:
         """The text width inside columns ``first`` to ``last``."""
@@ -181,11 +231,12 @@ class PrintLayout:
         first: int,
         last: int,
         text: str,
-        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        align: Qt.AlignmentFlag = LEFT,
         font: str = "body",
     ) -> Cell:
         """A cell with ``text`` wrapped to its width."""
-        return Cell(first, last, self.wrap(text, self.cell_width(first, last), font), align, font)
+        refs = self.laid_out(text, self.cell_width(first, last), font, align)
+        return Cell(first, last, [_line_text(r) for r in refs], align, font, refs=refs)
 
     def make_row(self, cells: list[Cell], minimum_mm: float = 0.0, **kw: bool) -> Row:
         """A row as tall as its tallest cell."""
@@ -208,15 +259,11 @@ class PrintLayout:
     def title_rows(self, title: str, under: list[str]) -> list[Row]:
         """The title and the lines under it (unit line, year), unruled."""
         last = len(self.edges) - 2
-        title_cell = self.cell(0, last, title, Qt.AlignmentFlag.AlignHCenter, "title")
+        title_cell = self.cell(0, last, title, CENTRE, "title")
         size = self.word.title_size * 1.5 / 72 * 25.4 * self.dpmm
         rows = [Row([title_cell], size * len(title_cell.lines) + 2 * self.dpmm, border=False)]
         for text in under:
-            align = (
-                Qt.AlignmentFlag.AlignHCenter
-                if text.startswith("（")
-                else Qt.AlignmentFlag.AlignLeft
-            )
+            align = CENTRE if text.startswith("（") else LEFT
             rows.append(Row([Cell(0, last, [text], align)], self.pitch * 1.4, border=False))
         return rows
 
@@ -227,7 +274,7 @@ class PrintLayout:
                 i,
                 i,
                 _HEADING_BREAKS.get(h, h).split("\n"),
-                Qt.AlignmentFlag.AlignHCenter,
+                CENTRE,
                 "heading",
             )
             for i, h in enumerate(HEADER)
@@ -242,7 +289,7 @@ class PrintLayout:
         unit_line = Row(
             [
                 Cell(0, last, [f"单位名称：{table.reporting_unit}"]),
-                Cell(0, last, [f"单位：{table.money_unit}"], Qt.AlignmentFlag.AlignRight),
+                Cell(0, last, [f"单位：{table.money_unit}"], RIGHT),
             ],
             self.pitch * 1.4,
             border=False,
@@ -284,7 +331,7 @@ class PrintLayout:
 
     def subtotal_row(self, name: str, funds: Funds, *, centred: bool) -> Row:
         """The 合计 row or a unit's row: bold name and amounts."""
-        align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
+        align = CENTRE if centred else LEFT
         cells = [self.cell(0, 0, name, align, "bold"), *self.amount_cells(funds, "bold")]
         cells += [Cell(5, 5, []), Cell(6, 6, [])]
         return self.make_row(cells)
@@ -296,7 +343,7 @@ class PrintLayout:
             if funds is not None
             else (None,) * 4
         )
-        right = Qt.AlignmentFlag.AlignRight
+        right = RIGHT
         return [
             Cell(1 + i, 1 + i, [format_amount(v)] if v else [], right, font)
             for i, v in enumerate(values)
@@ -305,21 +352,22 @@ class PrintLayout:
     def project_rows(self, project: Project, flow: PageFlow) -> Iterator[tuple[Row, bool]]:
         """A project's rows: cut between indicators and goal lines where a page ends."""
         items = [
-            self.wrap(format_indicator(n, ind), self.cell_width(6, 6))
+            self.laid_out(format_indicator(n, ind), self.cell_width(6, 6))
             for n, ind in enumerate(project.indicators, start=1)
         ]
-        goal = self.wrap(project.goal, self.cell_width(5, 5))
+        goal = self.laid_out(project.goal, self.cell_width(5, 5))
         name = self.wrap(project.name, self.cell_width(0, 0))
         more = self.wrap(project.name + CONTINUED, self.cell_width(0, 0))
         pieces = flow.project((len(name), len(more)), len(goal), [len(i) for i in items])
-        justify = Qt.AlignmentFlag.AlignJustify
+        justify = JUSTIFY
         for piece in pieces:
-            lines = [line for item in items[piece.items[0] : piece.items[1]] for line in item]
+            refs = [ref for item in items[piece.items[0] : piece.items[1]] for ref in item]
+            goal_refs = goal[piece.goal[0] : piece.goal[1]]
             cells = [
                 Cell(0, 0, more if piece.continued else name),
                 *self.amount_cells(None if piece.continued else project.funds),
-                Cell(5, 5, goal[piece.goal[0] : piece.goal[1]], justify),
-                Cell(6, 6, lines, justify),
+                Cell(5, 5, [_line_text(r) for r in goal_refs], justify, refs=goal_refs),
+                Cell(6, 6, [_line_text(r) for r in refs], justify, refs=refs),
             ]
             row = self.make_row(cells)
             if row.height > self.height:
@@ -330,13 +378,9 @@ class PrintLayout:
         """The sign-off line under the last row (on a new page if it does not fit)."""
         s = self.table.signoff
         values = [s.head, s.preparer, s.phone, s.date]
-        count = len(self.edges) - 1
-        step = max(count // len(labels), 1)
-        cells = [
-            Cell(min(i * step, count - 1), min(i * step, count - 1), [f"{label}：{value}"])
-            for i, (label, value) in enumerate(zip(labels, values, strict=True))
-        ]
-        row = Row(cells, self.pitch * 2, border=False)
+        text = "\u3000\u3000".join(f"{k}：{v}" for k, v in zip(labels, values, strict=True))
+        cell = self.cell(0, len(self.edges) - 2, text)
+        row = Row([cell], max(len(cell.lines) + 1, 2) * self.pitch, border=False)
         top, last = pages[-1].rows[-1]
         y = top + last.height + self.pitch * 0.5
         if y + row.height > self.height:
@@ -372,9 +416,7 @@ class PrintLayout:
         footer = f"第 {page.number} 页 共 {page.count} 页"
         painter.setFont(self.fonts["body"])
         below = self.height + self.page_setup.bottom * self.dpmm * 0.55
-        painter.drawText(
-            QRectF(0, below, self.width, self.pitch * 1.5), Qt.AlignmentFlag.AlignHCenter, footer
-        )
+        painter.drawText(QRectF(0, below, self.width, self.pitch * 1.5), CENTRE, footer)
 
     def _extend_merge(
         self,
@@ -405,8 +447,10 @@ class PrintLayout:
     def _draw_merged(self, painter: QPainter, cell: Cell, top: float, bottom: float) -> None:
         """A merged label cell: its box and its label centred, wrapped to the column."""
         assert cell.merge is not None
-        lines = self.wrap(cell.merge[1], self.cell_width(cell.first, cell.last))
-        shown = Cell(cell.first, cell.last, lines, cell.align)
+        refs = self.laid_out(
+            cell.merge[1], self.cell_width(cell.first, cell.last), "body", cell.align
+        )
+        shown = Cell(cell.first, cell.last, [_line_text(r) for r in refs], cell.align, refs=refs)
         self._draw_cell(painter, shown, top, bottom - top, True)
 
     def _draw_cell(
@@ -418,18 +462,54 @@ class PrintLayout:
             painter.drawRect(QRectF(left, top, right - left, height))
         if not cell.lines:
             return
-        painter.setFont(self.fonts[cell.font])
+        pitch = self.pitch
         pad = CELL_PAD_MM * self.dpmm
-        block = len(cell.lines) * self.pitch
-        y = top + max((height - block) / 2, 0)
-        width = right - left - 2 * pad
-        flags = cell.align
-        if flags == Qt.AlignmentFlag.AlignJustify:
-            flags = Qt.AlignmentFlag.AlignLeft
-        for line in cell.lines:
-            rect = QRectF(QPointF(left + pad, y), QSizeF(width, self.pitch))
-            painter.drawText(rect, flags | Qt.AlignmentFlag.AlignVCenter, line)
-            y += self.pitch
+        y = top + max((height - len(cell.lines) * pitch) / 2, 0)
+        refs = cell.refs
+        if refs is None:
+            align = cell.align
+            if align == JUSTIFY:
+                align = LEFT
+            width = right - left - 2 * pad
+            refs = [
+                ref
+                for line in cell.lines
+                for ref in (
+                    self.laid_out(line, width, cell.font, align, wrap=False) or [self._blank]
+                )
+            ]
+        x = left + pad
+        count = len(refs)
+        at = 0
+        while at < count:  # consecutive lines of one layout: its glyphs drawn at one origin
+            layout, index, _text = refs[at]
+            if index < 0:
+                at, y = at + 1, y + pitch
+                continue
+            end = at + 1
+            while end < count and refs[end][0] is layout and refs[end][1] == index + end - at:
+                end += 1
+            origin = QPointF(x, y - index * pitch)
+            whole = index == 0 and end - at == layout.lineCount()
+            for line in (-1,) if whole else range(index, index + end - at):
+                for run in self._glyph_runs(layout, line):
+                    painter.drawGlyphRun(origin, run)
+            y += (end - at) * pitch
+            at = end
+
+    def _glyph_runs(self, layout: QTextLayout, line: int) -> list[QGlyphRun]:
+        """The glyphs of a layout's ``line`` (-1: of all its lines), found once."""
+        key = (id(layout), line)
+        runs = self._glyphs.get(key)
+        if runs is None:
+            runs = layout.glyphRuns() if line < 0 else layout.lineAt(line).glyphRuns()
+            self._glyphs[key] = runs
+        return runs
+
+
+def _line_text(ref: LineRef) -> str:
+    """The text of a laid-out line."""
+    return ref[2]
 
 
 def _signed(table: Table) -> bool:

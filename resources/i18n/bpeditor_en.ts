@@ -999,8 +999,8 @@ Export anyway?</translation>
         <translation>Sign-off line:</translation>
     </message>
     <message>
-        <source>页边距（汇总表）：</source>
-        <translation>Margins (summary):</translation>
+        <source>页边距：</source>
+        <translation>Margins:</translation>
     </message>
 </context>
 <context>

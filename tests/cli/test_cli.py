@@ -209,3 +209,17 @@ def test_convert_prints_the_exports_warnings(
     err = capsys.readouterr().err
     assert "警告：" in err and "409" in err and "大项目" in err
     assert out.is_file()
+
+
+def test_convert_margins_reach_the_printed_page(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "io"))
+    from rendering import convert, text_left_edge
+
+    out = tmp_path / "forms.xlsx"
+    argv = ["convert", str(sample_path), str(out), "--layout", "forms", "--margins", "35"]
+    assert main(argv) == 0
+    assert 35 * 72 / 25.4 <= text_left_edge(convert(out, tmp_path / "pdf", "pdf")) < 45 * 72 / 25.4
+    assert main([*argv[:2], str(tmp_path / "x.xlsx"), "--margins", "90"]) == 2
+    assert "--margins" in capsys.readouterr().err

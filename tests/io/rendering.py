@@ -255,3 +255,47 @@ def row_fit(pdf: Path, page: int) -> list[float]:
         text = max(line[1] for line in inside) - min(line[0] for line in inside)
         ratios.append((bottom - top) / (text + 3.0))
     return ratios
+
+
+def as_read(text: str) -> str:
+    """``text`` as :func:`whole_text` gives printed text: normalised, whitespace removed."""
+    return re.sub(r"\s+", "", _nfkc(text))
+
+
+def missing_in_order(printed: str, wanted: str, min_piece: int = 6) -> str:
+    """What of ``wanted`` is not printed whole and in order: "" when all of it is.
+
+    Both sides come normalised alike (:func:`whole_text`, :func:`as_read`). A text cut over
+    rows or pages may have
+    other text between its pieces (a （续） row's name, the headings of the next page), so it
+    is sought piece by piece, each the longest run of what is left that is printed after the
+    last piece, at least ``min_piece`` characters (a lost line leaves no such run).
+    """
+    at = 0
+    while wanted:
+        size = 0
+        low, high = 1, len(wanted)
+        while low <= high:  # the longest prefix of what is left found after ``at``
+            mid = (low + high) // 2
+            if printed.find(wanted[:mid], at) >= 0:
+                size, low = mid, mid + 1
+            else:
+                high = mid - 1
+        if size < min(min_piece, len(wanted)):
+            return wanted
+        at = printed.find(wanted[:size], at) + size
+        wanted = wanted[size:]
+    return ""
+
+
+def text_left_edge(pdf: Path) -> float:
+    """The leftmost x of any printed word over all pages, in points (``pdftotext -bbox``)."""
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    html = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-"],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    ).stdout
+    return min(float(x) for x in re.findall(r'<word xMin="([\d.]+)"', html))

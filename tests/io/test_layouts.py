@@ -14,7 +14,7 @@ import pytest
 
 from bpeditor.io.base import ReadError
 from bpeditor.io.indicator_codec import parse_indicators
-from bpeditor.io.layouts.labels import amount_kind, amount_of, field_of, grid_role, strip_code
+from bpeditor.io.layouts.labels import amount_kind, amount_of, field_of, indicator_role, strip_code
 from bpeditor.io.registry import read_path
 from bpeditor.model.taxonomy import printed_class, printed_row_classes
 
@@ -122,9 +122,9 @@ def test_labels_by_rule() -> None:
     assert amount_of("3,309,840.00") == Decimal("3309840.00")
     assert strip_code("[066]六安市农业农村局") == ("六安市农业农村局", "066")
     assert strip_code("某局（820001）") == ("某局", "820001")
-    assert grid_role("指标值(包含数字及文字描述)") == "value"
-    assert grid_role("2021年实际实现值") == "actual"
-    assert grid_role("度量单位") == "measure"
+    assert indicator_role("指标值(包含数字及文字描述)") == "value"
+    assert indicator_role("2021年实际实现值") == "actual"
+    assert indicator_role("度量单位") == "measure"
 
 
 def test_classes_by_rule() -> None:

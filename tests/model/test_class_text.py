@@ -68,3 +68,23 @@ def test_printed_class_in_other_provinces_wordings() -> None:
     assert printed_class("服务对象或受益者满意度指标", 2)[0] == "31"
     assert printed_class("时效指标（工期指标）", 2)[0] == "13"
     assert printed_class("社会、经济、生态效益指标", 2) == ("", "社会、经济、生态效益指标")
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "notation"),
+    [
+        ("1-产出指标", ("1", "产出指标"), ("1", "产出指标")),
+        ("11－数量指标", ("11", "数量指标"), ("11", "数量指标")),
+        ("G2—成本指标", ("G2", "成本指标"), ("G2", "成本指标")),
+        ("1–产出指标", ("1", "产出指标"), ("", "1–产出指标")),
+        ("1 产出指标", ("1", "产出指标"), ("", "1 产出指标")),
+        ("G2", ("G2", ""), ("", "G2")),
+        ("1-", ("1", ""), ("1", "")),
+        ("产出指标", ("", "产出指标"), ("", "产出指标")),
+    ],
+)
+def test_split_class_text_typed_and_in_the_notation(
+    text: str, typed: tuple[str, str], notation: tuple[str, str]
+) -> None:
+    assert split_class_text(text) == typed
+    assert split_class_text(text, typed=False) == notation

@@ -29,11 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 from generate import make_tall_table
 from rendering import (
+    as_read,
     convert,
     indicator_texts_missing,
+    missing_in_order,
     page_fullness,
     page_texts,
     pdf_pages,
+    text_left_edge,
     whole_text,
 )
 
@@ -147,6 +150,9 @@ def test_tall_projects_print_whole_with_continued_names(layout: str, tmp_path: P
     assert write_pdf(table, out, ExportOptions(layout=layout)) == []
     text = same_glyphs(whole_text(out))
     assert missing_from_pdf(out, table) == []
+    goal = next(p.goal for _, p in table.iter_projects() if p.name == "口岸车检场长目标项目")
+    assert len(goal) == 800
+    assert missing_in_order(text, same_glyphs(as_read(goal))) == ""
     if layout == "summary":
         assert same_glyphs("口岸综合保障七十项指标项目（续）") in text
         fullness = page_fullness(out, 595, 15 / 25.4 * 72)[:-1]
@@ -154,6 +160,20 @@ def test_tall_projects_print_whole_with_continued_names(layout: str, tmp_path: P
     else:
         assert same_glyphs("产出指标（续）") in text
         assert text.count(same_glyphs("项目支出绩效目标申报表")) == table.project_count()
+
+
+@pytest.mark.parametrize(("layout", "own_mm"), [("summary", 15), ("forms", 20)])
+def test_margins_reach_the_programs_pdf(
+    layout: str, own_mm: float, sample_path: Path, tmp_path: Path
+) -> None:
+    sample = read_text(sample_path).table
+    mm = 72 / 25.4
+    own, wide = tmp_path / "own.pdf", tmp_path / "wide.pdf"
+    write_pdf(sample, own, ExportOptions(layout=layout))
+    write_pdf(sample, wide, ExportOptions(layout=layout, margin_mm=35))
+    assert own_mm * mm <= text_left_edge(own) < 30 * mm
+    assert 35 * mm <= text_left_edge(wide) < 45 * mm
+    assert missing_from_pdf(wide, sample) == []
 
 
 def test_cli_converts_to_pdf(sample_path: Path, tmp_path: Path) -> None:

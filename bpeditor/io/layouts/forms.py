@@ -25,7 +25,7 @@ from bpeditor.io.layouts.labels import (
     amount_kind,
     amount_of,
     field_of,
-    grid_role,
+    indicator_role,
     key,
     side_of,
     strip_code,
@@ -321,7 +321,12 @@ class FormGridReader:
                 continue
             if goal:
                 k = key(text)
-                if len(k) < 2 or field_of(text) or "指标" in k or (grid_role(k) and len(k) <= 12):
+                if (
+                    len(k) < 2
+                    or field_of(text)
+                    or "指标" in k
+                    or (indicator_role(k) and len(k) <= 12)
+                ):
                     return None
                 self.used.add((r, col))
                 return text

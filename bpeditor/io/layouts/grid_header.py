@@ -1,7 +1,7 @@
 """The indicator grid's header row: which column holds what, in one or two halves.
 
 A row is the grid's header when its cells name a 三级/指标名称 column and a value or class
-column (:func:`~bpeditor.io.layouts.labels.grid_role`). A second header row under 指标值
+column (:func:`~bpeditor.io.layouts.labels.indicator_role`). A second header row under 指标值
 (``2021年实际实现值 | 预期2022年实现值``, ``实施期 | 年度``, ``符号 | 值 | 单位``) splits the value
 column; halves printed side by side (``二级 | 三级 | 指标值`` twice) give 实施期 and 年度 values.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bpeditor.io.excel_grid import SheetGrid
-from bpeditor.io.layouts.labels import grid_role, key, side_of, sub_role
+from bpeditor.io.layouts.labels import indicator_role, key, side_of, sub_role
 
 
 @dataclass
@@ -58,7 +58,7 @@ def _cells(grid: SheetGrid, row: int) -> list[tuple[int, str]]:
 
 def read_header(grid: SheetGrid, row: int) -> GridHeader | None:
     """The grid header on ``row``, or ``None`` when the row is not one."""
-    roles = [(c, grid_role(t)) for c, t in _cells(grid, row)]
+    roles = [(c, indicator_role(t)) for c, t in _cells(grid, row)]
     kinds = {r for _, r in roles}
     if "name" not in kinds and "value" in kinds and kinds & {"level1", "level2"}:
         # 一级 | 二级 | 绩效指标 | 指标值: the unnamed 指标 column between classes and values

@@ -152,40 +152,58 @@ def amount_of(text: str) -> Decimal | None:
 # The indicator grid's header
 
 
+_SEQ_WORDS = ("序号", "编号", "行次", "指标序号")
+"""Whole headers that number the rows."""
+_GRID_LEVEL1 = ("指标类型", "指标类别")
+_GRID_NAME = ("指标", "具体指标")
+"""Whole headers a forms grid also uses for its 一级 and name columns."""
+
+
 @lru_cache(maxsize=8192)
-def grid_role(text: str) -> str:
-    """What an indicator-grid header cell holds: level1, level2, name, value, sign, measure,
-    basis, explanation, note, weight, actual (a past year's figure), or ``""``."""
+def indicator_role(text: str, *, broad: bool = True) -> str:
+    """What an indicator column's header names, or ``""``: the one rule for every layout.
+
+    Roles: seq, level1, level2, name, sign, measure, value, basis, explanation, note, and with
+    ``broad`` weight and actual (a past year's figure). ``broad=False`` knows only the words a
+    sheet's header row prints (summary, one row per indicator, the import dialog's guess),
+    where the broader words of a forms grid (``指标``, ``指标类型``, ``权重``, ``实际``,
+    ``性质``, ``描述``, ``标准``, ``方向``, ``单位``, a period alone) may name a project's
+    columns (``资金拨付标准``, ``绩效目标总体描述``) or a 实际完成值 stands for the value.
+    """
     k = key(text)
     if not k:
         return ""
-    if k in ("序号", "编号", "行次", "指标序号"):
+    if k in _SEQ_WORDS:
         return "seq"
-    if "一级" in k or k in ("指标类型", "指标类别"):
+    if "计量单位" in k or "度量单位" in k:
+        return "measure"  # first: 年度指标值 over 计量单位, joined, is a measure
+    if any(w in k for w in ("符号", "运算", "指标性质")) or (
+        broad and ("性质" in k or "值类型" in k)
+    ):
+        return "sign"
+    if "一级" in k or (broad and k in _GRID_LEVEL1):
         return "level1"
     if "二级" in k:
         return "level2"
-    if "三级" in k or k in ("指标", "指标名称", "指标内容", "绩效指标名称", "具体指标"):
+    if any(w in k for w in ("三级", "指标名称", "指标内容")) or (broad and k in _GRID_NAME):
         return "name"
-    if "权重" in k or "分值" in k:
+    if broad and ("权重" in k or "分值" in k):
         return "weight"
-    if "性质" in k or "符号" in k or "值类型" in k or "运算" in k:
-        return "sign"
-    if "实际" in k or "完成值" in k:
+    if broad and ("实际" in k or "完成值" in k):
         return "actual"
     if "依据" in k:
         return "basis"
-    if "指标值" in k or "目标值" in k or "计划水平" in k:
+    if "指标值" in k or "目标值" in k or (broad and "计划水平" in k):
         return "value"
-    if "描述" in k or "解释" in k:
+    if "解释" in k or (broad and "描述" in k):
         return "explanation"
-    if "依据" in k or "标准" in k:
+    if broad and "标准" in k:
         return "basis"
-    if "备注" in k or "方向" in k:
+    if "备注" in k or (broad and "方向" in k):
         return "note"
-    if k.endswith("值") or (side_of(k) and len(k) <= 6 and "目标" not in k):
+    if k.endswith("值") or (broad and side_of(k) and len(k) <= 6 and "目标" not in k):
         return "value"  # 标准值, 预期值; a column headed only by its period (年度, 实施期)
-    if "单位" in k:
+    if broad and "单位" in k:
         return "measure"
     return ""
 
@@ -198,7 +216,7 @@ def sub_role(text: str) -> str:
         return ""
     if "实际" in k or "完成" in k:
         return "actual"
-    role = grid_role(k)
+    role = indicator_role(k)
     if role in ("sign", "measure", "value"):
         return role
     if any(w in k for w in ("值", "年", "预期", "目标", "计划", "期")):
