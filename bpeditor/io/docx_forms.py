@@ -25,6 +25,7 @@ from bpeditor.io.docx_common import (
     table,
     text_paragraphs,
 )
+from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 
@@ -88,7 +89,7 @@ class _FormBuilder:
         """项目名称, 主管部门及代码/实施单位 and 项目属性/项目期."""
         w = self.widths
         left, right = w[1] + w[2], w[4] + w[5]
-        department = project.department or self.table.reporting_unit
+        department = department_text(project)
         implementing = project.implementing_unit or unit.name
         return [
             row(
@@ -208,7 +209,7 @@ class _FormBuilder:
         """The estimated height in mm of a form down to its indicator grid (title included)."""
         size, w, options = self.options.body_size, self.widths, self.options
         left, right = w[1] + w[2], w[4] + w[5]
-        department = project.department or self.table.reporting_unit
+        department = department_text(project)
         implementing = project.implementing_unit or unit.name
         lines = [
             estimate_lines(project.name, sum(w[1:]), size),
@@ -343,6 +344,7 @@ class _FormBuilder:
             paragraph(run(f"填报单位：{self.table.reporting_unit}"), after=3, keep_next=True)
         )
         signed = print_signoff(self.table.signoff, options, when_empty=True)
+        project = form_project(project).project  # 实施期 derived from 年度, classes grouped
         rows = [
             *self.info_rows(unit, project),
             *self.funds_rows(project),
@@ -352,13 +354,15 @@ class _FormBuilder:
         parts.append(table(self.widths, rows))
         if signed:
             s = self.table.signoff
+            seal = [("单位（盖章）", s.seal or self.table.reporting_unit)]
+            parts.append(signoff_paragraph(seal, self.page.text_width, keep=True))
             items = [
                 ("负责人", s.head),
-                ("经办人", s.preparer),
+                ("填报人", s.preparer),
                 ("联系电话", s.phone),
                 ("填报日期", s.date),
             ]
-            parts.append(signoff_paragraph(items, self.page.text_width))
+            parts.append(signoff_paragraph(items, self.page.text_width, before=3))
         return "".join(parts)
 
     def body(self) -> str:

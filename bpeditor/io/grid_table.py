@@ -101,6 +101,7 @@ def is_amount(text: str) -> bool:
 
 
 SIGNOFF_KEYS = (
+    ("seal", r"单位\s*[（(]\s*盖章\s*[）)]"),
     ("head", r"(?:单位)?负责人"),
     ("preparer", r"(?:经办人|填报人|填表人)"),
     ("phone", r"联系电话"),

@@ -75,7 +75,13 @@ def table_to_dict(table: Table) -> dict[str, Any]:
     }
     if table.year is not None:
         data["year"] = table.year
+    if table.unit_code:
+        data["unit_code"] = table.unit_code
+    if table.taxonomy:
+        data["taxonomy"] = table.taxonomy
     signoff = {name: getattr(table.signoff, name) for name in _SIGNOFF_FIELDS}
+    if not signoff["seal"]:
+        del signoff["seal"]
     if any(signoff.values()):
         data["signoff"] = signoff
     data["units"] = [
@@ -137,6 +143,10 @@ def _indicator_to_dict(indicator: Indicator) -> dict[str, str]:
         data["explanation"] = indicator.explanation
     if indicator.note:
         data["note"] = indicator.note
+    if indicator.weight:
+        data["weight"] = indicator.weight
+    if indicator.score:
+        data["score"] = indicator.score
     for name in _CARRY_FIELDS:  # optional within version 1 (docs/file-format.md)
         if getattr(indicator, name):
             data[name] = getattr(indicator, name)
@@ -265,6 +275,8 @@ class _Reader:
             else self.text(data, "money_unit", ""),
             year=year,
             signoff=signoff,
+            unit_code=self.text(data, "unit_code", ""),
+            taxonomy=self.text(data, "taxonomy", ""),
         )
         for u, unit_value in enumerate(self.items(data, "units", ""), start=1):
             where = f"第 {u} 个单位"
@@ -298,6 +310,7 @@ class _Reader:
             period=self.text(obj, "period", where),
             period_funds=self.funds(obj, "period_funds", where),
             period_goal=self.text(obj, "period_goal", where),
+            department_code=self.text(obj, "department_code", where),
         )
 
     def indicators(self, items: list[Any], where: str) -> list[Indicator]:

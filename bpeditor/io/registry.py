@@ -215,6 +215,10 @@ def read_path(path: str | os.PathLike[str]) -> ReadResult:
             f"{path}：无法读取，文件内容不符合预期（{type(exc).__name__}：{exc}）"
         ) from exc
     result.format = fmt.name
+    if fmt.name != "bpe":
+        from bpeditor.model.taxonomy_sets import settle_taxonomy  # noqa: PLC0415 - deferred: start-up
+
+        settle_taxonomy(result.table)  # a table printing 成本指标 as a 一级 is in the 2021 set
     return result
 
 

@@ -38,6 +38,7 @@ from bpeditor.io.xlsx_common import (
     sheet_names,
     too_tall,
 )
+from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.table import Indicator, Project, Table, Unit
 
 if TYPE_CHECKING:
@@ -194,6 +195,7 @@ class FormSheet:
         """The title, 填报单位, the form's rows and the sign-off line."""
         sheet, ws, table = self.sheet, self.sheet.ws, self.table
         self.project_name = project.name
+        project = form_project(project).project  # 实施期 derived from 年度, classes grouped
         sheet.merged((0, 0), (0, 5), FORM_TITLE, sheet.fmt.title())
         self.set_height(0, 36)
         row = 1
@@ -215,11 +217,14 @@ class FormSheet:
         if signed:
             s = table.signoff
             signoff = sheet.fmt(border=0, align="left")
+            seal = s.seal or table.reporting_unit
+            self.cells(row + 1, [(0, 5, f"单位（盖章）：{seal}", signoff)], minimum=_FORM_ROW)
+            row += 1
             self.cells(
                 row + 1,
                 [
                     (0, 1, f"负责人：{s.head}", signoff),
-                    (2, 2, f"经办人：{s.preparer}", signoff),
+                    (2, 2, f"填报人：{s.preparer}", signoff),
                     (3, 3, f"联系电话：{s.phone}", signoff),
                     (4, 5, f"填报日期：{s.date}", signoff),
                 ],
@@ -233,7 +238,7 @@ class FormSheet:
 
     def info_rows(self, row: int, unit: Unit, project: Project) -> int:
         """项目名称, 主管部门及代码/实施单位 and 项目属性/项目期; the next free row."""
-        department = project.department or self.table.reporting_unit
+        department = department_text(project)
         implementing = project.implementing_unit or unit.name
         label, value = self.label, self.value
         self.cells(row, [(0, 0, "项目名称", label), (1, 5, project.name, value)], minimum=_FORM_ROW)

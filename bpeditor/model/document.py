@@ -13,8 +13,9 @@ from enum import StrEnum
 from bpeditor.model.money import Amount
 from bpeditor.model.table import Explanation, Funds, Indicator, Project, Table, Unit
 
-TABLE_FIELDS = ("title", "reporting_unit", "money_unit")
-SIGNOFF_FIELDS = ("head", "preparer", "phone", "date")
+TABLE_FIELDS = ("title", "reporting_unit", "money_unit", "unit_code", "taxonomy", "year")
+"""The table's own fields (``year`` as text: ``""`` or digits)."""
+SIGNOFF_FIELDS = ("head", "preparer", "phone", "date", "seal")
 PROJECT_TEXT_FIELDS = (
     "name",
     "goal",
@@ -23,6 +24,7 @@ PROJECT_TEXT_FIELDS = (
     "attribute",
     "period",
     "period_goal",
+    "department_code",
 )
 FUNDS_GROUPS = ("funds", "period_funds")
 FUNDS_FIELDS = ("total", "fiscal", "special_account", "other")
@@ -129,9 +131,12 @@ class Document:
         self._announce(Change(ChangeKind.RESET), apply)
 
     def set_table_field(self, name: str, value: str) -> None:
-        """Set the title, reporting unit, money unit, or a sign-off field (``signoff.head``)."""
+        """Set a table field (:data:`TABLE_FIELDS`) or a sign-off field (``signoff.head``)."""
         target, attr = _table_target(self.table, name)
-        self._announce(Change(ChangeKind.TABLE, field=name), lambda: setattr(target, attr, value))
+        stored: object = value
+        if name == "year":
+            stored = parse_year(value)
+        self._announce(Change(ChangeKind.TABLE, field=name), lambda: setattr(target, attr, stored))
 
     def set_explanations(self, explanations: list[Explanation]) -> None:
         """Replace the findings marked 已说明 (announced as a table change ``explanations``)."""
@@ -144,7 +149,8 @@ class Document:
     def table_field(self, name: str) -> str:
         """The current value of a table field named as in :meth:`set_table_field`."""
         target, attr = _table_target(self.table, name)
-        return str(getattr(target, attr))
+        value = getattr(target, attr)
+        return "" if value is None else str(value)
 
     # -- units ------------------------------------------------------------------------------
 
@@ -277,3 +283,13 @@ def _table_target(table: Table, name: str) -> tuple[object, str]:
     if prefix == "signoff" and attr in SIGNOFF_FIELDS:
         return table.signoff, attr
     raise KeyError(name)
+
+
+def parse_year(text: str) -> int | None:
+    """A 年度 as typed: ``""`` → no year, ``"2026"`` → 2026; anything else is refused."""
+    text = text.strip().removesuffix("年度").removesuffix("年")
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise ValueError(f"年度应为四位数字年份：{text}")
+    return int(text)

@@ -62,6 +62,10 @@ class Indicator:
     basis: str = ""
     explanation: str = ""
     note: str = ""
+    weight: str = ""
+    """权重 (optional, as written)."""
+    score: str = ""
+    """分值 (optional, as written)."""
     # Carried over from last year's table (model/carry_forward.py): last year's values as a
     # reference, and "1" until the clerk edits or accepts the row.
     previous_period_value: str = ""
@@ -88,11 +92,14 @@ class Project:
     goal: str = ""
     indicators: list[Indicator] = field(default_factory=list)
     department: str = ""
+    """主管部门 (its name)."""
     implementing_unit: str = ""
     attribute: str = ""
     period: str = ""
     period_funds: Funds = field(default_factory=Funds)
     period_goal: str = ""
+    department_code: str = ""
+    """主管部门代码."""
 
 
 @dataclass(slots=True)
@@ -109,12 +116,14 @@ class Unit:
 
 @dataclass
 class SignOff:
-    """The sign-off line: 负责人, 经办人/填报人, 联系电话, 填报日期."""
+    """The sign-off line: 单位（盖章）, 负责人, 经办人/填报人, 联系电话, 填报日期."""
 
     head: str = ""
     preparer: str = ""
     phone: str = ""
     date: str = ""
+    seal: str = ""
+    """单位（盖章）: the unit that signs (blank: the reporting unit)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,10 @@ class Table:
     signoff: SignOff = field(default_factory=SignOff)
     explanations: list[Explanation] = field(default_factory=list)
     """Findings marked 已说明, with their reasons."""
+    unit_code: str = ""
+    """The reporting unit's 代码."""
+    taxonomy: str = ""
+    """The class set: ``official``, ``guide-2021``, or blank (detected from the codes)."""
 
     def funds(self) -> Funds:
         """The 合计 row: the sums over all units."""

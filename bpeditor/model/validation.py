@@ -8,6 +8,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from bpeditor.model.declaration import (
+    period_follows_annual,
+    period_underivable,
+    period_unreadable,
+)
 from bpeditor.model.money import format_amount, same_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import Category, label_matches, printed_class, taxonomy_of
@@ -111,6 +116,10 @@ CHECKS: dict[str, Check] = {
         Check("value-unit-word", W, "计量单位用文字书写"),
         Check("value-annual-exceeds-period", W, "年度指标值大于实施周期指标值"),
         Check("carried-year", Severity.INFO, "上年结转的内容中写有年份，请核对"),
+        Check("project-period-unreadable", W, "项目期无法识别"),
+        Check("project-period-funds-below-annual", E, "实施期资金小于年度资金"),
+        Check("project-period-not-derivable", W, "多年项目未填写实施期资金"),
+        Check("project-department-no-code", W, "主管部门未填写代码"),
     )
 }
 
@@ -213,15 +222,52 @@ def validate_project(
         )
     if not project.goal.strip():
         add(_finding("project-no-goal", f"{label}未填写绩效目标", at("goal")))
+    findings.extend(_check_declaration(project, label, at))
     if not project.indicators:
         add(_finding("project-no-indicators", f"{label}没有绩效指标", at("indicators")))
     else:
         findings.extend(_check_classes_present(project, label, settings, at("indicators")))
     names = Counter(i.name.strip() for i in project.indicators if i.name.strip())
+    follows = period_follows_annual(project)
     for i, indicator in enumerate(project.indicators):
-        findings.extend(_check_indicator(indicator, i, label, settings, names, at))
+        findings.extend(
+            _check_indicator(indicator, i, label, settings, names, at, period_follows=follows)
+        )
     findings.extend(_check_carried_years(project, label, at))
     return findings
+
+
+def _check_declaration(
+    project: Project, label: str, at: Callable[[str], Location]
+) -> Iterator[Finding]:
+    """The per-project form's fields: 项目期, 实施期资金 and 主管部门代码."""
+    if period_unreadable(project):
+        yield _finding(
+            "project-period-unreadable",
+            f"{label}的项目期“{project.period}”无法识别（如“1年”或“2025年1月-2027年12月”）",
+            at("period"),
+        )
+    elif period_underivable(project):
+        yield _finding(
+            "project-period-not-derivable",
+            f"{label}的项目期为“{project.period}”，实施期资金不能由年度资金推出，请填写",
+            at("period_funds.total"),
+        )
+    period_total = project.period_funds.effective_total()
+    annual_total = project.funds.effective_total()
+    if period_total is not None and annual_total is not None and period_total < annual_total:
+        yield _finding(
+            "project-period-funds-below-annual",
+            f"{label}的实施期资金 {format_amount(period_total, blank_zero=False)} 小于"
+            f"年度资金 {format_amount(annual_total, blank_zero=False)}",
+            at("period_funds.total"),
+        )
+    if project.department.strip() and not project.department_code.strip():
+        yield _finding(
+            "project-department-no-code",
+            f"{label}的主管部门“{project.department.strip()}”未填写代码",
+            at("department_code"),
+        )
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -281,6 +327,8 @@ def _check_indicator(  # noqa: PLR0917 - a private helper of validate_project
     settings: ValidationSettings,
     names: Counter[str],
     at: Callable[[str, int | None], Location],
+    *,
+    period_follows: bool = False,
 ) -> Iterator[Finding]:
     name = indicator.name.strip()
     what = f"{label}第 {i + 1} 个指标" + (f"“{name}”" if name else "")
@@ -301,6 +349,8 @@ def _check_indicator(  # noqa: PLR0917 - a private helper of validate_project
         (period, "period_value", "实施周期指标值"),
         (annual, "annual_value", "年度指标值"),
     ):
+        if field_name == "period_value" and period_follows and value.is_blank:
+            continue  # 实施期 follows 年度: the 年度 value is printed for it
         yield from _check_value(
             value, f"{what}的{field_label}", at(field_name, i), unit_in_name=bool(unit_in_name)
         )

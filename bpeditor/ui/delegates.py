@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL, taxonomy_of
+from bpeditor.model.document import Document
+from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL, Taxonomy, taxonomy_of
 from bpeditor.model.value import SIGNS, parse_value
 from bpeditor.ui.item_names import AnyIndex
 
@@ -195,6 +196,16 @@ class NameDelegate(QStyledItemDelegate):
         return editor
 
 
+def _table_set(index: AnyIndex) -> Taxonomy | None:
+    """The class set of the table the cell's model shows (``None``: no document behind it)."""
+    document = getattr(index.model(), "document", None)
+    if not isinstance(document, Document):
+        return None
+    from bpeditor.model.taxonomy_sets import table_taxonomy  # noqa: PLC0415 - deferred: start-up
+
+    return table_taxonomy(document.table)
+
+
 class ClassDelegate(QStyledItemDelegate):
     """Picks a 一级 or 二级 class from the taxonomy (二级 limited to the row's 一级).
 
@@ -209,9 +220,13 @@ class ClassDelegate(QStyledItemDelegate):
 
     def choices(self, index: AnyIndex) -> list[tuple[str, str]]:
         """``(code, label)`` pairs offered for this cell, an empty choice first."""
+        table_set = _table_set(index)
         if self.level == 1:
             current = str(index.data(Qt.ItemDataRole.EditRole) or "")
-            taxonomy = GUIDE_2021 if current.startswith("G") else OFFICIAL
+            if table_set is not None:
+                taxonomy = table_set
+            else:
+                taxonomy = GUIDE_2021 if current.startswith("G") else OFFICIAL
             cats = taxonomy.level1()
         else:
             level1 = str(
@@ -220,7 +235,8 @@ class ClassDelegate(QStyledItemDelegate):
             taxonomy = taxonomy_of(level1 or "")
             cats = taxonomy.children(level1) if taxonomy.get(level1 or "") else []
             if not cats:
-                cats = [c for c in OFFICIAL.categories if c.level == 2]
+                fallback = table_set or OFFICIAL
+                cats = [c for c in fallback.categories if c.level == 2]
         return [("", self.tr("（空）")), *((c.code, c.label) for c in cats)]
 
     def createEditor(

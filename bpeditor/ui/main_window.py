@@ -41,6 +41,7 @@ from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.all_indicators import AllIndicatorsTab
 from bpeditor.ui.clipboard_import import ClipboardCommands
+from bpeditor.ui.declaration_panel import attach_form_sections
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.panels.setObjectName("panels")
         for panel in (self.table_panel, self.project_panel):
             self.panels.addWidget(panel)
+        attach_form_sections(self.context, self.table_panel, self.project_panel)
         self.problems = QTreeView(self)
         self.problems.setObjectName("problemsPanel")
         self.problems.setModel(self.problem_model)
@@ -283,9 +285,8 @@ class MainWindow(QMainWindow):
 
     def _place_controllers(self) -> None:
         """Build the controllers on the editor context and put their actions in the menus."""
-        grid = self.project_panel.grid
-        model = self.project_panel.indicator_model
-        self.editor_actions = EditorActions(self.context, grid, self.tree, model)
+        panel, tree = self.project_panel, self.tree
+        self.editor_actions = EditorActions(self.context, panel.grid, tree, panel.indicator_model)
         menus = self.editor_actions.menus()
         _fill(self.edit_menu, menus.edit)
         self.addActions(menus.window_wide)
@@ -301,7 +302,6 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.clipboard.new_action)
         self.edit_menu.addAction(self.clipboard.import_action)
         self.file_menu.addSeparator()
-        panel = self.project_panel
         self.years = YearCommands(self.context, self.checks, self.files.maybe_save, panel.location)
         _fill(self.file_menu, self.years.file_items())
         _fill(self.project_menu, self.years.project_items())
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         _fill(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
         self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
-        self.library = LibraryCommands(self.context, self.project_panel.location)  # 指标库
+        self.library = LibraryCommands(self.context, panel.location)  # 指标库
         _fill(self.tools_menu, [*self.review.menu_items(), *self.library.menu_items()])
         self.help = HelpCommands(self.context)
         self.help_menu.addAction(self.help.action)

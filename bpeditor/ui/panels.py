@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -65,7 +66,7 @@ def _amount_labels(parent: QWidget, prefix: str) -> tuple[QGridLayout, dict[str,
 class TablePanel(QWidget):
     """The whole table: reporting unit, title, money unit, the 合计 and the counts."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0915 - builds the panel's widgets
         self,
         document: Document,
         undo_stack: QUndoStack,
@@ -107,7 +108,13 @@ class TablePanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("单位名称(&U)："), self.reporting_unit_edit)
         form.addRow(self.tr("表格标题(&T)："), self.title_edit)
-        form.addRow(self.tr("金额单位(&M)："), self.money_unit_combo)
+        self.header_row = QHBoxLayout()
+        """The money unit's row; the 申报信息 section puts its button at its end."""
+        self.header_row.addWidget(self.money_unit_combo)
+        self.header_row.addStretch(1)
+        money_label = QLabel(self.tr("金额单位(&M)："), self)
+        money_label.setBuddy(self.money_unit_combo)  # a row of a layout gets no buddy by itself
+        form.addRow(money_label, self.header_row)
         sum_grid, self.sum_labels = _amount_labels(self, "tableSum")
         self.sum_box = QGroupBox(self.tr("合计"), self)
         box_layout = QVBoxLayout(self.sum_box)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Indicator, Project, Unit
 from bpeditor.model.taxonomy import taxonomy_of
@@ -27,6 +28,16 @@ class FormsLayout(PrintLayout):
         """Every project's form."""
         return self.form_pages()
 
+    def pages(self) -> list[Page]:
+        """Every project's form, numbered on its own: 第 1 页 共 N 页 within each form."""
+        pages: list[Page] = []
+        for unit, project in self.table.iter_projects():
+            form = self.form(unit, project)
+            for number, page in enumerate(form, start=1):
+                page.number, page.count = number, len(form)
+            pages.extend(form)
+        return pages or super().pages()
+
     def form_pages(self) -> list[Page]:
         """One form per project, each starting a page."""
         pages: list[Page] = []
@@ -41,6 +52,7 @@ class FormsLayout(PrintLayout):
     def form(self, unit: Unit, project: Project) -> list[Page]:
         """A project's form: title, head rows, the indicator grid and the sign-off line."""
         table = self.table
+        project = form_project(project).project  # 实施期 derived from 年度, classes grouped
         under = [f"（{table.year}年度）"] if table.year else []
         under.append(f"填报单位：{table.reporting_unit}")
         head = self.title_rows(FORM_TITLE, under)
@@ -91,13 +103,26 @@ class FormsLayout(PrintLayout):
                 pages[-1].rows.append((y, row))
                 y += row.height
         if self.options.sign_off is not False:
-            self.append_signoff(pages, ["负责人", "经办人", "联系电话", "填报日期"], None)
+            self.append_seal(pages)
+            self.append_signoff(pages, ["负责人", "填报人", "联系电话", "填报日期"], None)
         return pages
+
+    def append_seal(self, pages: list[Page]) -> None:
+        """The 单位（盖章） line under the grid (on a new page if it does not fit)."""
+        seal = self.table.signoff.seal or self.table.reporting_unit
+        count = len(self.edges) - 1
+        row = Row([Cell(0, count - 1, [f"单位（盖章）：{seal}"])], self.pitch * 2, border=False)
+        top, last = pages[-1].rows[-1]
+        y = top + last.height + self.pitch * 0.5
+        if y + row.height > self.height:
+            pages.append(Page(edges=self.edges))
+            y = 0.0
+        pages[-1].rows.append((y, row))
 
     def form_head(self, unit: Unit, project: Project) -> list[Row]:
         """项目名称 … 总体目标: the rows above the indicator grid."""
         table, centre = self.table, Qt.AlignmentFlag.AlignHCenter
-        department = project.department or table.reporting_unit
+        department = department_text(project)
         implementing = project.implementing_unit or unit.name
         rows = [
             self.make_row(

@@ -10,12 +10,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -59,6 +60,9 @@ COMPUTED_STYLE = (
 
 class ProjectPanel(QWidget):
     """Edits one project: its name, the amounts, the goal and the indicators."""
+
+    project_shown = Signal()
+    """Another project (or none) is shown."""
 
     def __init__(  # noqa: PLR0915 - builds the panel's widgets
         self,
@@ -136,7 +140,10 @@ class ProjectPanel(QWidget):
         font.setBold(True)
         self.name_edit.setFont(font)
         self.name_edit.textEdited.connect(self._name_edited)
-        form.addRow(self.tr("资金使用单位："), self.unit_label)
+        self.header_row = QHBoxLayout()
+        """The unit's row; the 申报信息 section puts its button at its end."""
+        self.header_row.addWidget(self.unit_label, 1)
+        form.addRow(self.tr("资金使用单位："), self.header_row)
         form.addRow(self.tr("项目名称(&N)："), self.name_edit)
 
     def _build_amounts(self) -> QGridLayout:
@@ -215,6 +222,7 @@ class ProjectPanel(QWidget):
         self._show_detail()
         for widget in (self.name_edit, self.goal_edit, self.grid, *self.amount_edits.values()):
             widget.setEnabled(project is not None)
+        self.project_shown.emit()
 
     def _update_count(self) -> None:
         project = self._project

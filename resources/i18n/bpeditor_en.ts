@@ -236,6 +236,104 @@
     </message>
 </context>
 <context>
+    <name>DeclarationForm</name>
+    <message>
+        <source>项目期</source>
+        <translation>Project period</translation>
+    </message>
+    <message>
+        <source>主管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <source>主管部门代码</source>
+        <translation>Department code</translation>
+    </message>
+    <message>
+        <source>实施单位</source>
+        <translation>Implementing unit</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal appropriation</translation>
+    </message>
+    <message>
+        <source>财政专户拨款</source>
+        <translation>Special fiscal account</translation>
+    </message>
+    <message>
+        <source>其他资金</source>
+        <translation>Other funds</translation>
+    </message>
+    <message>
+        <source>项目属性：</source>
+        <translation>Project type:</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>如：1年、2025年1月-2027年12月</source>
+        <translation>e.g. 1年 or 2025年1月-2027年12月</translation>
+    </message>
+    <message>
+        <source>实施期资金：</source>
+        <translation>Funds for the whole period:</translation>
+    </message>
+    <message>
+        <source>实施期目标：</source>
+        <translation>Goal for the whole period:</translation>
+    </message>
+    <message>
+        <source>实施期同年度</source>
+        <translation>Period same as the budget year</translation>
+    </message>
+    <message>
+        <source>项目期为一年或未填写：实施期资金、目标和指标值同年度，打印时照年度填写</source>
+        <translation>The project period is one year or blank: the period&apos;s funds, goal and target values are the budget year&apos;s, and print as such</translation>
+    </message>
+    <message>
+        <source>单独填写实施期</source>
+        <translation>Fill in the period separately</translation>
+    </message>
+    <message>
+        <source>总计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>项目属性</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>修改{field}</source>
+        <translation>Edit {field}</translation>
+    </message>
+    <message>
+        <source>修改实施期目标</source>
+        <translation>Edit the period goal</translation>
+    </message>
+    <message>
+        <source>修改实施期资金</source>
+        <translation>Edit the period funds</translation>
+    </message>
+    <message>
+        <source>实施期单独填写</source>
+        <translation>Fill in the period separately</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationSection</name>
+    <message>
+        <source>申报信息</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <source>申报信息（项目属性、项目期、主管部门、实施期资金和目标）</source>
+        <translation>Declaration (type, period, department, period funds and goal)</translation>
+    </message>
+</context>
+<context>
     <name>DialogService</name>
     <message>
         <source>复制详细信息</source>
@@ -1960,6 +2058,96 @@ Do you want to restore it?</translation>
     <message>
         <source>检查结果（{summary}）</source>
         <translation>Check Results ({summary})</translation>
+    </message>
+</context>
+<context>
+    <name>TableInfoForm</name>
+    <message>
+        <source>年度</source>
+        <translation>Budget year</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>单位（盖章）</source>
+        <translation>Unit (seal)</translation>
+    </message>
+    <message>
+        <source>单位负责人</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <source>经办人（填报人）</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>填报日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>财政系统指标体系（产出、效益、满意度）</source>
+        <translation>Finance-system classes (output, benefit, satisfaction)</translation>
+    </message>
+    <message>
+        <source>2021年指引指标体系（含成本指标一级）</source>
+        <translation>2021 guide classes (with cost as a first-level class)</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>如：2026（打印为“（2026年度）”）</source>
+        <translation>e.g. 2026 (printed as “（2026年度）”)</translation>
+    </message>
+    <message>
+        <source>如：2026年1月15日</source>
+        <translation>e.g. 2026年1月15日</translation>
+    </message>
+    <message>
+        <source>把指标转换为此体系</source>
+        <translation>Convert the indicators to these classes</translation>
+    </message>
+    <message>
+        <source>指标体系：</source>
+        <translation>Indicator classes:</translation>
+    </message>
+    <message>
+        <source>修改{field}</source>
+        <translation>Edit {field}</translation>
+    </message>
+    <message>
+        <source>选择指标体系</source>
+        <translation>Choose the indicator classes</translation>
+    </message>
+    <message>
+        <source>转换指标体系</source>
+        <translation>Convert the indicator classes</translation>
+    </message>
+    <message>
+        <source>以下指标无法一一对应，已归入最接近的类别，请核对：</source>
+        <translation>These indicators have no exact counterpart and were put in the nearest class; please check:</translation>
+    </message>
+    <message>
+        <source>……另有 {count} 项</source>
+        <translation>… and {count} more</translation>
+    </message>
+</context>
+<context>
+    <name>TableInfoSection</name>
+    <message>
+        <source>申报信息</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <source>申报信息（年度、单位代码、签字栏、指标体系）</source>
+        <translation>Declaration (year, unit code, sign-off, indicator classes)</translation>
     </message>
 </context>
 <context>

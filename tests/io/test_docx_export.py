@@ -372,14 +372,16 @@ def test_forms_fields_and_amounts(sample: Table, tmp_path: Path) -> None:
     rows = [[cell_text(tc) for tc in cells] for cells in rows_of(tbl)]
     assert rows[0] == ["项目名称", "口岸车检场水电费"]
     unit = "广州市花都区口岸服务保障中心"
-    assert rows[1] == ["主管部门及代码", unit, "实施单位", unit]
+    # A blank 主管部门 prints blank (not the reporting unit); 实施单位 is the funding unit
+    assert rows[1] == ["主管部门及代码", "", "实施单位", unit]
     assert rows[2] == ["项目属性", "延续", "项目期", "2024-2026"]
     assert rows[3] == ["项目资金（万元）", "实施期资金总额", "120.00", "年度资金总额", "40.00"]
     assert rows[4] == ["", "其中：财政拨款", "120.00", "其中：财政拨款", "40.00"]
     assert rows[5][2] == "" and rows[5][4] == ""
     assert rows[8][1:] == ["三年保障口岸通关", sample.units[0].projects[0].goal]
     text = text_of(part(path, "word/document.xml"))
-    assert "（2024年度）" in text and "负责人：" in text and "经办人：" in text
+    assert "（2024年度）" in text and "负责人：" in text and "填报人：" in text
+    assert f"单位（盖章）：{unit}" in text
 
 
 def test_forms_of_a_project_without_indicators(tmp_path: Path) -> None:
@@ -506,10 +508,11 @@ def test_forms_print_a_blank_signoff_unless_refused(sample: Table, tmp_path: Pat
     path = tmp_path / "blank.docx"
     write_docx_forms(sample, path)
     text = text_of(part(path, "word/document.xml"))
-    assert text.count("经办人：") == 9
+    assert text.count("填报人：") == 9
+    assert text.count("单位（盖章）：") == 9
     none = tmp_path / "none.docx"
     write_docx_forms(sample, none, options=WordOptions(sign_off=False))
-    assert "经办人" not in text_of(part(none, "word/document.xml"))
+    assert "填报人" not in text_of(part(none, "word/document.xml"))
 
 
 def test_summary_widths_favour_the_indicators(sample: Table) -> None:

@@ -358,7 +358,8 @@ def expected_forms_table() -> Table:
         name="口岸车检场水电费",
         funds=Funds(Decimal("40.00"), Decimal("40.00")),
         goal="保障全年水电供应到位，\n确保口岸通关正常运作。",
-        department="广州市花都区商务局（123001）",  # differs from the reporting unit: kept
+        department="广州市花都区商务局",  # 主管部门及代码 split into name and code
+        department_code="123001",
         # its 实施单位 (广州市花都区口岸服务保障中心) is its unit, not a field of its own
         attribute="延续",
         period="1年",
@@ -378,7 +379,8 @@ def expected_forms_table() -> Table:
         name="口岸营商环境培训",
         funds=Funds(Decimal("100.00"), Decimal("80.00"), None, Decimal("20.00")),
         goal="培训 300 人次。",
-        department="广州市花都区商务局（123001）",
+        department="广州市花都区商务局",
+        department_code="123001",
         # its 实施单位 (广州市花都区商务局) is its unit, not a field of its own
         attribute="新增",
         period="3年",
@@ -450,6 +452,7 @@ def test_forms_variant_with_one_value_column_and_signoff_row(tmp_path: Path) -> 
     assert result.warnings == []
     project = Project(
         name="某项目",
+        department="某局",  # the 主管部门 as the form names it (also the reporting unit)
         goal="完成某事。",
         # 主管部门 某局 is the reporting unit and 实施单位 某所 the unit: not the project's own
         indicators=[

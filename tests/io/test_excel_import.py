@@ -247,7 +247,8 @@ def _expected_forms() -> Table:
     table.title = "项目支出绩效目标表"
     table.year = 2024
     for _, project in table.iter_projects():
-        project.department = "广州市花都区某局（123001）"
+        project.department = "广州市花都区某局"  # 主管部门及代码 split into name and code
+        project.department_code = "123001"
         project.implementing_unit = ""  # a form's 实施单位 is its project's unit
     return table
 

@@ -248,7 +248,7 @@ def test_unknown_fields_are_ignored() -> None:
     project = data["units"][0]["projects"][0]
     project["review"] = {"state": "approved"}
     project["funds"]["currency"] = "CNY"
-    project["indicators"][0]["weight"] = 10
+    project["indicators"][0]["priority"] = 10
     assert loads_dict(data) == loads_dict(minimal())
 
 
@@ -609,3 +609,71 @@ def test_an_amount_too_large_to_store_is_a_write_error(sample_file: Path) -> Non
     with pytest.raises(WriteError):
         native.save(table, sample_file)
     assert sample_file.read_bytes() == before
+
+
+def test_every_form_field_survives_a_save_and_reopen() -> None:
+    from bpeditor.model.table import Funds, Indicator, Project, SignOff, Table, Unit
+
+    table = Table(
+        title="项目支出绩效目标表",
+        reporting_unit="示例中心",
+        year=2026,
+        unit_code="101001",
+        taxonomy="guide-2021",
+        signoff=SignOff("张伟", "李娜", "020-86888888", "2026-01-15", "示例中心"),
+        units=[
+            Unit(
+                "示例中心",
+                [
+                    Project(
+                        name="设备购置",
+                        funds=Funds(Decimal("30.00"), Decimal("30.00")),
+                        goal="年度目标",
+                        department="示例局",
+                        department_code="101",
+                        implementing_unit="示例中心",
+                        attribute="新增",
+                        period="2026年1月-2027年12月",
+                        period_funds=Funds(
+                            Decimal("60.00"), Decimal("50.00"), None, Decimal("10.00")
+                        ),
+                        period_goal="实施期目标",
+                        indicators=[
+                            Indicator(
+                                "G2",
+                                "成本指标",
+                                "G21",
+                                "经济成本指标",
+                                "单价",
+                                "≤4万元",
+                                "≤2万元",
+                                "计划标准",
+                                "每台单价",
+                                "含安装",
+                                "20",
+                                "10分",
+                            )
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
+    text = native.dumps(table)
+    data = json.loads(text)
+    assert data["version"] == 1
+    assert data["unit_code"] == "101001" and data["taxonomy"] == "guide-2021"
+    assert data["signoff"]["seal"] == "示例中心"
+    project = data["units"][0]["projects"][0]
+    assert project["department"] == "示例局" and project["department_code"] == "101"
+    assert project["indicators"][0]["weight"] == "20"
+    assert project["indicators"][0]["score"] == "10分"
+    assert native.loads(text) == table
+
+
+def test_a_file_without_the_new_fields_still_opens() -> None:
+    table = loads_dict(minimal())
+    assert table.unit_code == "" and table.taxonomy == "" and table.signoff.seal == ""
+    project = table.units[0].projects[0]
+    assert project.department_code == ""
+    assert project.indicators[0].weight == "" and project.indicators[0].score == ""

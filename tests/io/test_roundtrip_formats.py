@@ -10,8 +10,10 @@ a table comes back identical, except for what a layout does not print (also in
 - per-project forms (.docx and .xlsx forms): the table's title (a form prints its own,
   项目支出绩效目标申报表, so the default title comes back); an indicator's 确定依据, 解释 and
   备注; a 实施单位 (the form's 实施单位 is the project's unit: the project's own field comes
-  back blank); a 主管部门 equal to the reporting unit (what the form prints for a blank one,
-  so it comes back blank); units without projects.
+  back blank); units without projects; the order of the indicators, which the forms print
+  grouped by 一级 then 二级 in the taxonomy's order (each class's own order kept). A 主管部门
+  comes back as printed (`名称（代码）` → name and code). A one-year project whose 实施期 follows
+  its 年度 prints its 实施期 filled in from 年度 and reads back following 年度 again.
 - .docx (both layouts) and the forms of .xlsx print a blank 总计 as its sources' sum, which
   comes back; .txt and the .xlsx summary keep it blank.
 - .bpe: nothing is lost.
@@ -53,7 +55,7 @@ def rich_table() -> Table:
     first.funds = Funds(Decimal("128.50"), Decimal("100.00"), Decimal("20.00"), Decimal("8.50"))
     second.funds = Funds(None, Decimal("75.73"), None, Decimal("1000.00"))
     # the per-project form's fields, with a 主管部门 of its own and one equal to the defaults
-    first.department = "广州市花都区财政局（123001）"
+    first.department, first.department_code = "广州市花都区财政局", "123001"
     first.attribute = "延续"
     first.period = "2024年1月-2026年12月"
     first.period_funds = Funds(
@@ -86,7 +88,7 @@ def summary_view(table: Table) -> Table:
     view.year = None
     clear_indicator_extras(view)
     for _, project in view.iter_projects():
-        project.department = project.implementing_unit = ""
+        project.department = project.implementing_unit = project.department_code = ""
         project.attribute = project.period = project.period_goal = ""
         project.period_funds = Funds()
     return view
@@ -100,9 +102,13 @@ def forms_view(table: Table) -> Table:
     view.units = [unit for unit in view.units if unit.projects]
     for _, project in view.iter_projects():
         project.implementing_unit = ""
-        if project.department == view.reporting_unit:
-            project.department = ""
+        # the forms print each 一级 as one block, 二级 in the taxonomy's order within it
+        project.indicators.sort(key=lambda i: FORM_ORDER.index(i.level2))
     return view
+
+
+FORM_ORDER = ["11", "12", "13", "14", "21", "22", "23", "24", "31"]
+"""The official 二级 classes in the order the forms print them."""
 
 
 def expected(table: Table, extension: str, layout: str) -> Table:
@@ -150,7 +156,7 @@ def test_a_rich_table_round_trips(extension: str, layout: str, tmp_path: Path) -
     first = back.units[0].projects[0]
     assert first.funds.special_account == Decimal("20.00")
     if layout == "forms":
-        assert first.department == "广州市花都区财政局（123001）"
+        assert (first.department, first.department_code) == ("广州市花都区财政局", "123001")
         assert first.period_funds.other == Decimal("25.50")
         assert back.year == 2025
 

@@ -243,3 +243,23 @@ def test_a_unit_stated_in_the_name_is_enough() -> None:
     project.indicators[0] = indicator(name="拜访企业个数(个)", period="≥20", annual="≥20")
     project.indicators[1] = indicator("2", "22", "签约项目金额（万元）", "≥500", "≥500")
     assert validate_project(project, 0, 0) == []
+
+
+def test_a_one_value_column_table_has_no_missing_period_values() -> None:
+    """Real one-value-column tables print only 年度指标值: their 实施期 follows 年度.
+
+    Before 实施期 could follow 年度, every blank 实施周期指标值 was a `value-missing` error.
+    """
+    project = good_project()
+    for item in project.indicators:
+        item.period_value = ""
+    assert validate_project(project, 0, 0) == []
+    project.period = "2025年1月-2027年12月"  # a three-year project: they are missing
+    found = validate_project(project, 0, 0)
+    assert codes(found) == [
+        "project-period-not-derivable",
+        "value-missing",
+        "value-missing",
+        "value-missing",
+    ]
+    assert [f.location.field for f in found[1:]] == ["period_value"] * 3

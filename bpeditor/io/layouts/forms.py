@@ -31,6 +31,7 @@ from bpeditor.io.layouts.labels import (
     strip_code,
 )
 from bpeditor.io.layouts.values import compose
+from bpeditor.model.declaration import fold_derived_period
 from bpeditor.model.table import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import parent_code, printed_class, printed_row_classes
 
@@ -265,7 +266,8 @@ class FormGridReader:
                 self.finish_grid()
             self.head.name = value
             self.head.seen = True
-        elif what == "department" and value:
+        elif what == "department":
+            # a blank 主管部门 cell is blank for this form, not the form before's
             self.head.department = strip_code(value)[0]
             self.head.department_text = value
         elif what == "unit" and value:
@@ -509,7 +511,8 @@ class FormGridReader:
             goal=goals.get("annual_goal") or goals.get("goal") or goals.get("period_goal", ""),
             period_funds=head.funds("period"),
             period_goal=goals.get("period_goal", ""),
-            department=head.department_text,
+            department=head.department,
+            department_code=strip_code(head.department_text)[1],
             attribute=head.attribute,
             period=head.period,
         )
@@ -540,9 +543,10 @@ class FormGridReader:
                 units[unit_name] = unit
                 self.table.units.append(unit)
             unit.projects.append(project)
-            # a blank 主管部门 prints as the reporting unit: it reads back blank
-            if project.department.strip() == self.table.reporting_unit:
-                project.department = ""
+            # a 实施期 printed from 年度 (a one-year project) reads back as following 年度
+            fold_derived_period(project)
+        if self.table.signoff.seal == self.table.reporting_unit:
+            self.table.signoff.seal = ""  # what the forms print for a blank 单位（盖章）
 
 
 def read_forms_grid(grid: SheetGrid) -> tuple[Table, list[ReadWarning]] | None:
