@@ -30,7 +30,6 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 """The number of a library suggestion in the list (absent for the table's own names)."""
 TABLE_NAMES = 12
 """At most this many of the table's names are offered."""
-CONTEXT = "NameCompletion"
 
 
 def entry_text(suggestion: Suggestion) -> str:
@@ -39,9 +38,9 @@ def entry_text(suggestion: Suggestion) -> str:
     value = entry.annual_value or entry.period_value
     year = f"{entry.source.year}" if entry.source.year else ""
     if suggestion.same_project:
-        origin = QCoreApplication.translate(CONTEXT, "本项目往年 {year}").format(year=year)
+        origin = QCoreApplication.translate("NameCompletion", "本项目往年 {year}").format(year=year)
     else:
-        origin = QCoreApplication.translate(CONTEXT, "指标库：{project} {year}").format(
+        origin = QCoreApplication.translate("NameCompletion", "指标库：{project} {year}").format(
             project=entry.source.project, year=year
         )
     return "　".join(part for part in (entry.name, value, f"〔{origin.strip()}〕") if part)
