@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bpeditor.model.document import Where
+from bpeditor.model.edits import CompoundEdit, Edit, SetIndicatorField
 from bpeditor.model.table import Indicator, Table
 from bpeditor.model.year_match import PROJECT_THRESHOLD, normalise, similarity
 
@@ -226,6 +228,37 @@ class Library:
                 entry = max(mine, key=lambda e: (e.source.year or 0, e.source.file))
                 history[g] = (entry, best[entry.source.file][0] - 60.0)
         return history
+
+
+def pick_edit(
+    indicators: list[Indicator],
+    where: Where,
+    row: int,
+    suggestion: Suggestion,
+    text: str = "选用指标库指标",
+) -> Edit | None:
+    """One edit filling a row from a picked entry: 一级/二级/name, values if from its history.
+
+    ``None`` when the row does not exist or nothing would change; an edited carried-over row is
+    the clerk's own afterwards.
+    """
+    if not 0 <= row < len(indicators):
+        return None
+    old = indicators[row]
+    new = suggestion.entry.indicator(with_values=suggestion.same_project)
+    names = ["level1", "level1_label", "level2", "level2_label", "name"]
+    if suggestion.same_project:
+        names += ["period_value", "annual_value"]
+    edits: list[Edit] = [
+        SetIndicatorField(*where, row, name, getattr(new, name))
+        for name in names
+        if getattr(old, name) != getattr(new, name)
+    ]
+    if not edits:
+        return None
+    if old.carried:
+        edits.append(SetIndicatorField(*where, row, "carried", ""))
+    return CompoundEdit(text, edits)
 
 
 def pinyin_initials(names: Iterable[str]) -> dict[str, str]:

@@ -97,4 +97,5 @@ def clear_edit(
 
     fields = IndicatorTableModel.FIELDS
     text = QCoreApplication.translate("Clipboard", "清除内容")
-    return clear_cells(indicators, where, [(r, fields[c]) for r, c in cells], text)
+    editable = [(r, fields[c]) for r, c in cells if 0 <= c < len(fields)]
+    return clear_cells(indicators, where, editable, text)

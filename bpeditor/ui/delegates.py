@@ -37,6 +37,8 @@ from bpeditor.ui.item_names import AnyIndex
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
+    from bpeditor.ui.name_completion import Pick, Suggest
+
 
 COMMON_UNITS = (
     "%",
@@ -172,11 +174,17 @@ class ValueDelegate(QStyledItemDelegate):
 
 
 class NameDelegate(QStyledItemDelegate):
-    """Edits 三级指标 names with completion from the names already in the table."""
+    """Edits 三级指标 names with completion from the names already in the table.
+
+    With ``library`` set (by :class:`~bpeditor.ui.library_commands.LibraryCommands`), the
+    library's ranked entries follow the table's names (:mod:`bpeditor.ui.name_completion`).
+    """
 
     def __init__(self, names: Callable[[], list[str]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._names = names
+        self.library: tuple[Suggest, Pick] | None = None
+        """The library's suggestions for a row, and how a picked one fills the row."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -188,6 +196,11 @@ class NameDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setObjectName("nameEditor")
         editor.setFrame(False)
+        if self.library is not None:
+            from bpeditor.ui.name_completion import NameCompletion  # noqa: PLC0415 - start-up
+
+            NameCompletion(editor, index, self._names, *self.library)
+            return editor
         completer = QCompleter(QStringListModel(self._names(), editor), editor)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -108,6 +108,7 @@ class IndicatorGrid(QTableView):
             IndicatorTableModel.BASIS: metrics.horizontalAdvance("指标值确定依据") + pad,
             IndicatorTableModel.EXPLANATION: value_width,
             IndicatorTableModel.NOTE: value_width,
+            IndicatorTableModel.PREVIOUS: value_width,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -173,10 +174,11 @@ class IndicatorGrid(QTableView):
     # --- the cells ---------------------------------------------------------------------
 
     def visible_columns(self) -> list[int]:
-        """The shown columns, left to right (the order copy and paste use)."""
+        """The shown editable columns, left to right (the order copy, paste and Tab use)."""
         header = self.horizontalHeader()
         columns = [header.logicalIndex(v) for v in range(header.count())]
-        return [c for c in columns if not self.isColumnHidden(c)]
+        editable = len(IndicatorTableModel.FIELDS)  # not the read-only 上年指标值
+        return [c for c in columns if c < editable and not self.isColumnHidden(c)]
 
     def selected_rows(self) -> list[int]:
         """The rows with a selected cell (or the current row when nothing is selected)."""

@@ -1,9 +1,10 @@
 """One project's indicators as an editable grid; edits become undo commands.
 
 Columns: 一级指标 | 二级指标 | 三级指标 | 实施周期指标值 | 年度指标值, then 指标值确定依据 |
-指标解释 | 备注 (hidden by default in the view). The model holds the project object, reads it
-in ``data()``, and follows the document's announcements with row inserts/removes and
-``dataChanged`` — it never copies the indicators.
+指标解释 | 备注 and the read-only 上年指标值 of a carried-forward table (hidden by default in the
+view). Carried-over rows not yet accepted are tinted, with a tooltip saying so. The model holds
+the project object, reads it in ``data()``, and follows the document's announcements with row
+inserts/removes and ``dataChanged`` — it never copies the indicators.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 
 from bpeditor.model.document import CELL_FIELDS, Change, ChangeKind, Document
 from bpeditor.model.table import Indicator, Project
 from bpeditor.model.taxonomy import official_label
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
-from bpeditor.ui.item_names import DISPLAY, EDIT, ROOT, TOOLTIP, AnyIndex
+from bpeditor.ui.item_names import DISPLAY, EDIT, READ_ONLY, ROOT, TOOLTIP, AnyIndex
 from bpeditor.ui.row_brackets import RowBrackets
 from bpeditor.ui.undo import push_edit
 
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from bpeditor.model.edits import Edit
 
 _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+CARRIED_TINT = QColor("#fff4d6")
+"""The background of a carried-over row the clerk has not yet edited or accepted."""
+CARRIED_TIP = QT_TRANSLATE_NOOP("IndicatorTableModel", "上年结转，待确认")
 
 
 def find_project(
@@ -51,7 +56,7 @@ def find_project(
 class IndicatorTableModel(QAbstractTableModel):
     """The indicators of the project shown, editable cell by cell through the undo stack."""
 
-    LEVEL1, LEVEL2, NAME, PERIOD, ANNUAL, BASIS, EXPLANATION, NOTE = range(8)
+    LEVEL1, LEVEL2, NAME, PERIOD, ANNUAL, BASIS, EXPLANATION, NOTE, PREVIOUS = range(9)
     HEADERS = (
         QT_TRANSLATE_NOOP("IndicatorTableModel", "一级指标"),
         QT_TRANSLATE_NOOP("IndicatorTableModel", "二级指标"),
@@ -61,16 +66,19 @@ class IndicatorTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("IndicatorTableModel", "指标值确定依据"),
         QT_TRANSLATE_NOOP("IndicatorTableModel", "指标解释"),
         QT_TRANSLATE_NOOP("IndicatorTableModel", "备注"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "上年指标值"),
     )
     """Column titles (source texts; :meth:`header` gives them in the interface language)."""
     FIELDS = CELL_FIELDS
-    """The indicator field each column edits (一级/二级: the code)."""
+    """The indicator field each editable column edits (一级/二级: the code); 上年指标值 is not."""
     MAIN_COLUMNS = 5
     """Columns shown by default; the rest are optional."""
     _FIELD_COLUMNS: ClassVar[dict[str, int]] = {
         **{name: column for column, name in enumerate(FIELDS)},
         "level1_label": LEVEL1,
         "level2_label": LEVEL2,
+        "previous_period_value": PREVIOUS,
+        "previous_annual_value": PREVIOUS,
     }
 
     @classmethod
@@ -157,6 +165,12 @@ class IndicatorTableModel(QAbstractTableModel):
                 mine=not done and self._is_mine(change),
             )
         elif kind is ChangeKind.INDICATOR_FIELD and done and self._is_mine(change):
+            if change.field == "carried":  # the whole row's tint
+                self.dataChanged.emit(
+                    self.index(change.first, 0),
+                    self.index(change.first, len(self.HEADERS) - 1),
+                    [_BACKGROUND, TOOLTIP],
+                )
             column = self._FIELD_COLUMNS.get(change.field or "")
             if column is not None:
                 index = self.index(change.first, column)
@@ -171,12 +185,14 @@ class IndicatorTableModel(QAbstractTableModel):
         return len(self._project.indicators)
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        """Eight columns (none under a valid parent)."""
+        """Nine columns (none under a valid parent)."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Every cell is editable."""
-        return _EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
+        """Every cell is editable but 上年指标值's."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return READ_ONLY if index.column() == self.PREVIOUS else _EDITABLE
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         """Column titles, and row numbers 1, 2, … down the side."""
@@ -195,12 +211,23 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == DISPLAY:
             return self.text(indicator, column)
         if role == EDIT:
-            return getattr(indicator, self.FIELDS[column])
+            return getattr(indicator, self.FIELDS[column]) if column < len(self.FIELDS) else None
         if role == TOOLTIP:
-            if column in (self.LEVEL1, self.LEVEL2):
-                return self._class_tooltip(indicator, column)
-            return self.text(indicator, column) or None
+            tip = self._tooltip(indicator, column)
+            if indicator.carried:
+                carried = QCoreApplication.translate("IndicatorTableModel", CARRIED_TIP)
+                return f"{tip}\n{carried}" if tip else carried
+            return tip
+        if role == _BACKGROUND and indicator.carried:
+            return CARRIED_TINT
         return None
+
+    def _tooltip(self, indicator: Indicator, column: int) -> str | None:
+        if column in (self.LEVEL1, self.LEVEL2):
+            return self._class_tooltip(indicator, column)
+        if column == self.PREVIOUS:
+            return previous_tooltip(indicator)
+        return self.text(indicator, column) or None
 
     def setData(self, index: AnyIndex, value: Any, role: int = EDIT) -> bool:
         """Change a cell by pushing one undo step (一级/二级 take a code or a label)."""
@@ -253,8 +280,32 @@ class IndicatorTableModel(QAbstractTableModel):
         return f"{label}\n{text}" if label else text
 
 
+def previous_text(indicator: Indicator) -> str:
+    """Last year's values in one cell: the 年度指标值, with the 实施周期 one first if it differs."""
+    period, annual = indicator.previous_period_value, indicator.previous_annual_value
+    if not period or period == annual:
+        return annual
+    return f"{period}｜{annual}" if annual else period
+
+
+def previous_tooltip(indicator: Indicator) -> str | None:
+    """Last year's two values, each named."""
+    if not (indicator.previous_period_value or indicator.previous_annual_value):
+        return None
+    period = QCoreApplication.translate("IndicatorTableModel", "上年实施周期指标值：{value}")
+    annual = QCoreApplication.translate("IndicatorTableModel", "上年年度指标值：{value}")
+    return "\n".join(
+        (
+            period.format(value=indicator.previous_period_value),
+            annual.format(value=indicator.previous_annual_value),
+        )
+    )
+
+
 def cell_text(indicator: Indicator, column: int) -> str:
     """What a grid cell shows: the label as found for 一级/二级 (else the official one)."""
+    if column == IndicatorTableModel.PREVIOUS:
+        return previous_text(indicator)
     if column == IndicatorTableModel.LEVEL1:
         return indicator.level1_label or official_label(indicator.level1) or indicator.level1
     if column == IndicatorTableModel.LEVEL2:

@@ -14,24 +14,38 @@ from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
     from bpeditor.io.library_index import LibraryIndex, UpdateReport
-    from bpeditor.model.library import Suggestion
+    from bpeditor.model.library import Library, Suggestion
+    from bpeditor.ui.grid import IndicatorGrid
 
 LIBRARY_FILE = "indicator-library.json"
 """The index's file name in the application data folder."""
 SUGGESTIONS = 12
 """How many suggestions 为本项目推荐指标 lists."""
+COMPLETIONS = 8
+"""How many library entries the 三级 name completion offers after the table's own names."""
 
 
 class LibraryCommands(QObject):
     """The library's actions; the index is opened when first needed."""
 
     def __init__(
-        self, context: EditorContext, shown_project: Callable[[], tuple[int, int] | None]
+        self,
+        context: EditorContext,
+        shown_project: Callable[[], tuple[int, int] | None],
+        grid: IndicatorGrid | None = None,
     ) -> None:
         super().__init__(context.window)
         self.context = context
         self.shown_project = shown_project
         self._index: LibraryIndex | None = None
+        self._completion: Library | None = None
+        if grid is not None:
+            from bpeditor.ui.delegates import NameDelegate  # noqa: PLC0415
+            from bpeditor.ui.indicator_model import IndicatorTableModel  # noqa: PLC0415
+
+            delegate = grid.itemDelegateForColumn(IndicatorTableModel.NAME)
+            if isinstance(delegate, NameDelegate):
+                delegate.library = (self.name_suggestions, self.pick_name)
         self.library_action = QAction(self.tr("指标库(&L)…"), context.window)
         self.library_action.setObjectName("actionIndicatorLibrary")
         self.library_action.triggered.connect(self.ask_add_folder)
@@ -53,11 +67,52 @@ class LibraryCommands(QObject):
             self._update()
         return self._index
 
+    def completion_library(self) -> Library:
+        """The library the name completion ranks from, loaded on first use.
+
+        The stored index as it is (files are read again when the clerk opens 指标库, never
+        while typing); the index brought up to date when it was already open.
+        """
+        if self._completion is None:
+            if self._index is None:
+                from bpeditor.io.library_index import LibraryIndex  # noqa: PLC0415 - lazily
+                from bpeditor.ui.settings import data_dir  # noqa: PLC0415
+
+                self._completion = LibraryIndex.open(data_dir() / LIBRARY_FILE).library()
+            else:
+                self._completion = self._index.library()
+        return self._completion
+
+    def name_suggestions(self, text: str, row: int) -> list[Suggestion]:
+        """Library entries for a 三级 name typed in a row of the shown project, best first."""
+        where = self.shown_project()
+        if where is None:
+            return []
+        unit = self.context.document.unit(where[0])
+        project = unit.projects[where[1]]
+        level2 = project.indicators[row].level2 if 0 <= row < len(project.indicators) else ""
+        return self.completion_library().suggest(
+            text, project=project.name, unit=unit.name, level2=level2, top=COMPLETIONS
+        )
+
+    def pick_name(self, row: int, suggestion: Suggestion) -> None:
+        """Fill a row of the shown project from a picked entry, as one undo step."""
+        from bpeditor.model.library import pick_edit  # noqa: PLC0415
+
+        where = self.shown_project()
+        if where is None:
+            return
+        indicators = self.context.document.project(*where).indicators
+        edit = pick_edit(indicators, where, row, suggestion, self.tr("选用指标库指标"))
+        if edit is not None:
+            push_edit(self.context.undo_stack, self.context.document, edit)
+
     def _update(self) -> UpdateReport:
         from bpeditor.io.base import WriteError  # noqa: PLC0415
 
         assert self._index is not None
         report = self._index.update()
+        self._completion = None
         try:
             self._index.save()
         except WriteError as exc:

@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         _fill(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
         self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
-        self.library = LibraryCommands(self.context, panel.location)  # 指标库
+        self.library = LibraryCommands(self.context, panel.location, panel.grid)  # 指标库
         _fill(self.tools_menu, [*self.review.menu_items(), *self.library.menu_items()])
         self.help = HelpCommands(self.context)
         self.help_menu.addAction(self.help.action)

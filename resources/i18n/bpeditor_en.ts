@@ -1392,6 +1392,10 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
         <translation>Annual Value</translation>
     </message>
     <message>
+        <source>上年结转，待确认</source>
+        <translation>Carried over from last year, to be confirmed</translation>
+    </message>
+    <message>
         <source>指标值确定依据</source>
         <translation>Basis of the Value</translation>
     </message>
@@ -1404,6 +1408,10 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
         <translation>Note</translation>
     </message>
     <message>
+        <source>上年指标值</source>
+        <translation>Last Year’s Value</translation>
+    </message>
+    <message>
         <source>编码 {code}</source>
         <translation>Code {code}</translation>
     </message>
@@ -1414,6 +1422,14 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     <message>
         <source>（{label}）</source>
         <translation> ({label})</translation>
+    </message>
+    <message>
+        <source>上年实施周期指标值：{value}</source>
+        <translation>Last year’s value for the period: {value}</translation>
+    </message>
+    <message>
+        <source>上年年度指标值：{value}</source>
+        <translation>Last year’s annual value: {value}</translation>
     </message>
     <message>
         <source>修改{column}</source>
@@ -1447,6 +1463,10 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     <message>
         <source>为本项目推荐指标(&amp;R)…</source>
         <translation>&amp;Recommend Indicators for This Project…</translation>
+    </message>
+    <message>
+        <source>选用指标库指标</source>
+        <translation>Use indicator from library</translation>
     </message>
     <message>
         <source>选择往年的表所在的文件夹</source>
@@ -1557,6 +1577,17 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     <message>
         <source>元</source>
         <translation>yuan</translation>
+    </message>
+</context>
+<context>
+    <name>NameCompletion</name>
+    <message>
+        <source>本项目往年 {year}</source>
+        <translation>this project, {year}</translation>
+    </message>
+    <message>
+        <source>指标库：{project} {year}</source>
+        <translation>library: {project} {year}</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from bpeditor.model.library import Entry, Library, Source, pinyin_initials, table_entries
+from bpeditor.model.document import Document
+from bpeditor.model.library import (
+    Entry,
+    Library,
+    Source,
+    Suggestion,
+    pick_edit,
+    pinyin_initials,
+    table_entries,
+)
 from bpeditor.model.table import Indicator, Project, Table, Unit
 
 OWN = Source("2023.bpe", "口岸服务保障中心", "口岸车检场设备维护", "2023年项目支出绩效目标表", 2023)
@@ -107,3 +116,50 @@ def test_a_table_gives_entries_with_their_source_and_year() -> None:
 def test_an_empty_library_suggests_nothing() -> None:
     assert Library([]).suggest("sb") == []
     assert Library([]).suggest(project="x") == []
+
+
+def one_row_document(row: Indicator) -> Document:
+    """A document of one project with one indicator row."""
+    project = Project("设备维护", indicators=[row])
+    return Document(Table(units=[Unit("口岸服务保障中心", [project])]))
+
+
+def test_picking_the_projects_own_entry_fills_the_row_and_its_values_in_one_step() -> None:
+    doc = one_row_document(Indicator(name="sbzc", annual_value="≥90%", carried="1"))
+    own = Suggestion(entry("12", "设备正常运行率", "≥98%", OWN), 120.0, same_project=True)
+    edit = pick_edit(doc.table.units[0].projects[0].indicators, (0, 0), 0, own)
+    assert edit is not None
+    edit.apply(doc)
+    row = doc.table.units[0].projects[0].indicators[0]
+    assert (row.level1_label, row.level2_label, row.name, row.annual_value, row.carried) == (
+        "产出指标",
+        "质量指标",
+        "设备正常运行率",
+        "≥98%",
+        "",
+    )
+    edit.revert(doc)
+    assert (row.level1, row.level2, row.name, row.annual_value, row.carried) == (
+        "",
+        "",
+        "sbzc",
+        "≥90%",
+        "1",
+    )
+
+
+def test_picking_another_projects_entry_keeps_the_rows_values() -> None:
+    doc = one_row_document(Indicator(name="设备", annual_value="≥90%"))
+    other = Suggestion(entry("12", "设备完好率", "≥95%", OTHER_UNIT), 80.0)
+    edit = pick_edit(doc.table.units[0].projects[0].indicators, (0, 0), 0, other, "选用")
+    assert edit is not None and edit.text == "选用"
+    edit.apply(doc)
+    row = doc.table.units[0].projects[0].indicators[0]
+    assert (row.level1, row.level2, row.name, row.annual_value) == ("1", "12", "设备完好率", "≥90%")
+
+
+def test_picking_what_the_row_already_has_changes_nothing() -> None:
+    picked = Suggestion(entry("12", "设备完好率", "≥95%", OTHER_UNIT), 80.0)
+    row = picked.entry.indicator(with_values=False)
+    assert pick_edit([row], (0, 0), 0, picked) is None
+    assert pick_edit([row], (0, 0), 3, picked) is None
