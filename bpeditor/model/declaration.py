@@ -12,12 +12,15 @@ import copy
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from bpeditor.model.document import Where
-from bpeditor.model.edits import CompoundEdit, Edit, SetAmount, SetIndicatorField, SetProjectField
 from bpeditor.model.money import sum_amounts
 from bpeditor.model.table import Funds, Indicator, Project, Table
 from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 _YEARS = re.compile(r"^\s*([0-9]+|[一二两三四五六七八])\s*(?:个)?\s*年(?:期)?\s*$")
@@ -92,6 +95,14 @@ def make_period_independent(table: Table, where: Where) -> Edit | None:
     project = table.units[u].projects[p]
     if not period_follows_annual(project):
         return None
+    # Deferred: the checks import this module at start-up; edits are made later.
+    from bpeditor.model.edits import (  # noqa: PLC0415
+        CompoundEdit,
+        SetAmount,
+        SetIndicatorField,
+        SetProjectField,
+    )
+
     edits: list[Edit] = []
     for name in ("total", "fiscal", "special_account", "other"):
         value = project.funds.effective_total() if name == "total" else getattr(project.funds, name)
@@ -247,6 +258,8 @@ def set_period_amount(
         return None
     values = {name: getattr(funds, name) for name in Funds.SOURCES}
     values[field] = amount
+    from bpeditor.model.edits import CompoundEdit, SetAmount  # noqa: PLC0415 - as above
+
     edits: list[Edit] = [SetAmount(u, p, "period_funds", field, amount)]
     total = sum_amounts(values.values())
     if total != funds.total:

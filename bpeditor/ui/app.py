@@ -173,8 +173,8 @@ def run(path: Path | None) -> int:
     """Show the main window (opening ``path`` if given), offer crash recovery, run the loop."""
     app = create_application()
     window = MainWindow()
-    ErrorReporter(window, start_log_file()).install()
     window.show()
+    ErrorReporter(window, start_log_file()).install()  # after show: the log costs start-up
     if path is not None:
         window.open_path(path)
     if os.environ.get(QUIT_AFTER_SHOW_ENV) == "1":
