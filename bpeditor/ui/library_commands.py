@@ -49,13 +49,16 @@ class LibraryCommands(QObject):
         self.library_action = QAction(self.tr("指标库(&L)…"), context.window)
         self.library_action.setObjectName("actionIndicatorLibrary")
         self.library_action.triggered.connect(self.ask_add_folder)
+        self.library_file_action = QAction(self.tr("把一个文件加入指标库(&F)…"), context.window)
+        self.library_file_action.setObjectName("actionIndicatorLibraryFile")
+        self.library_file_action.triggered.connect(self.ask_add_file)
         self.suggest_action = QAction(self.tr("为本项目推荐指标(&R)…"), context.window)
         self.suggest_action.setObjectName("actionSuggestIndicators")
         self.suggest_action.triggered.connect(self.suggest_for_project)
 
     def menu_items(self) -> MenuItems:
         """The 工具 menu's entries."""
-        return [None, self.library_action, self.suggest_action]
+        return [None, self.library_action, self.library_file_action, self.suggest_action]
 
     def index(self) -> LibraryIndex:
         """The library's index in the application data folder, brought up to date."""
@@ -126,6 +129,16 @@ class LibraryCommands(QObject):
         )
         if folder is not None:
             self.add_sources([folder])
+
+    def ask_add_file(self) -> None:
+        """Ask for one past table (any readable format) and add it to the library."""
+        from bpeditor.ui.file_formats import read_filter  # noqa: PLC0415 - deferred: start-up
+
+        path = self.context.dialogs.open_file(
+            self.context.window, self.tr("选择往年的表"), read_filter()
+        )
+        if path is not None:
+            self.add_sources([path])
 
     def add_sources(self, paths: list[Path]) -> UpdateReport:
         """Index these files or folders and say what was read and what could not be."""

@@ -1461,6 +1461,10 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
         <translation>Indicator &amp;Library…</translation>
     </message>
     <message>
+        <source>把一个文件加入指标库(&amp;F)…</source>
+        <translation>Add a &amp;File to the Indicator Library…</translation>
+    </message>
+    <message>
         <source>为本项目推荐指标(&amp;R)…</source>
         <translation>&amp;Recommend Indicators for This Project…</translation>
     </message>
@@ -1471,6 +1475,10 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     <message>
         <source>选择往年的表所在的文件夹</source>
         <translation>Choose the Folder of Past Years&apos; Tables</translation>
+    </message>
+    <message>
+        <source>选择往年的表</source>
+        <translation>Choose a past year&apos;s table</translation>
     </message>
     <message>
         <source>指标库：%1 个文件、%2 个指标；本次读取 %3 个文件。</source>

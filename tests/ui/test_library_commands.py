@@ -51,6 +51,17 @@ def test_a_folder_goes_into_the_library(
     assert (data_dir() / LIBRARY_FILE).is_file()
 
 
+def test_a_single_file_goes_into_the_library(
+    loaded: MainWindow, dialogs: RecordingDialogs, tmp_path: Path
+) -> None:
+    folder = past_folder(loaded, tmp_path)
+    dialogs.open_answers.append(folder / "2023.bpe")
+    trigger(loaded, "actionIndicatorLibraryFile")
+    ((title, message),) = dialogs.infos
+    assert title == "指标库"
+    assert message == "指标库：1 个文件、50 个指标；本次读取 1 个文件。"
+
+
 def test_a_damaged_library_is_rebuilt(
     loaded: MainWindow, dialogs: RecordingDialogs, tmp_path: Path
 ) -> None:

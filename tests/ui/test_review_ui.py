@@ -218,5 +218,6 @@ def test_the_tools_menu_holds_the_review_commands(window: MainWindow) -> None:
         "审核规则(&R)…",
         "导出审核意见(&E)…",
         "指标库(&L)…",
+        "把一个文件加入指标库(&F)…",
         "为本项目推荐指标(&R)…",
     ]
