@@ -27,8 +27,7 @@ from lxml import etree
 from bpeditor import __version__
 from bpeditor.io.base import atomic_write
 from bpeditor.io.export_options import ExportOptions
-from bpeditor.model.table import Indicator, SignOff
-from bpeditor.model.taxonomy import taxonomy_of
+from bpeditor.model.table import SignOff
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NSDECL = f'xmlns:w="{W_NS}"'
@@ -358,19 +357,6 @@ def break_label(text: str, width_mm: float, size_pt: float) -> str:
             head, tail = text[:at], text[at:]
             return f"{head}\n{break_label(tail, width_mm, size_pt)}"
     return text
-
-
-def level_label(indicator: Indicator, level: int) -> str:
-    """The 一级/二级 label as found, or the taxonomy's name for the code when none was found."""
-    code, label = (
-        (indicator.level1, indicator.level1_label)
-        if level == 1
-        else (indicator.level2, indicator.level2_label)
-    )
-    if label:
-        return label
-    cat = taxonomy_of(code).get(code) if code else None
-    return cat.label if cat is not None else code
 
 
 # ---------------------------------------------------------------- the document

@@ -11,7 +11,6 @@ from bpeditor.io.docx_common import (
     break_label,
     cell,
     estimate_lines,
-    level_label,
     line_mm,
     new_document,
     paragraph,
@@ -294,8 +293,8 @@ class _FormBuilder:
                 prev = indicators[at - 1] if at > piece.start else None
                 same1 = prev is not None and _group_key(prev, 1) == _group_key(ind, 1)
                 same2 = same1 and prev is not None and _group_key(prev, 2) == _group_key(ind, 2)
-                label1 = level_label(ind, 1)
-                label2 = level_label(ind, 2)
+                label1 = ind.class_label(1)
+                label2 = ind.class_label(2)
                 if piece.continued and at == piece.start:
                     label1 += CONTINUED
                     if _group_key(indicators[at - 1], 2) == _group_key(ind, 2):

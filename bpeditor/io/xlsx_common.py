@@ -22,7 +22,6 @@ from bpeditor.io.base import WriteError
 from bpeditor.io.export_options import FontSet
 from bpeditor.model.money import Amount
 from bpeditor.model.table import DEFAULT_TITLE, Indicator, SignOff, Table
-from bpeditor.model.taxonomy import taxonomy_of
 
 if TYPE_CHECKING:
     from xlsxwriter.format import Format
@@ -129,19 +128,6 @@ def sheet_names(names: Iterable[str]) -> list[str]:
         taken.add(candidate.lower())
         result.append(candidate)
     return result
-
-
-def level_label(indicator: Indicator, level: int) -> str:
-    """The 一级/二级 label as found, or the taxonomy's name for the code when none was found."""
-    code, label = (
-        (indicator.level1, indicator.level1_label)
-        if level == 1
-        else (indicator.level2, indicator.level2_label)
-    )
-    if label:
-        return label
-    category = taxonomy_of(code).get(code) if code else None
-    return category.label if category is not None else code
 
 
 def level_groups(indicators: Sequence[Indicator]) -> tuple[list[range], list[range]]:

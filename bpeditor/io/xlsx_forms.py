@@ -30,7 +30,6 @@ from bpeditor.io.xlsx_common import (
     Styles,
     estimate_lines,
     level_groups,
-    level_label,
     line_capacity,
     mm_to_width,
     open_workbook,
@@ -335,7 +334,7 @@ class FormSheet:
                     lo, hi = max(group.start, at.start), min(group.stop, at.stop)
                     if lo >= hi:
                         continue
-                    text = level_label(indicators[group.start], level)
+                    text = indicators[group.start].class_label(level)
                     if lo > group.start:
                         text += CONTINUED
                     sheet.merged((first + lo, first + hi - 1), (col, col), text, self.centred)

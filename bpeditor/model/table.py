@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bpeditor.model.money import Amount, sum_amounts
+from bpeditor.model.taxonomy import taxonomy_of
 from bpeditor.model.value import IndicatorValue, parse_value
 
 DEFAULT_TITLE = "项目支出绩效目标表"
@@ -71,6 +72,16 @@ class Indicator:
     previous_period_value: str = ""
     previous_annual_value: str = ""
     carried: str = ""
+
+    def class_label(self, level: int) -> str:
+        """The 一级 (1) or 二级 (2) label as found, else the taxonomy's name for the code."""
+        code, label = (
+            (self.level1, self.level1_label) if level == 1 else (self.level2, self.level2_label)
+        )
+        if label:
+            return label
+        category = taxonomy_of(code).get(code) if code else None
+        return category.label if category is not None else code
 
     @property
     def period(self) -> IndicatorValue:

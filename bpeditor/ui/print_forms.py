@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Indicator, Project, Unit
-from bpeditor.model.taxonomy import taxonomy_of
 from bpeditor.ui.print_layout import Cell, LineRef, Page, PrintLayout, Row
 
 FORM_ROW_MM = 7.5
@@ -216,8 +215,8 @@ class FormsLayout(PrintLayout):
         prev2 = (prev1 or "") + "/" + ((prev.level2 or prev.level2_label) if prev else "")
         cells = [
             Cell(0, 0, [], centre, merge=("grid", "")),
-            Cell(1, 1, [], centre, merge=(key1, _label(ind, 1)), group_start=prev1 != key1),
-            Cell(2, 2, [], centre, merge=(key2, _label(ind, 2)), group_start=prev2 != key2),
+            Cell(1, 1, [], centre, merge=(key1, ind.class_label(1)), group_start=prev1 != key1),
+            Cell(2, 2, [], centre, merge=(key2, ind.class_label(2)), group_start=prev2 != key2),
             self.cell(3, 3, ind.name),
             self.cell(4, 4, ind.period_value, centre),
             self.cell(5, 5, ind.annual_value, centre),
@@ -228,19 +227,6 @@ class FormsLayout(PrintLayout):
 def _goal_cell(first: int, last: int, refs: list[LineRef]) -> Cell:
     """A cell of goal lines, drawn from their layouts."""
     return Cell(first, last, [r[2] for r in refs], Qt.AlignmentFlag.AlignJustify, refs=refs)
-
-
-def _label(indicator: Indicator, level: int) -> str:
-    """The 一级/二级 label as found, or the taxonomy's name for its code."""
-    code, label = (
-        (indicator.level1, indicator.level1_label)
-        if level == 1
-        else (indicator.level2, indicator.level2_label)
-    )
-    if label:
-        return label
-    category = taxonomy_of(code).get(code) if code else None
-    return category.label if category is not None else code
 
 
 def _blocks(indicators: list[Indicator]) -> list[tuple[int, int]]:
