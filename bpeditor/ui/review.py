@@ -163,9 +163,12 @@ class ReviewController(QObject):
         push_edit(self.context.undo_stack, self.context.document, edit)
 
     def _explained(self, finding: Finding) -> str:
+        table = self.context.document.table
+        if not table.explanations:  # the usual case: no per-row work, no import at start-up
+            return ""
         from bpeditor.model.review.report import explanation_for  # noqa: PLC0415 - deferred: start-up
 
-        mark = explanation_for(self.context.document.table, finding)
+        mark = explanation_for(table, finding)
         return mark.reason if mark is not None else ""
 
     def _on_change(self, change: Change, done: bool) -> None:
