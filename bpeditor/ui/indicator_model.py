@@ -73,13 +73,14 @@ class IndicatorTableModel(QAbstractTableModel):
     """The indicator field each editable column edits (一级/二级: the code); 上年指标值 is not."""
     MAIN_COLUMNS = 5
     """Columns shown by default; the rest are optional."""
-    _FIELD_COLUMNS: ClassVar[dict[str, int]] = {
+    FIELD_COLUMNS: ClassVar[dict[str, int]] = {
         **{name: column for column, name in enumerate(FIELDS)},
         "level1_label": LEVEL1,
         "level2_label": LEVEL2,
         "previous_period_value": PREVIOUS,
         "previous_annual_value": PREVIOUS,
     }
+    """The column that shows a field (一级/二级 labels: their code's; last year's values: 上年)."""
 
     @classmethod
     def header(cls, column: int) -> str:
@@ -171,7 +172,7 @@ class IndicatorTableModel(QAbstractTableModel):
                     self.index(change.first, len(self.HEADERS) - 1),
                     [_BACKGROUND, TOOLTIP],
                 )
-            column = self._FIELD_COLUMNS.get(change.field or "")
+            column = self.FIELD_COLUMNS.get(change.field or "")
             if column is not None:
                 index = self.index(change.first, column)
                 self.dataChanged.emit(index, index)

@@ -76,10 +76,6 @@ Window titles show :func:`~bpeditor.ui.i18n.app_title`, its translation."""
 EXPAND_ALL_LIMIT = 1000
 """Tables with up to this many projects open with every unit expanded in the tree."""
 
-_FIELD_COLUMNS = {name: column for column, name in enumerate(IndicatorTableModel.FIELDS)} | {
-    "level1_label": IndicatorTableModel.LEVEL1,
-    "level2_label": IndicatorTableModel.LEVEL2,
-}
 _NAME_CHANGES = {
     ChangeKind.RESET,
     ChangeKind.INDICATORS_INSERTED,
@@ -517,7 +513,10 @@ class MainWindow(QMainWindow):
         self.select_project(unit, project)
         panel = self.project_panel
         if indicator is not None:
-            panel.grid.go_to_cell(indicator, _FIELD_COLUMNS.get(field or "", 2))
+            panel.grid.go_to_cell(
+                indicator,
+                IndicatorTableModel.FIELD_COLUMNS.get(field or "", IndicatorTableModel.NAME),
+            )
             panel.grid.setFocus()
             return
         widgets = {"name": panel.name_edit, "goal": panel.goal_edit, "indicators": panel.grid}
