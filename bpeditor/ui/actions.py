@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QTreeView, QWidget
 
 from bpeditor.ui import clipboard
-from bpeditor.ui.editor_context import EditorContext, EditorView, MenuItems
+from bpeditor.ui.editor_context import EditorContext, EditorView, MenuItems, named_action
 from bpeditor.ui.indicator_model import IndicatorTableModel
 from bpeditor.ui.undo import push_edit
 
@@ -188,14 +188,10 @@ class EditorActions(QObject):
         shortcut: str | QKeySequence.StandardKey | None = None,
     ) -> QAction:
         """An action; with ``widget`` its shortcut works only while that widget has focus."""
-        action = QAction(text, self.context.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action = named_action(self.context.window, name, text, slot, shortcut)
         if widget is not None:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             widget.addAction(action)
-        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def menus(self) -> EditorMenus:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 
 from bpeditor.io.base import ReadError, ReadResult, ReadWarning
 from bpeditor.model.table import Table
-from bpeditor.ui.editor_context import EditorContext
+from bpeditor.ui.editor_context import EditorContext, named_action
 
 NEW_SHORTCUT = "Ctrl+Alt+N"
 """从剪贴板新建 (Ctrl+N is 新建, Ctrl+Shift+N 新增项目)."""
@@ -49,11 +49,8 @@ class ClipboardCommands(QObject):
         )
 
     def _action(self, name: str, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.context.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
+        action = named_action(self.context.window, name, text, slot, shortcut)
         action.setStatusTip(self.tr("读取从 Excel、WPS、Word 或网页复制的整张表格"))
-        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def read(self) -> ReadResult | None:

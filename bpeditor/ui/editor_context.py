@@ -8,13 +8,13 @@ the window places them in its menus and tool bar.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from bpeditor.model.document import Document
@@ -33,6 +33,22 @@ STATUS_MS = 8000
 
 MenuItems = list[QAction | None]
 """A menu's entries in order, as a controller returns them; ``None`` stands for a separator."""
+
+
+def named_action(
+    parent: QObject,
+    name: str,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+) -> QAction:
+    """A named action (tests and the window find it by name) that calls ``slot``."""
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
 
 
 class EditorView(Protocol):

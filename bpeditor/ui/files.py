@@ -30,7 +30,7 @@ from bpeditor.io.base import ReadError, ReadResult, ReadWarning, WriteError
 from bpeditor.io.registry import read_path
 from bpeditor.model.table import Table
 from bpeditor.resources import example_path
-from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.editor_context import EditorContext, MenuItems, named_action
 from bpeditor.ui.export import ExportCommands
 from bpeditor.ui.file_formats import read_filter
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, app_title
@@ -118,12 +118,7 @@ class FileController(QObject):
     def _action(
         self, name: str, text: str, slot: Callable[[], object], shortcut: Any = None
     ) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return named_action(self.window, name, text, slot, shortcut)
 
     def _create_actions(self) -> FileActions:
         keys = QKeySequence.StandardKey

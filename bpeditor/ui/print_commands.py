@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 
 from bpeditor.io.base import WriteError
 from bpeditor.io.export_options import ExportOptions
-from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.editor_context import EditorContext, MenuItems, named_action
 from bpeditor.ui.export_settings import font_warning, load_export_options, save_export_options
 
 if TYPE_CHECKING:
@@ -30,20 +30,19 @@ class PrintCommands(QObject):
         super().__init__(context.window)
         self.context = context
         self.window = context.window
-        self.preview_action = self._action("actionPrintPreview", self.tr("打印预览(&V)…"))
-        self.preview_action.triggered.connect(lambda _checked=False: self.preview())
-        self.print_action = self._action("actionPrint", self.tr("打印(&P)…"))
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.triggered.connect(lambda _checked=False: self.print_())
-        self.pdf_action = self._action("actionExportPdf", self.tr("导出 PDF(&D)…"))
-        self.pdf_action.triggered.connect(lambda _checked=False: self.ask_pdf())
-        self.options_action = self._action("actionExportOptions", self.tr("打印和导出选项(&T)…"))
-        self.options_action.triggered.connect(lambda _checked=False: self.edit_options())
-
-    def _action(self, name: str, text: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        return action
+        window = context.window
+        self.preview_action = named_action(
+            window, "actionPrintPreview", self.tr("打印预览(&V)…"), self.preview
+        )
+        self.print_action = named_action(
+            window, "actionPrint", self.tr("打印(&P)…"), self.print_, QKeySequence.StandardKey.Print
+        )
+        self.pdf_action = named_action(
+            window, "actionExportPdf", self.tr("导出 PDF(&D)…"), self.ask_pdf
+        )
+        self.options_action = named_action(
+            window, "actionExportOptions", self.tr("打印和导出选项(&T)…"), self.edit_options
+        )
 
     def menu_items(self) -> MenuItems:
         """The 文件 menu's print entries, in order."""

@@ -8,17 +8,15 @@ pushed as undo steps after the user confirmed them in a preview; dialogs go thro
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTreeView
 
 from bpeditor.model.document import Change, ChangeKind
 from bpeditor.model.validation import Finding
-from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.editor_context import EditorContext, MenuItems, named_action
 from bpeditor.ui.findings_model import ProblemListModel
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.undo import push_edit
@@ -47,30 +45,27 @@ class ReviewController(QObject):
         self.model = model
         self.checks = checks
         self.rules_path: Path | None = None
-        self.fix_action = self._action(self.tr("快速修复(&Q)…"), "actionQuickFix", self.fix_current)
-        self.fix_all_action = self._action(
-            self.tr("全部修复此类(&A)…"), "actionFixAll", self.fix_all_of_kind
+        window = context.window
+        self.fix_action = named_action(
+            window, "actionQuickFix", self.tr("快速修复(&Q)…"), self.fix_current
         )
-        self.explain_action = self._action(
-            self.tr("标记已说明(&M)…"), "actionExplain", self.explain_current
+        self.fix_all_action = named_action(
+            window, "actionFixAll", self.tr("全部修复此类(&A)…"), self.fix_all_of_kind
         )
-        self.rules_action = self._action(
-            self.tr("审核规则(&R)…"), "actionReviewRules", self.edit_rules
+        self.explain_action = named_action(
+            window, "actionExplain", self.tr("标记已说明(&M)…"), self.explain_current
         )
-        self.report_action = self._action(
-            self.tr("导出审核意见(&E)…"), "actionReviewReport", self.export_report
+        self.rules_action = named_action(
+            window, "actionReviewRules", self.tr("审核规则(&R)…"), self.edit_rules
+        )
+        self.report_action = named_action(
+            window, "actionReviewReport", self.tr("导出审核意见(&E)…"), self.export_report
         )
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         model.explained = self._explained
         context.document.subscribe(self._on_change)
         self._load_remembered_rules()
-
-    def _action(self, text: str, name: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.context.window)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        return action
 
     def menu_items(self) -> MenuItems:
         """The 工具 menu's entries."""

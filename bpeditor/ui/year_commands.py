@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from bpeditor.model.validation import Finding
-from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.editor_context import EditorContext, MenuItems, named_action
 from bpeditor.ui.file_formats import read_filter
 from bpeditor.ui.live_checks import LiveChecks
 from bpeditor.ui.undo import push_edit
@@ -39,21 +38,22 @@ class YearCommands(QObject):
         self.shown_project = shown_project
         self.panel: YearComparisonPanel | None = None
         self.dock: QDockWidget | None = None
-        self.carry_action = self._action("actionCarryForward", self.tr("新建下一年度表(&Y)…"))
-        self.carry_action.triggered.connect(self.carry_forward)
-        self.compare_action = self._action("actionCompareYears", self.tr("与其他年度比较(&C)…"))
-        self.compare_action.triggered.connect(self.ask_compare)
-        self.accept_project_action = self._action(
-            "actionAcceptCarriedProject", self.tr("接受本项目的上年指标")
+        window = context.window
+        self.carry_action = named_action(
+            window, "actionCarryForward", self.tr("新建下一年度表(&Y)…"), self.carry_forward
         )
-        self.accept_project_action.triggered.connect(self.accept_project)
-        self.accept_all_action = self._action("actionAcceptCarriedAll", self.tr("接受全部上年指标"))
-        self.accept_all_action.triggered.connect(self.accept_all)
-
-    def _action(self, name: str, text: str) -> QAction:
-        action = QAction(text, self.context.window)
-        action.setObjectName(name)
-        return action
+        self.compare_action = named_action(
+            window, "actionCompareYears", self.tr("与其他年度比较(&C)…"), self.ask_compare
+        )
+        self.accept_project_action = named_action(
+            window,
+            "actionAcceptCarriedProject",
+            self.tr("接受本项目的上年指标"),
+            self.accept_project,
+        )
+        self.accept_all_action = named_action(
+            window, "actionAcceptCarriedAll", self.tr("接受全部上年指标"), self.accept_all
+        )
 
     def file_items(self) -> MenuItems:
         """The 文件 menu's entries."""
