@@ -11,9 +11,9 @@ from __future__ import annotations
 import copy
 import re
 
-from bpeditor.model.document import CELL_FIELDS
+from bpeditor.model.document import CELL_FIELDS, CELL_LABELS
 from bpeditor.model.edits import CompoundEdit, Edit
-from bpeditor.model.operations import CELL_LABELS, apply_text, diff_edits
+from bpeditor.model.operations import apply_text, diff_edits
 from bpeditor.model.table import Indicator, Table
 
 Place = tuple[int, int, int]

@@ -28,6 +28,13 @@ PROJECT_TEXT_FIELDS = (
 )
 FUNDS_GROUPS = ("funds", "period_funds")
 FUNDS_FIELDS = ("total", "fiscal", "special_account", "other")
+FUNDS_LABELS = {
+    "total": "总计",
+    "fiscal": "财政拨款",
+    "special_account": "财政专户拨款",
+    "other": "其他资金",
+}
+"""Each amount's name as the summary table heads its column."""
 INDICATOR_FIELDS = tuple(f.name for f in fields(Indicator))
 """An indicator's fields in their declared order (native files rely on the order)."""
 CELL_FIELDS = (
@@ -41,6 +48,17 @@ CELL_FIELDS = (
     "note",
 )
 """An indicator's fields as a row of cells (一级/二级: the code), in the summary layout's order."""
+CELL_LABELS = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "period_value": "实施周期指标值",
+    "annual_value": "年度指标值",
+    "basis": "指标值确定依据",
+    "explanation": "指标解释",
+    "note": "备注",
+}
+"""Each cell field's name as the summary table heads its column."""
 
 
 Where = tuple[int, int]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 
-from bpeditor.model.document import CELL_FIELDS, INDICATOR_FIELDS, Where
+from bpeditor.model.document import CELL_FIELDS, CELL_LABELS, INDICATOR_FIELDS, Where
 from bpeditor.model.edits import (
     CompoundEdit,
     Edit,
@@ -25,17 +25,6 @@ from bpeditor.model.edits import (
 from bpeditor.model.table import Indicator
 from bpeditor.model.taxonomy import class_fields, official_label, taxonomy_of
 
-CELL_LABELS = {
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "name": "三级指标",
-    "period_value": "实施周期指标值",
-    "annual_value": "年度指标值",
-    "basis": "指标值确定依据",
-    "explanation": "指标解释",
-    "note": "备注",
-}
-"""Each cell field's name as the summary table heads its column."""
 WHOLE_ROW_WIDTH = 5
 """A pasted block at least this wide is whole indicators, starting at 一级指标."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bpeditor.model.document import FUNDS_FIELDS, Where
+from bpeditor.model.document import FUNDS_FIELDS, FUNDS_LABELS, Where
 from bpeditor.model.edits import (
     CompoundEdit,
     Edit,
@@ -27,13 +27,6 @@ from bpeditor.model.edits import (
 from bpeditor.model.money import CENT, Amount, same_amount, sum_amounts
 from bpeditor.model.table import Funds, Project, Table, Unit
 
-FUNDS_LABELS = {
-    "total": "总计",
-    "fiscal": "财政拨款",
-    "special_account": "财政专户拨款",
-    "other": "其他资金",
-}
-"""Each amount's name as the summary table heads its column."""
 _YUAN_PER_WAN = Decimal(10000)
 
 

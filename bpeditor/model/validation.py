@@ -13,6 +13,7 @@ from bpeditor.model.declaration import (
     period_underivable,
     period_unreadable,
 )
+from bpeditor.model.document import CELL_LABELS, FUNDS_LABELS
 from bpeditor.model.money import format_amount, same_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 from bpeditor.model.taxonomy import Category, label_matches, printed_class, taxonomy_of
@@ -129,10 +130,6 @@ _UNIT_IN_NAME = re.compile(r"[（(][^（）()]{1,6}[）)]\s*$")
 _RATE_UNITS = {"%", "％", "‰", "分", "级", "星", "倍"}
 
 
-_AMOUNT_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款"}
-_AMOUNT_LABELS["other"] = "其他资金"
-
-
 def _finding(code: str, message: str, location: Location) -> Finding:
     return Finding(code, CHECKS[code].severity, message, location)
 
@@ -216,7 +213,7 @@ def validate_project(
         add(
             _finding(
                 "project-amount-not-a-number",
-                f"{label}的{_AMOUNT_LABELS.get(name, name)}“{written}”不是数字，未计入合计",
+                f"{label}的{FUNDS_LABELS.get(name, name)}“{written}”不是数字，未计入合计",
                 at(name),
             )
         )
@@ -271,11 +268,7 @@ def _check_declaration(
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_CARRIED_FIELDS = {
-    "name": "三级指标",
-    "period_value": "实施周期指标值",
-    "annual_value": "年度指标值",
-}
+_CARRIED_FIELDS = {f: CELL_LABELS[f] for f in ("name", "period_value", "annual_value")}
 
 
 def _check_carried_years(

@@ -10,7 +10,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from bpeditor.model.review.completeness import period_years
-from bpeditor.model.review.scope import OFFICIAL_TO_GUIDE, IndicatorScope, Scope, level2_code
+from bpeditor.model.review.scope import (
+    OFFICIAL_TO_GUIDE,
+    VALUE_FIELDS,
+    IndicatorScope,
+    Scope,
+    level2_code,
+)
 from bpeditor.model.review.words import (
     QUANTITY,
     SATISFACTION,
@@ -107,10 +113,7 @@ def check(scope: Scope) -> None:
 
 
 def _check_direction(scope: IndicatorScope, indicator: Indicator, i: int) -> None:
-    for field_name, field_label in (
-        ("period_value", "实施周期指标值"),
-        ("annual_value", "年度指标值"),
-    ):
+    for field_name, field_label in VALUE_FIELDS:
         value = parse_value(getattr(indicator, field_name))
         if value.sign in ("≥", "＞"):
             better = "＝0" if value.number == 0 else "≤"

@@ -22,6 +22,7 @@ from bpeditor.model.edits import CompoundEdit, Edit, InsertIndicators, SetIndica
 from bpeditor.model.operations import diff_edits
 from bpeditor.model.review.consistency import class_fields_for, target_class
 from bpeditor.model.review.naming import split_value
+from bpeditor.model.review.scope import VALUE_FIELDS
 from bpeditor.model.review.words import unit_in_name
 from bpeditor.model.table import Indicator, Project, Table
 from bpeditor.model.taxonomy import official_label
@@ -30,7 +31,7 @@ from bpeditor.model.value import parse_value
 
 FIXABLE = ("K2", "V8", "K3", "N3", "V1", "C5")
 """The rules whose findings have a certain fix."""
-FIELD_LABELS = {"period_value": "实施周期指标值", "annual_value": "年度指标值"}
+FIELD_LABELS = dict(VALUE_FIELDS)
 COST_ROW = ("项目成本控制率", "≤100%")
 """The 成本 indicator C5's fix adds: its name and value (both periods)."""
 _LEADING_GREATER = re.compile(r"^\s*(>=|＞＝|≥|≧|>|＞)\s*")

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from bpeditor.model.review.scope import IndicatorScope, Scope, is_satisfaction
+from bpeditor.model.review.scope import VALUE_FIELDS, IndicatorScope, Scope, is_satisfaction
 from bpeditor.model.review.words import SATISFACTION, head_class, stem
 from bpeditor.model.table import Indicator
 from bpeditor.model.taxonomy import GUIDE_2021, OFFICIAL
@@ -112,10 +112,7 @@ def check_indicator(scope: IndicatorScope, indicator: Indicator, i: int = 0) -> 
 def _check_satisfaction(
     scope: IndicatorScope, indicator: Indicator, i: int, floor: Decimal
 ) -> None:
-    for field_name, field_label in (
-        ("period_value", "实施周期指标值"),
-        ("annual_value", "年度指标值"),
-    ):
+    for field_name, field_label in VALUE_FIELDS:
         value = parse_value(getattr(indicator, field_name))
         text = value.text.strip()
         if not text or value.is_placeholder:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bpeditor.model.document import CELL_LABELS
 from bpeditor.model.review.rules import RuleSet
 from bpeditor.model.table import Indicator, Project
 from bpeditor.model.taxonomy import taxonomy_of
 from bpeditor.model.validation import Finding, Location
 
 OUTPUT, EFFECT, SATISFACTION_L1 = "产出指标", "效益指标", "满意度指标"
+VALUE_FIELDS = tuple((f, CELL_LABELS[f]) for f in ("period_value", "annual_value"))
+"""The two value fields and their column names (实施周期指标值, 年度指标值)."""
 
 
 class IndicatorScope(Protocol):

@@ -10,12 +10,17 @@ import re
 from decimal import Decimal
 
 from bpeditor.model.money import format_amount
-from bpeditor.model.review.scope import IndicatorScope, Scope, is_cost, level2_code
+from bpeditor.model.review.scope import (
+    VALUE_FIELDS,
+    IndicatorScope,
+    Scope,
+    is_cost,
+    level2_code,
+)
 from bpeditor.model.review.words import VAGUE, stem, unit_in_name
 from bpeditor.model.table import Indicator
 from bpeditor.model.value import IndicatorValue, parse_value
 
-VALUE_FIELDS = (("period_value", "实施周期指标值"), ("annual_value", "年度指标值"))
 _SIGN_ONLY = re.compile(r"^\s*(>=|<=|[≥≤≧≦＞＜＝><=])\s*(?P<rest>\D*)$")
 _LONE_PLACEHOLDER = re.compile(r"^[≥≤＞＜＝><=]*\s*[*＊_＿×xX\-－—–/／]+\s*[%％]?\s*$")
 _PERCENT = {"%", "％"}
