@@ -81,6 +81,20 @@ class ChangeKind(StrEnum):
     INDICATORS_REMOVED = "indicators-removed"
 
 
+ROWS_CHANGED = frozenset(
+    {
+        ChangeKind.RESET,
+        ChangeKind.INDICATORS_INSERTED,
+        ChangeKind.INDICATORS_REMOVED,
+        ChangeKind.PROJECTS_INSERTED,
+        ChangeKind.PROJECTS_REMOVED,
+        ChangeKind.UNITS_INSERTED,
+        ChangeKind.UNITS_REMOVED,
+    }
+)
+"""The changes that add, remove or replace rows (the table's shape changes, not a field)."""
+
+
 @dataclass(frozen=True)
 class Change:
     """Where the document changes: rows ``first`` … ``first + count - 1`` of the given parent."""

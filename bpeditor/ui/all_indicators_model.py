@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QUndoStack
 
-from bpeditor.model.document import Change, ChangeKind, Document
+from bpeditor.model.document import ROWS_CHANGED, Change, ChangeKind, Document
 from bpeditor.model.table import Indicator
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.indicator_model import IndicatorTableModel, cell_text
@@ -28,15 +28,6 @@ Place = tuple[int, int, int]
 """``(unit, project, indicator)``."""
 
 _EDITABLE = READ_ONLY | Qt.ItemFlag.ItemIsEditable
-_STRUCTURE = {
-    ChangeKind.RESET,
-    ChangeKind.INDICATORS_INSERTED,
-    ChangeKind.INDICATORS_REMOVED,
-    ChangeKind.PROJECTS_INSERTED,
-    ChangeKind.PROJECTS_REMOVED,
-    ChangeKind.UNITS_INSERTED,
-    ChangeKind.UNITS_REMOVED,
-}
 
 
 @dataclass(frozen=True)
@@ -216,7 +207,7 @@ class AllIndicatorsModel(QAbstractTableModel):
 
     def _on_change(self, change: Change, done: bool) -> None:
         kind = change.kind
-        if kind in _STRUCTURE:
+        if kind in ROWS_CHANGED:
             if not done and not self._resetting:
                 self._resetting = True
                 self.beginResetModel()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpeditor.io.base import ReadWarning
-from bpeditor.model.document import Change, ChangeKind, Document
+from bpeditor.model.document import ROWS_CHANGED, Change, ChangeKind, Document
 from bpeditor.model.table import Project, Table
 from bpeditor.model.validation import Finding
 from bpeditor.resources import example_path
@@ -75,16 +75,6 @@ APP_TITLE = "绩效目标表编辑器"
 Window titles show :func:`~bpeditor.ui.i18n.app_title`, its translation."""
 EXPAND_ALL_LIMIT = 1000
 """Tables with up to this many projects open with every unit expanded in the tree."""
-
-_NAME_CHANGES = {
-    ChangeKind.RESET,
-    ChangeKind.INDICATORS_INSERTED,
-    ChangeKind.INDICATORS_REMOVED,
-    ChangeKind.PROJECTS_INSERTED,
-    ChangeKind.PROJECTS_REMOVED,
-    ChangeKind.UNITS_INSERTED,
-    ChangeKind.UNITS_REMOVED,
-}
 
 
 class MainWindow(QMainWindow):
@@ -547,7 +537,7 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "_status_timer"):
             return
         kind = change.kind
-        if kind in _NAME_CHANGES or (kind is ChangeKind.INDICATOR_FIELD and change.field == "name"):
+        if kind in ROWS_CHANGED or (kind is ChangeKind.INDICATOR_FIELD and change.field == "name"):
             self._names = None
         if not done and kind in (ChangeKind.PROJECTS_REMOVED, ChangeKind.UNITS_REMOVED):
             shown = self.project_panel.project
