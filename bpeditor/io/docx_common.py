@@ -27,6 +27,7 @@ from lxml import etree
 from bpeditor import __version__
 from bpeditor.io.base import atomic_write
 from bpeditor.io.export_options import ExportOptions
+from bpeditor.io.print_flow import line_ems
 from bpeditor.model.table import SignOff
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -318,13 +319,7 @@ def table(widths: list[float], rows: Iterable[str], *, borders: bool = True) -> 
 
 def line_units(text: str) -> list[float]:
     """Per line of ``text``, its width in ems: CJK and full-width characters 1, others 0.55."""
-    units = []
-    for line in text.split("\n"):
-        count = len(line)
-        # characters from U+0800 take 3 bytes in UTF-8: CJK, full-width forms, ≥ and the like
-        wide = (len(line.encode("utf-8")) - count) >> 1
-        units.append(wide + 0.55 * (count - wide))
-    return units
+    return [line_ems(line) for line in text.split("\n")]
 
 
 def lines_for(units: list[float], width_mm: float, size_pt: float) -> int:

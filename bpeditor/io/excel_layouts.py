@@ -20,6 +20,7 @@ from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT
 from bpeditor.io.layouts.labels import amount_kind, indicator_role, side_of
 from bpeditor.io.text import SummaryParser, map_summary_header
 from bpeditor.io.tsv import Record
+from bpeditor.model.document import FUNDS_FIELDS
 from bpeditor.model.money import AmountError, parse_amount
 from bpeditor.model.table import Table
 
@@ -55,7 +56,6 @@ FIELDS: dict[str, str] = {
 HEADER_SCAN_ROWS = summary_text.HEADER_SCAN_ROWS
 """How many rows from the top are searched for a header row (the same as for text)."""
 
-AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
 _SIDED = ("measure", "sign", "value")
 _HEADER_MONEY = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 _SPACE = re.compile(r"\s+")
@@ -201,7 +201,7 @@ def header_money(texts: list[str]) -> str:
     """The money unit an amount column's header names (``项目资金（元）`` → ``元``), or ``""``."""
     for text in texts:
         match = _HEADER_MONEY.search(text)
-        if match and column_role(text) in AMOUNT_FIELDS:
+        if match and column_role(text) in FUNDS_FIELDS:
             return match.group(1)
     return ""
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from bpeditor.io.base import gc_paused
-from bpeditor.io.excel_layouts import AMOUNT_FIELDS, SheetContext, norm
+from bpeditor.io.excel_layouts import SheetContext, norm
 from bpeditor.io.grid_table import is_signoff, read_signoff
 from bpeditor.io.layouts.values import compose
-from bpeditor.io.text import read_amount
+from bpeditor.io.text import AMOUNT_LABELS, read_amount
+from bpeditor.model.document import FUNDS_FIELDS
 from bpeditor.model.money import AmountError
 from bpeditor.model.table import Funds, Indicator, Project, Unit
 from bpeditor.model.taxonomy import printed_class
 
-_AMOUNT_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款"}
 _TOTAL_KEYS = frozenset({"合计", "总计", "小计"})
 _NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：\d]")
 _NOTE_FIRSTS = frozenset("注说备")
@@ -48,7 +48,7 @@ class RowsReader:
         width = self.context.grid.width
         self.cols = {role: col for role, col in self.roles.items() if col < width}
         self.sides = {side: self.value_columns(side) for side in ("period", "annual")}
-        self.amount_cols = [self.cols[a] for a in AMOUNT_FIELDS if a in self.cols]
+        self.amount_cols = [self.cols[a] for a in FUNDS_FIELDS if a in self.cols]
         # no project column: a tree, where a unit's row (name and amounts) heads its projects'
         self.tree = "project" not in self.cols and "unit" in self.cols
         # A row's texts for these roles in one call each, not one lookup per role and row.
@@ -172,12 +172,12 @@ class RowsReader:
     def amounts(self, row: int, cells: list[str]) -> Funds:
         """The row's amounts; a cell that is not a number is left blank with a warning."""
         funds = Funds()
-        for name in AMOUNT_FIELDS:
+        for name in FUNDS_FIELDS:
             text = self.get(cells, name)
             try:
                 setattr(funds, name, read_amount(text))
             except AmountError:
-                label = _AMOUNT_LABELS.get(name, "其他资金")
+                label = AMOUNT_LABELS[name]
                 self.context.warn(row, f"“{label}”不是金额，已留空：{text}")
         return funds
 

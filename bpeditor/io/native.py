@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bpeditor.io.base import ReadError, ReadResult, WriteError, atomic_write, gc_paused
+from bpeditor.io.text import AMOUNT_LABELS
 from bpeditor.model.document import INDICATOR_FIELDS, PROJECT_TEXT_FIELDS, SIGNOFF_FIELDS
 from bpeditor.model.money import to_storage
 from bpeditor.model.table import Explanation, Funds, Indicator, Project, SignOff, Table, Unit
@@ -27,12 +28,6 @@ _BLANKS = ("",) * len(_INDICATOR_FIELDS)
 _TEXT_ONLY = frozenset({str})
 _PROJECT_OPTIONAL = PROJECT_TEXT_FIELDS[2:]
 _SIGNOFF_FIELDS = SIGNOFF_FIELDS
-_FUNDS_LABELS = {
-    "total": "总计",
-    "fiscal": "财政拨款",
-    "special_account": "财政专户拨款",
-    "other": "其他资金",
-}
 _AMOUNT_RE = re.compile(r"-?[0-9]{1,18}(?:\.[0-9]{1,10})?")
 _SURROGATE_ESCAPE_RE = re.compile(r"\\[uU][dD][89a-fA-F]")
 _JSON_MESSAGES = (
@@ -216,7 +211,7 @@ class _Reader:
             return None
         if type(value) is str and _AMOUNT_RE.fullmatch(value):
             return Decimal(value)
-        label = f"金额“{_FUNDS_LABELS[key]}”（{key}）"
+        label = f"金额“{AMOUNT_LABELS[key]}”（{key}）"
         if type(value) is not str:
             raise self.fail(
                 where, f'{label}应为文本形式的数字（如 "40.00"），实为{_type_name(value)}'

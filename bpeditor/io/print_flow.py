@@ -20,9 +20,16 @@ SMALL_ROOM = 0.2
 MIN_PIECE_LINES = 3
 
 
-def char_width(char: str) -> float:
-    """A character's width in ems: CJK and full-width characters 1, others 0.55."""
-    return 1.0 if ord(char) >= 0x800 else 0.55
+NARROW_EM = 0.55
+"""Width of a digit or Latin letter in ems (characters from U+0800 — CJK, full-width forms, ≥
+and the like — are one em)."""
+
+
+def line_ems(line: str) -> float:
+    """A line's width in ems: characters from U+0800 one em, others :data:`NARROW_EM`."""
+    count = len(line)
+    wide = (len(line.encode("utf-8")) - count) >> 1  # from U+0800: 3 bytes in UTF-8
+    return wide + NARROW_EM * (count - wide)
 
 
 def wrap_text(text: str, per_line: float) -> list[str]:
@@ -32,12 +39,13 @@ def wrap_text(text: str, per_line: float) -> list[str]:
     lines gives the text back.
     """
     per_line = max(per_line, 1.0)
+    narrow = NARROW_EM
     lines: list[str] = []
     paragraphs = text.split("\n")
     for number, para in enumerate(paragraphs):
         start, width = 0, 0.0
         for at, char in enumerate(para):
-            w = 1.0 if char >= "\u0800" else 0.55  # char_width, inlined: called per character
+            w = 1.0 if char >= "\u0800" else narrow  # line_ems per character, inlined
             if width + w > per_line + 1e-9 and at > start:
                 lines.append(para[start:at])
                 start, width = at, 0.0

@@ -74,14 +74,7 @@ def _read_docx(path: Path) -> ReadResult:
 
 
 def _write_docx(table: Table, path: Path, layout: str) -> None:
-    if layout == "forms":
-        from bpeditor.io.docx_forms import write_docx_forms  # noqa: PLC0415
-
-        write_docx_forms(table, path)
-    else:
-        from bpeditor.io.docx_summary import write_docx_summary  # noqa: PLC0415
-
-        write_docx_summary(table, path)
+    _export(table, path, "docx", layout)
 
 
 # The Excel modules load python-calamine (and defusedxml): import them only when a workbook is read.
@@ -92,12 +85,16 @@ def _read_excel(path: Path) -> ReadResult:
 
 
 def _write_xlsx(table: Table, path: Path, layout: str) -> None:
-    from bpeditor.io.xlsx_writer import write_xlsx_forms, write_xlsx_summary  # noqa: PLC0415
+    _export(table, path, "xlsx", layout)
 
-    if layout == "forms":
-        write_xlsx_forms(table, path)
-    else:
-        write_xlsx_summary(table, path)
+
+def _export(table: Table, path: Path, kind: str, layout: str) -> None:
+    """A Word or Excel export with the default options: :func:`exporting.export_as` picks the
+    writer (and imports python-docx or XlsxWriter only then)."""
+    from bpeditor.io.export_options import ExportOptions  # noqa: PLC0415
+    from bpeditor.io.exporting import export_as  # noqa: PLC0415 - exporting imports this module
+
+    export_as(table, path, kind, ExportOptions(layout=layout))
 
 
 def sniff_bpe(head: bytes) -> bool:

@@ -36,6 +36,7 @@ from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT, SIGNOFF_KEYS, rea
 from bpeditor.io.indicator_codec import format_indicators, parse_indicators
 from bpeditor.io.text_decode import decode_text
 from bpeditor.io.tsv import Record, normalize_newlines, read_records, write_records
+from bpeditor.model.document import FUNDS_FIELDS
 from bpeditor.model.money import Amount, AmountError, format_amount, parse_amount, same_amount
 from bpeditor.model.table import (
     DEFAULT_TITLE,
@@ -70,11 +71,10 @@ _COLUMN_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("goal", ("绩效目标",)),
     ("indicators", ("绩效指标",)),
 )
-_AMOUNT_FIELDS = ("total", "fiscal", "special_account", "other")
 HEADER_SCAN_ROWS = 60
 """How many non-blank rows from the top are searched for a header row (text and sheets)."""
 _GRID_COLUMN = re.compile(r"^(?:一级|二级|三级|指标名称)")
-_AMOUNT_LABELS = {
+AMOUNT_LABELS = {
     "total": "总计",
     "fiscal": "财政拨款",
     "special_account": "财政专户拨款",
@@ -85,7 +85,7 @@ _TOTAL_KEYS = frozenset({"合计", "总计"})
 _HEADER_STARTS = ("项目名称", "资金使用单位", "项目（单位）名称", "单位名称")
 _HEADER_FIRSTS = frozenset(start[0] for start in _HEADER_STARTS)
 """A quick test before the whitespace-free comparison, made for every row."""
-_ROW_ROLES = ("name", "goal", "indicators", *_AMOUNT_FIELDS)
+_ROW_ROLES = ("name", "goal", "indicators", *FUNDS_FIELDS)
 """The roles the fast path of :meth:`SummaryParser.read_row` reads, in this order."""
 _PLAIN_AMOUNT = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,6})?")
 """An amount that ``parse_amount`` would read as it is (no separators, signs or wide digits)."""
@@ -245,12 +245,12 @@ class SummaryParser:
     def amounts(self, record: Record) -> Funds:
         """The row's four amounts; a cell that is not a number is left blank with a warning."""
         funds = Funds()
-        for name in _AMOUNT_FIELDS:
+        for name in FUNDS_FIELDS:
             text = self.cell(record, name)
             try:
                 setattr(funds, name, read_amount(text))
             except AmountError:
-                self.warn(record.line, f"“{_AMOUNT_LABELS[name]}”不是金额，已留空：{text}")
+                self.warn(record.line, f"“{AMOUNT_LABELS[name]}”不是金额，已留空：{text}")
         return funds
 
     def read_row(self, line: int, cells: list[str]) -> None:
@@ -339,7 +339,7 @@ class SummaryParser:
         """Whether the row is the header again (printed tables repeat it on every page)."""
         if map_summary_header(record.cells) != self.roles:
             return False
-        for role in _AMOUNT_FIELDS:
+        for role in FUNDS_FIELDS:
             try:
                 if parse_amount(self.cell(record, role)) is not None:
                     return False
@@ -350,7 +350,7 @@ class SummaryParser:
     def read_other_row(self, record: Record, name: str, extra: list[str]) -> bool:
         """A row with no goal and no indicators that is not a table row; True if handled."""
         first = next((c.strip() for c in record.cells if c.strip()), "")
-        no_amounts = all(not self.cell(record, role) for role in _AMOUNT_FIELDS)
+        no_amounts = all(not self.cell(record, role) for role in FUNDS_FIELDS)
         if _SIGNOFF_START.match(first) or (
             no_amounts and _SIGNOFF_ANY.search("\t".join(record.cells))
         ):
@@ -419,13 +419,13 @@ class SummaryParser:
         """
         if checked.funds.is_blank():
             return
-        for name in _AMOUNT_FIELDS:
+        for name in FUNDS_FIELDS:
             printed = getattr(checked.funds, name)
             computed = getattr(derived, name)
             if not same_amount(printed, computed):
                 self.warn(
                     checked.line,
-                    f"{what}“{_AMOUNT_LABELS[name]}”为 "
+                    f"{what}“{AMOUNT_LABELS[name]}”为 "
                     f"{format_amount(printed, blank_zero=False) or '空'}，"
                     f"与明细之和 {format_amount(computed, blank_zero=False) or '0.00'} 不符",
                 )
@@ -477,7 +477,7 @@ def read_text(path: str | os.PathLike[str]) -> ReadResult:
 
 
 def _amount_cells(funds: Funds) -> list[str]:
-    return [format_amount(getattr(funds, name), blank_zero=False) for name in _AMOUNT_FIELDS]
+    return [format_amount(getattr(funds, name), blank_zero=False) for name in FUNDS_FIELDS]
 
 
 def _summary_cells(funds: Funds) -> list[str]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from bpeditor import __version__
 from bpeditor.io.base import WriteError
 from bpeditor.io.export_options import FontSet
+from bpeditor.io.print_flow import line_ems
 from bpeditor.model.money import Amount
 from bpeditor.model.table import DEFAULT_TITLE, Indicator, SignOff, Table
 
@@ -67,8 +68,6 @@ LINE_HEIGHT = 1.36
 ROW_PADDING = 4.0
 """Points added to a row's lines for the cell's top and bottom margins."""
 _CELL_PADDING_PX = 7
-NARROW_EM = 0.55
-"""Width of a digit or Latin letter in ems (CJK characters are one em)."""
 _WRAP_SLACK = 0.96
 """Share of a line that wrapped text fills on average (breaks fall before whole numbers)."""
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
@@ -96,10 +95,7 @@ def estimate_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
         return 1  # short: one line whatever the characters
     lines = 0
     for line in text.split("\n"):
-        count = len(line)
-        wide = (len(line.encode("utf-8")) - count) >> 1  # from U+0800: 3 bytes in UTF-8
-        ems = wide + NARROW_EM * (count - wide)
-        lines += max(1, math.ceil(ems / capacity - 1e-9))
+        lines += max(1, math.ceil(line_ems(line) / capacity - 1e-9))
     return lines
 
 

@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING
 from bpeditor.io.base import atomic_write
 from bpeditor.io.export_options import ExportOptions
 from bpeditor.io.indicator_codec import format_indicator
-from bpeditor.io.print_flow import CONTINUED, PageFlow, Piece, wrap_text
+from bpeditor.io.print_flow import CONTINUED, PageFlow, Piece, line_ems, wrap_text
 from bpeditor.io.text import HEADER
 from bpeditor.io.xlsx_common import (
     AMOUNT_FORMAT,
     COLUMN_PADDING_PX,
     DIGIT_PX,
     MAX_ROW_HEIGHT,
-    NARROW_EM,
     Sheet,
     Styles,
     estimate_lines,
@@ -197,11 +196,8 @@ class SummarySheet:
         items = [format_indicator(n, ind) for n, ind in enumerate(project.indicators, start=1)]
         capacity = self.capacity
         item_lines = []
-        for text in items:  # estimate_lines, inlined: one line of text per item
-            count = len(text)
-            wide = (len(text.encode("utf-8")) - count) >> 1
-            ems = wide + NARROW_EM * (count - wide)
-            item_lines.append(max(1, math.ceil(ems / capacity - 1e-9)))
+        for text in items:  # estimate_lines without the split: one line of text per item
+            item_lines.append(max(1, math.ceil(line_ems(text) / capacity - 1e-9)))
         goal_lines = estimate_lines(project.goal, widths[_GOAL], size) if project.goal else 0
         names = (
             estimate_lines(project.name, widths[0], size),

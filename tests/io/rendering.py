@@ -65,20 +65,24 @@ def pdf_pages(pdf: Path) -> tuple[int, str]:
 
 def page_texts(pdf: Path, pages: int) -> list[str]:
     """Each page's text with all whitespace removed (wrapped cells join up again)."""
-    assert shutil.which("pdftotext"), INSTALL_HINT
     texts = []
     for page in range(1, pages + 1):
-        out = subprocess.run(
-            # UTF-8 asked for and decoded as such, whatever the locale (cp936 on a Chinese PC).
-            ["pdftotext", "-enc", "UTF-8", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-            check=True,
-        ).stdout
+        out = _pdftotext(pdf, "-raw", "-f", str(page), "-l", str(page), timeout=60)
         texts.append(re.sub(r"\s+", "", _nfkc(out)))
     return texts
+
+
+def _pdftotext(pdf: Path, *options: str, timeout: float = 120) -> str:
+    """What ``pdftotext`` with ``options`` prints for the PDF."""
+    assert shutil.which("pdftotext"), INSTALL_HINT
+    return subprocess.run(
+        # UTF-8 asked for and decoded as such, whatever the locale (cp936 on a Chinese PC).
+        ["pdftotext", "-enc", "UTF-8", *options, str(pdf), "-"],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=True,
+    ).stdout
 
 
 _RADICALS = str.maketrans(
@@ -134,14 +138,7 @@ def check_printed_sample(
 
 def page_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
     """Each page's text lines as (yMin, yMax, text) in points from the top (``pdftotext -bbox``)."""
-    assert shutil.which("pdftotext"), INSTALL_HINT
-    html = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-bbox-layout", str(pdf), "-"],
-        capture_output=True,
-        encoding="utf-8",
-        timeout=120,
-        check=True,
-    ).stdout
+    html = _pdftotext(pdf, "-bbox-layout")
     pages: list[list[tuple[float, float, str]]] = []
     for page in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
         lines = []
@@ -198,15 +195,7 @@ def indicator_texts_missing(pdf_text: str, table: Table) -> list[str]:
 
 def whole_text(pdf: Path) -> str:
     """The PDF's text in reading order, whitespace removed."""
-    assert shutil.which("pdftotext"), INSTALL_HINT
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-raw", str(pdf), "-"],
-        capture_output=True,
-        encoding="utf-8",
-        timeout=120,
-        check=True,
-    ).stdout
-    return re.sub(r"\s+", "", _nfkc(out))
+    return re.sub(r"\s+", "", _nfkc(_pdftotext(pdf, "-raw")))
 
 
 def _gray_page(pdf: Path, page: int, dpi: int) -> tuple[int, int, bytes]:
@@ -290,12 +279,5 @@ def missing_in_order(printed: str, wanted: str, min_piece: int = 6) -> str:
 
 def text_left_edge(pdf: Path) -> float:
     """The leftmost x of any printed word over all pages, in points (``pdftotext -bbox``)."""
-    assert shutil.which("pdftotext"), INSTALL_HINT
-    html = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-"],
-        capture_output=True,
-        encoding="utf-8",
-        timeout=120,
-        check=True,
-    ).stdout
+    html = _pdftotext(pdf, "-bbox")
     return min(float(x) for x in re.findall(r'<word xMin="([\d.]+)"', html))
