@@ -17,8 +17,8 @@ from bpeditor.io.base import gc_paused
 from bpeditor.io.excel_layouts import SheetContext, norm
 from bpeditor.io.grid_table import is_signoff, read_signoff
 from bpeditor.io.layouts.values import compose
-from bpeditor.io.text import AMOUNT_LABELS, read_amount
-from bpeditor.model.document import FUNDS_FIELDS
+from bpeditor.io.text import read_amount
+from bpeditor.model.document import FUNDS_FIELDS, FUNDS_LABELS
 from bpeditor.model.money import AmountError
 from bpeditor.model.table import Funds, Indicator, Project, Unit
 from bpeditor.model.taxonomy import printed_class
@@ -177,7 +177,7 @@ class RowsReader:
             try:
                 setattr(funds, name, read_amount(text))
             except AmountError:
-                label = AMOUNT_LABELS[name]
+                label = FUNDS_LABELS[name]
                 self.context.warn(row, f"“{label}”不是金额，已留空：{text}")
         return funds
 

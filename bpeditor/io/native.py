@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from bpeditor.io.base import ReadError, ReadResult, WriteError, atomic_write, gc_paused
-from bpeditor.io.text import AMOUNT_LABELS
-from bpeditor.model.document import INDICATOR_FIELDS, PROJECT_TEXT_FIELDS, SIGNOFF_FIELDS
+from bpeditor.model.document import (
+    FUNDS_LABELS,
+    INDICATOR_FIELDS,
+    PROJECT_TEXT_FIELDS,
+    SIGNOFF_FIELDS,
+)
 from bpeditor.model.money import to_storage
 from bpeditor.model.table import Explanation, Funds, Indicator, Project, SignOff, Table, Unit
 
@@ -211,7 +215,7 @@ class _Reader:
             return None
         if type(value) is str and _AMOUNT_RE.fullmatch(value):
             return Decimal(value)
-        label = f"金额“{AMOUNT_LABELS[key]}”（{key}）"
+        label = f"金额“{FUNDS_LABELS[key]}”（{key}）"
         if type(value) is not str:
             raise self.fail(
                 where, f'{label}应为文本形式的数字（如 "40.00"），实为{_type_name(value)}'

@@ -36,7 +36,7 @@ from bpeditor.io.grid_table import MONEY_UNIT, REPORTING_UNIT, SIGNOFF_KEYS, rea
 from bpeditor.io.indicator_codec import format_indicators, parse_indicators
 from bpeditor.io.text_decode import decode_text
 from bpeditor.io.tsv import Record, normalize_newlines, read_records, write_records
-from bpeditor.model.document import FUNDS_FIELDS
+from bpeditor.model.document import FUNDS_FIELDS, FUNDS_LABELS
 from bpeditor.model.money import Amount, AmountError, format_amount, parse_amount, same_amount
 from bpeditor.model.table import (
     DEFAULT_TITLE,
@@ -74,12 +74,6 @@ _COLUMN_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 HEADER_SCAN_ROWS = 60
 """How many non-blank rows from the top are searched for a header row (text and sheets)."""
 _GRID_COLUMN = re.compile(r"^(?:一级|二级|三级|指标名称)")
-AMOUNT_LABELS = {
-    "total": "总计",
-    "fiscal": "财政拨款",
-    "special_account": "财政专户拨款",
-    "other": "其他资金",
-}
 _TOTAL_KEYS = frozenset({"合计", "总计"})
 """The 合计 row's name, spaces removed."""
 _HEADER_STARTS = ("项目名称", "资金使用单位", "项目（单位）名称", "单位名称")
@@ -250,7 +244,7 @@ class SummaryParser:
             try:
                 setattr(funds, name, read_amount(text))
             except AmountError:
-                self.warn(record.line, f"“{AMOUNT_LABELS[name]}”不是金额，已留空：{text}")
+                self.warn(record.line, f"“{FUNDS_LABELS[name]}”不是金额，已留空：{text}")
         return funds
 
     def read_row(self, line: int, cells: list[str]) -> None:
@@ -425,7 +419,7 @@ class SummaryParser:
             if not same_amount(printed, computed):
                 self.warn(
                     checked.line,
-                    f"{what}“{AMOUNT_LABELS[name]}”为 "
+                    f"{what}“{FUNDS_LABELS[name]}”为 "
                     f"{format_amount(printed, blank_zero=False) or '空'}，"
                     f"与明细之和 {format_amount(computed, blank_zero=False) or '0.00'} 不符",
                 )
