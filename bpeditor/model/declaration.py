@@ -30,10 +30,6 @@ _SPAN = re.compile(
 )
 _ONE_YEAR = re.compile(r"^\s*(\d{4})\s*年?度?\s*(?:全年)?\s*$")
 _MONTHS = re.compile(r"^\s*(\d{1,2})\s*个月\s*$")
-_DEPARTMENT_CODE_FIRST = re.compile(
-    r"^\s*\[?([0-9A-Za-z]{2,20})\]?\s*[-－—–_、.．:：\s]\s*(.+?)\s*$"
-)
-_DEPARTMENT_CODE_LAST = re.compile(r"^\s*(.+?)\s*[（(\[【]\s*([0-9A-Za-z]{2,20})\s*[）)\]】]\s*$")
 
 
 def period_years(text: str) -> int | None:
@@ -116,18 +112,6 @@ def make_period_independent(table: Table, where: Where) -> Edit | None:
     if not edits:
         return None
     return CompoundEdit("实施期单独填写", edits)
-
-
-def split_department(text: str) -> tuple[str, str]:
-    """``101-示例局`` or ``示例局（101）`` → ``("示例局", "101")``; no code: ``(text, "")``."""
-    text = text.strip()
-    match = _DEPARTMENT_CODE_LAST.match(text)
-    if match and any(ch.isdigit() for ch in match.group(2)):
-        return match.group(1), match.group(2)
-    match = _DEPARTMENT_CODE_FIRST.match(text)
-    if match and any(ch.isdigit() for ch in match.group(1)):
-        return match.group(2), match.group(1)
-    return text, ""
 
 
 def department_text(project: Project) -> str:

@@ -13,7 +13,6 @@ from bpeditor.model.declaration import (
     make_period_independent,
     period_follows_annual,
     period_years,
-    split_department,
 )
 from bpeditor.model.document import Document
 from bpeditor.model.edits import SetTableField
@@ -143,21 +142,6 @@ def test_indicators_print_grouped_by_class_in_taxonomy_order() -> None:
     indicators[-1].level1_label = "其他指标"
     names = [i.name for i in grouped_indicators(indicators)]
     assert names == ["a2", "a1", "a3", "b2", "b1", "c1", "x1"]
-
-
-@pytest.mark.parametrize(
-    ("text", "parts"),
-    [
-        ("101-示例局", ("示例局", "101")),
-        ("示例局（101）", ("示例局", "101")),
-        ("示例局(101001)", ("示例局", "101001")),
-        ("101 示例局", ("示例局", "101")),
-        ("示例局", ("示例局", "")),
-        ("示例局（本级）", ("示例局（本级）", "")),
-    ],
-)
-def test_department_and_code_split(text: str, parts: tuple[str, str]) -> None:
-    assert split_department(text) == parts
 
 
 def test_department_prints_name_and_code() -> None:
