@@ -89,7 +89,8 @@ def _command_parser() -> argparse.ArgumentParser:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bpeditor",
-        description="绩效目标表编辑器。命令：convert（转换）、check（检查）；不带命令则打开窗口。",
+        description="绩效目标表编辑器。命令：convert（转换）、check（检查）、compare（年度比较）、"
+        "carry-forward（新建下一年度表）、library（指标库）；不带命令则打开窗口。",
     )
     parser.add_argument("file", nargs="?", type=Path, help="要打开的文件")
     parser.add_argument("--example", action="store_true", help="打开自带的示例表")
