@@ -147,22 +147,12 @@ def ensure_venv(extras: str) -> Path:
     if pinned:
         wanted = hashlib.sha256(wanted.encode() + (ROOT / pinned).read_bytes()).hexdigest()
     if wanted not in have:
-        run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-U", "pip")
+        pip_install = (python, "-m", "pip", "install", "--disable-pip-version-check", "-q")
+        run(*pip_install, "-U", "pip")
         if pinned:  # release builds: exactly these versions, each file checked against its hash
-            run(
-                python,
-                "-m",
-                "pip",
-                "install",
-                "--disable-pip-version-check",
-                "-q",
-                "--require-hashes",
-                "--no-deps",
-                "-r",
-                ROOT / pinned,
-            )
+            run(*pip_install, "--require-hashes", "--no-deps", "-r", ROOT / pinned)
         target = f"{ROOT}[{extras}]" if extras else str(ROOT)
-        run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target)
+        run(*pip_install, "-e", target)
         STAMP.write_text("\n".join([*have, wanted]), encoding="utf-8")
     return python
 
@@ -193,25 +183,17 @@ def _is_root_on_apt() -> bool:
     return getattr(os, "geteuid", lambda: 1)() == 0
 
 
+def _output(*cmd: str) -> str:
+    """What a command prints on stdout (whatever its exit status)."""
+    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False).stdout
+
+
 def _installed(name: str) -> bool:
-    status = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Status}", name],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    ).stdout.strip()
-    return status == "install ok installed"
+    return _output("dpkg-query", "-W", "-f=${Status}", name).strip() == "install ok installed"
 
 
 def _known_to_apt(name: str) -> bool:
-    policy = subprocess.run(
-        ["apt-cache", "policy", name],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    ).stdout
+    policy = _output("apt-cache", "policy", name)
     return "Candidate:" in policy and "Candidate: (none)" not in policy
 
 
@@ -269,14 +251,7 @@ def ensure_system_packages(
 
 def _enable_i386() -> None:
     """Wine needs the 32-bit architecture for 32-bit Windows programs such as the compiler."""
-    foreign = subprocess.run(
-        ["dpkg", "--print-foreign-architectures"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    ).stdout.split()
-    if "i386" not in foreign:
+    if "i386" not in _output("dpkg", "--print-foreign-architectures").split():
         run("dpkg", "--add-architecture", "i386")
         global _apt_updated  # noqa: PLW0603 - the package lists must be read again
         _apt_updated = False

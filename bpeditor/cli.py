@@ -13,7 +13,7 @@ import contextlib
 import errno
 import gc
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,7 +89,8 @@ def _command_parser() -> argparse.ArgumentParser:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bpeditor",
-        description="绩效目标表编辑器。命令：convert（转换）、check（检查）；不带命令则打开窗口。",
+        description="绩效目标表编辑器。命令：convert（转换）、check（检查）、compare（年度比较）、"
+        "carry-forward（新建下一年度表）、library（指标库）；不带命令则打开窗口。",
     )
     parser.add_argument("file", nargs="?", type=Path, help="要打开的文件")
     parser.add_argument("--example", action="store_true", help="打开自带的示例表")
@@ -97,23 +98,26 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
+    """A line on stderr."""
     print(message, file=sys.stderr)
 
 
-def _print_warnings(warnings: list[ReadWarning]) -> None:
+def print_warnings(warnings: Iterable[ReadWarning | str]) -> None:
+    """Each warning of a read or a write on stderr."""
     for warning in warnings:
-        _say(f"警告：{warning}")
+        say(f"警告：{warning}")
 
 
-def _read(path: Path) -> ReadResult | None:
+def read(path: Path) -> ReadResult | None:
+    """Read any format, or say in one line why not (``None``)."""
     from bpeditor.io.base import ReadError  # noqa: PLC0415 - see the module's docstring
     from bpeditor.io.registry import read_path  # noqa: PLC0415
 
     try:
         return read_path(path)
     except ReadError as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return None
 
 
@@ -127,7 +131,7 @@ def run_convert(args: argparse.Namespace) -> int:
     if args.out_dir is not None:
         return run_batch(args)
     if len(args.paths) != 2:
-        _say("错误：convert 需要一个输入文件和一个输出文件（批量转换请用 --out-dir 目录）")
+        say("错误：convert 需要一个输入文件和一个输出文件（批量转换请用 --out-dir 目录）")
         return EXIT_BAD_INPUT
     args.input, args.output = args.paths
     is_pdf = args.output.suffix.lower() == ".pdf"
@@ -135,14 +139,14 @@ def run_convert(args: argparse.Namespace) -> int:
         if not is_pdf:
             format_for_writing(args.output)
     except WriteError as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return EXIT_BAD_INPUT
-    result = _read(args.input)
+    result = read(args.input)
     if result is None:
         return EXIT_BAD_INPUT
-    _print_warnings(result.warnings)
+    print_warnings(result.warnings)
     if args.margins is not None and not 0 < args.margins < 60:
-        _say("错误：--margins 应在 0 到 60 毫米之间")
+        say("错误：--margins 应在 0 到 60 毫米之间")
         return EXIT_BAD_INPUT
     options = ExportOptions(layout=args.layout, fonts=args.fonts, margin_mm=args.margins)
     try:
@@ -150,12 +154,11 @@ def run_convert(args: argparse.Namespace) -> int:
         if warnings is None:
             warnings = export_table(result.table, args.output, options)
     except WriteError as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return EXIT_BAD_INPUT
-    for warning in warnings:
-        _say(f"警告：{warning}")
+    print_warnings(warnings)
     table = result.table
-    _say(
+    say(
         f"已转换：{args.input} → {args.output}（{len(table.units)} 个单位，"
         f"{table.project_count()} 个项目，{table.indicator_count()} 个指标，"
         f"{len(result.warnings)} 条警告）"
@@ -196,7 +199,7 @@ def run_batch(args: argparse.Namespace) -> int:
                 failed += 1
                 print(f"失败 {item.error}")
     except (WriteError, OSError) as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return EXIT_BAD_INPUT
     print(f"共 {done + failed} 个文件：成功 {done} 个，失败 {failed} 个")
     return EXIT_BAD_INPUT if failed or not done else EXIT_OK
@@ -215,7 +218,7 @@ def _rules(name: str | None) -> RuleSet | None:
     try:
         return load_rule_set(bundled_path(name) if name in BUNDLED else Path(name))
     except RuleFileError as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return None
 
 
@@ -232,7 +235,7 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if args.report is not None and not _report_format_ok(args.report):
         return EXIT_BAD_INPUT
-    result = _read(args.input)
+    result = read(args.input)
     if result is None:
         return EXIT_BAD_INPUT
     findings = [w.as_finding() for w in result.warnings] + check_table(result.table, rules)
@@ -264,7 +267,7 @@ def _report_format_ok(path: Path) -> bool:
     from bpeditor.io.review_report import REPORT_FORMATS  # noqa: PLC0415
 
     if path.suffix.lower() not in REPORT_FORMATS:
-        _say(f"错误：{path}：不支持的报告格式（可用 {'、'.join(REPORT_FORMATS)}）")
+        say(f"错误：{path}：不支持的报告格式（可用 {'、'.join(REPORT_FORMATS)}）")
         return False
     return True
 
@@ -280,9 +283,9 @@ def _write_report(
     try:
         write_report(report, args.report)
     except WriteError as exc:
-        _say(f"错误：{exc}")
+        say(f"错误：{exc}")
         return False
-    _say(f"已写出审核意见：{args.report}")
+    say(f"已写出审核意见：{args.report}")
     return True
 
 
@@ -337,9 +340,9 @@ def run_gui(args: argparse.Namespace) -> int:
             from bpeditor.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the window
     except ImportError as exc:
         if path is None:
-            _say(f"错误：无法启动图形界面（{exc}）")
+            say(f"错误：无法启动图形界面（{exc}）")
             return EXIT_BAD_INPUT
-        result = _read(path)
+        result = read(path)
         if result is None:
             return EXIT_BAD_INPUT
         print_summary(result)
@@ -382,10 +385,10 @@ def _run_command(argv: list[str]) -> int:
         if sys.platform == "win32" and exc.errno == errno.EINVAL:
             _silence_stdout()
             return EXIT_PIPE_CLOSED
-        _say(f"错误：{exc.strerror or exc}")
+        say(f"错误：{exc.strerror or exc}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        _say("已中断")
+        say("已中断")
         return EXIT_INTERRUPTED
 
 

@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from bpeditor.cli_years import EXIT_BAD_INPUT, EXIT_OK, say
+from bpeditor.cli import EXIT_BAD_INPUT, EXIT_OK, say
 
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Index the given files and folders, then print the ranked entries."""
-    from bpeditor.io.library_index import LibraryIndex  # noqa: PLC0415 - see cli_years
+    from bpeditor.io.library_index import LibraryIndex  # noqa: PLC0415 - see bpeditor.cli
 
     missing = [p for p in args.sources if not p.exists()]
     if missing:

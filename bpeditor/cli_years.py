@@ -11,13 +11,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bpeditor.cli import EXIT_BAD_INPUT, EXIT_OK, print_warnings, read, say
+
 if TYPE_CHECKING:
-    from bpeditor.io.base import ReadResult
     from bpeditor.model.year_compare import Comparison, IndicatorChange, ProjectChange
     from bpeditor.model.year_match import ProjectRef
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
-COMMANDS = ("compare", "carry-forward", "library")
 _STATUS = {"same": "相同", "changed": "修改", "added": "新增", "removed": "删除"}
 _FLAGS = {
     "lowered": "目标降低",
@@ -68,23 +67,6 @@ def run(args: argparse.Namespace) -> int:
     from bpeditor.cli_library import run_suggest  # noqa: PLC0415 - only this command needs it
 
     return run_suggest(args)
-
-
-def say(message: str) -> None:
-    """A line on stderr."""
-    print(message, file=sys.stderr)
-
-
-def read(path: Path) -> ReadResult | None:
-    """Read any format, or say in one line why not (``None``)."""
-    from bpeditor.io.base import ReadError  # noqa: PLC0415 - see the module's docstring
-    from bpeditor.io.registry import read_path  # noqa: PLC0415
-
-    try:
-        return read_path(path)
-    except ReadError as exc:
-        say(f"错误：{exc}")
-        return None
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -207,8 +189,7 @@ def run_carry_forward(args: argparse.Namespace) -> int:
     except WriteError as exc:
         say(f"错误：{exc}")
         return EXIT_BAD_INPUT
-    for warning in warnings:
-        say(f"警告：{warning}")
+    print_warnings(warnings)
     years = [f for f in validate(table) if f.code == "carried-year"]
     for finding in years:
         print(f"请核对：{finding.message}")
