@@ -5,7 +5,8 @@
 #
 # For each release: debootstrap a minimal Debian (--variant=minbase, plus python3 and
 # ca-certificates) into $WORK/<release> (default WORK=/tmp/bpeditor-fresh), copy this checkout
-# (tracked and untracked files, not .venv) into it as /src, and in a chroot run, as root with no
+# (tracked and untracked files, not .venv) into it as /src with ../shared beside it as /shared,
+# as CI has it, and in a chroot run, as root with no
 # display and no help from the host:
 #   1. python3 dev.py run     under Xvfb (installed first, only to give the window a screen),
 #                             with BPEDITOR_QUIT_AFTER_SHOW=1 so the window closes once shown:
@@ -66,6 +67,9 @@ for release in "${RELEASES[@]}"; do
     rm -rf "$root/src" && mkdir -p "$root/src"
     (cd "$SRC" && git ls-files -z --cached --others --exclude-standard |
         tar --null -T - -cf -) | tar -C "$root/src" -xf -
+    # CI has a copy of shared/ beside the clone (the real sample tables the tests read): so here.
+    rm -rf "$root/shared"
+    if [ -d "$SRC/../shared" ]; then cp -r "$SRC/../shared" "$root/shared"; fi
 
     in_chroot "$root" "python3 --version" | tee -a "$result"
     step "$root" "$result" "apt-get install xvfb xauth (a screen for the window only)" \
