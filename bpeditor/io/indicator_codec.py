@@ -15,7 +15,7 @@ gives, which every other cell takes. A 5,000-project table has about 35,000 item
 general reading is several times slower.
 
 A class is split into code and label by the taxonomy's ``split_class_text`` with
-``typed=False``, not as text typed into the grid is: ``_ITEM`` (the general reading, which the
+``typed=False``, not as text typed into the grid is: ``_item_pattern`` (the general reading, which the
 fast path must equal) takes a code only before -, － or —, so ``1–产出指标`` (en dash) and
 ``1 产出指标`` import with no code and the whole text as label, where typed they give code 1 and
 label 产出指标, and a bare ``G2`` keeps ``G2`` as its label, where typed it takes 成本指标. Nor
@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
 from bpeditor.model.table import Indicator
 from bpeditor.model.taxonomy import canonical_code, split_class_text
@@ -38,19 +38,26 @@ from bpeditor.model.taxonomy import canonical_code, split_class_text
 _ITEM_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{1,4})[ \t]*、[ \t]*")
 _SEP = r"[ \t\u3000]*[；;][ \t\u3000]*"
 _CLASS = r"(?:(?P<{c}>[0-9A-Za-z]+)[ \t]*[-－—][ \t]*)?(?P<{l}>[^；;\n]*?)"
-_ITEM = re.compile(
-    r"^"
-    + _CLASS.format(c="c1", l="l1")
-    + _SEP
-    + _CLASS.format(c="c2", l="l2")
-    + _SEP
-    + r"(?P<name>.*?)"
-    + _SEP
-    + r"实施周期指标值[ \t]*[:：][ \t]*(?P<pv>.*)"
-    + _SEP
-    + r"年度指标值[ \t]*[:：][ \t]*(?P<av>.*?)[ \t\u3000]*$",
-    re.DOTALL,
-)
+
+
+@cache
+def _item_pattern() -> re.Pattern[str]:
+    """The general reading of one item (compiled when first needed: start-up)."""
+    return re.compile(
+        r"^"
+        + _CLASS.format(c="c1", l="l1")
+        + _SEP
+        + _CLASS.format(c="c2", l="l2")
+        + _SEP
+        + r"(?P<name>.*?)"
+        + _SEP
+        + r"实施周期指标值[ \t]*[:：][ \t]*(?P<pv>.*)"
+        + _SEP
+        + r"年度指标值[ \t]*[:：][ \t]*(?P<av>.*?)[ \t\u3000]*$",
+        re.DOTALL,
+    )
+
+
 _canonical = lru_cache(maxsize=4096)(canonical_code)
 
 
@@ -88,7 +95,7 @@ def split_items(cell: str) -> tuple[str, list[str]]:
 
 def parse_item(text: str) -> Indicator | None:
     """Read one item (without its number) into an indicator, or ``None`` if it does not fit."""
-    match = _ITEM.match(_strip_end(text))
+    match = _item_pattern().match(_strip_end(text))
     if match is None:
         return None
     c1, l1 = (match.group("c1") or ""), match.group("l1").strip()
@@ -170,7 +177,7 @@ class _NotPlain(Exception):
 
 
 def _plain_class(text: str, level: int) -> tuple[str, str]:
-    """A 一级/二级 text without whitespace as its code and label, as ``_ITEM`` reads it."""
+    """A 一级/二级 text without whitespace as its code and label, as ``_item_pattern`` reads it."""
     code, label = split_class_text(text, typed=False)
     return canonical_code(code, label, level=level), label
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from bpeditor.model.edits import CompoundEdit, Edit, SetIndicatorField, SetTableField
 from bpeditor.model.table import Table
 from bpeditor.model.taxonomy import GUIDE_2021, TAXONOMIES, Taxonomy, taxonomy_of
+
+if TYPE_CHECKING:
+    from bpeditor.model.edits import Edit
 
 SET_NAMES = {"official": "财政系统指标体系", "guide-2021": "2021年指引指标体系（含成本指标）"}
 """Each class set's name as the window and the messages show it."""
@@ -79,6 +82,13 @@ def convert_taxonomy(table: Table, target: str) -> Conversion:
     Classes with no counterpart are mapped to the nearest class (社会/生态环境成本 → 成本指标)
     and listed; classes the checks do not know stay as they are and are listed too.
     """
+    # Only an edit needs the edits: opening a file settles the set without them (start-up).
+    from bpeditor.model.edits import (  # noqa: PLC0415
+        CompoundEdit,
+        SetIndicatorField,
+        SetTableField,
+    )
+
     goal = TAXONOMIES[target]
     mapping = _TO_GUIDE if goal is GUIDE_2021 else _TO_OFFICIAL
     edits: list[Edit] = []
@@ -123,6 +133,8 @@ def choose_taxonomy(table: Table, target: str) -> Edit | None:
     """Choose the table's class set without converting its indicators (``None``: no change)."""
     if target not in TAXONOMIES or table.taxonomy == target:
         return None
+    from bpeditor.model.edits import SetTableField  # noqa: PLC0415 - as in convert_taxonomy
+
     return SetTableField("taxonomy", target, text="选择指标体系")
 
 

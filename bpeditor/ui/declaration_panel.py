@@ -12,7 +12,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from bpeditor.model.document import Change, ChangeKind
 from bpeditor.model.money import Amount, format_amount
-from bpeditor.ui.collapsible import CollapsibleSection
 from bpeditor.ui.fields import ERROR_STYLE, AmountEdit, BurstFilter, set_text_quietly
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.undo import push_edit
@@ -251,38 +249,3 @@ class DeclarationForm(QWidget):
         if edit is not None:
             edit.text = self.tr("实施期单独填写")
         self.push(edit)
-
-
-class DeclarationSection(CollapsibleSection):
-    """The folded 申报信息 section of the project panel (its fields built when first opened)."""
-
-    def __init__(self, context: EditorContext, panel: ProjectPanel) -> None:
-        super().__init__(lambda parent: DeclarationForm(context, panel, parent), panel)
-        self.setObjectName("declarationSection")
-        self.toggle.setText(self.tr("申报信息"))
-        self.toggle.setToolTip(self.tr("申报信息（项目属性、项目期、主管部门、实施期资金和目标）"))
-        panel.project_shown.connect(self._project_shown)
-
-    def _project_shown(self) -> None:
-        if isinstance(self.body, DeclarationForm) and self.body.isVisible():
-            self.body.refresh()
-
-
-def attach_form_sections(context: EditorContext, table_panel: QWidget, panel: ProjectPanel) -> None:
-    """Fold the 申报信息 sections into the table panel and the project panel, under their fields."""
-    from bpeditor.ui.table_info_panel import TableInfoSection  # noqa: PLC0415 - one user only
-
-    for host, section in (
-        (table_panel, TableInfoSection(context, table_panel)),
-        (panel, DeclarationSection(context, panel)),
-    ):
-        layout = host.layout()
-        assert isinstance(layout, QBoxLayout)
-        layout.insertWidget(1, section)
-        row = getattr(host, "header_row", None)
-        assert isinstance(row, QBoxLayout)
-        item = row.itemAt(0)
-        first = item.widget() if item is not None else None
-        if first is not None:  # no taller than the row it joins: the panel keeps its height
-            section.toggle.setMaximumHeight(first.sizeHint().height())
-        row.addWidget(section.toggle)

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import QMenu
 
 from bpeditor.io import base as io_base
 from bpeditor.io.base import TempFileError, WriteError, create_temp_beside
-from bpeditor.io.exporting import export_as
 from bpeditor.ui.editor_context import EditorContext
-from bpeditor.ui.export_settings import font_warning, load_export_options
 from bpeditor.ui.file_formats import (
     ExportChoice,
     export_choice,
@@ -122,6 +120,9 @@ class ExportCommands(QObject):
             return None
         writer = fmt.writer
         made: list[Path] = []
+        from bpeditor.io.exporting import export_as  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.ui.export_settings import font_warning, load_export_options  # noqa: PLC0415
+
         options = replace(load_export_options(self.context.settings), layout=layout)
         warnings: list[str] = []
         if fmt.name in ("docx", "xlsx"):

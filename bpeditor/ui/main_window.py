@@ -41,11 +41,11 @@ from bpeditor.ui import icons
 from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.all_indicators import AllIndicatorsTab
 from bpeditor.ui.clipboard_import import ClipboardCommands
-from bpeditor.ui.declaration_panel import attach_form_sections
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.editor_context import EditorContext, MenuItems
 from bpeditor.ui.files import FileController
 from bpeditor.ui.findings_model import ProblemListModel
+from bpeditor.ui.form_sections import attach_form_sections
 from bpeditor.ui.help import HelpCommands
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project

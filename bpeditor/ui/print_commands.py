@@ -15,12 +15,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 
 from bpeditor.io.base import WriteError
-from bpeditor.io.export_options import ExportOptions
 from bpeditor.ui.editor_context import EditorContext, MenuItems, named_action
-from bpeditor.ui.export_settings import font_warning, load_export_options, save_export_options
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    from bpeditor.io.export_options import ExportOptions
 
 
 class PrintCommands(QObject):
@@ -51,6 +51,8 @@ class PrintCommands(QObject):
     @property
     def options(self) -> ExportOptions:
         """The remembered print and export options."""
+        from bpeditor.ui.export_settings import load_export_options  # noqa: PLC0415 - deferred: start-up
+
         return load_export_options(self.context.settings)
 
     def edit_options(self) -> bool:
@@ -60,11 +62,15 @@ class PrintCommands(QObject):
         dialog = ExportOptionsDialog(self.options, self.window)
         if not self.context.dialogs.run_dialog(dialog):
             return False
+        from bpeditor.ui.export_settings import save_export_options  # noqa: PLC0415 - as above
+
         save_export_options(self.context.settings, dialog.options())
         return True
 
     def warn_fonts(self, options: ExportOptions) -> None:
         """Before printing or exporting: say which chosen fonts this Windows PC lacks."""
+        from bpeditor.ui.export_settings import font_warning  # noqa: PLC0415 - deferred: start-up
+
         message = font_warning(options)
         if message is not None:
             self.context.dialogs.information(self.window, self.tr("字体未安装"), message)

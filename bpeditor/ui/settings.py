@@ -6,6 +6,7 @@ and ``excel_mappings.SETTINGS_GROUP`` (remembered Excel column mappings).
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -47,26 +48,56 @@ def log_path() -> Path:
     return data_dir() / "logs" / LOG_NAME
 
 
+class LogFileHandler(logging.Handler):
+    """The rotating log file, opened (and ``logging.handlers`` imported) at the first message.
+
+    The standard module brings ``socket`` and ``pickle`` along: the window should not wait for
+    them when nothing has been logged yet.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the record to the file, rotating it past :data:`LOG_MAX_BYTES`."""
+        if self._file is None:
+            import logging.handlers  # noqa: PLC0415 - deferred: start-up (see the class)
+
+            self._file = logging.handlers.RotatingFileHandler(
+                self.path,
+                maxBytes=LOG_MAX_BYTES,
+                backupCount=LOG_BACKUPS,
+                encoding="utf-8",
+                delay=True,
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def close(self) -> None:
+        """Close the file if it was opened."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def start_log_file() -> Path | None:
     """Send the ``bpeditor`` logger's messages to the rotating log file; its path, or ``None``
     if the folder cannot be written (the program runs on without a log). Done once."""
-    import logging.handlers  # noqa: PLC0415 - deferred: start-up (it brings socket along)
-
     logger = logging.getLogger("bpeditor")
     path = log_path()
     for handler in logger.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            if Path(handler.baseFilename) == path.resolve():
+        if isinstance(handler, LogFileHandler):
+            if handler.path == path:
                 return path
             logger.removeHandler(handler)
             handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
-        )
     except OSError:
         return None
+    handler = LogFileHandler(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     if logger.level == logging.NOTSET or logger.level > logging.INFO:

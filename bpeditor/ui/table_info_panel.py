@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from bpeditor.model.document import Change, ChangeKind
-from bpeditor.ui.collapsible import CollapsibleSection
 from bpeditor.ui.fields import BurstFilter, set_text_quietly
 from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
 from bpeditor.ui.undo import push_edit
@@ -142,13 +141,3 @@ class TableInfoForm(QWidget):
             if more:
                 message += "\n" + self.tr("……另有 {count} 项").format(count=more)
             self.context.dialogs.information(self.context.window, self.tr("转换指标体系"), message)
-
-
-class TableInfoSection(CollapsibleSection):
-    """The folded 申报信息 section of the table panel (its fields built when first opened)."""
-
-    def __init__(self, context: EditorContext, parent: QWidget) -> None:
-        super().__init__(lambda body_parent: TableInfoForm(context, body_parent), parent)
-        self.setObjectName("tableInfoSection")
-        self.toggle.setText(self.tr("申报信息"))
-        self.toggle.setToolTip(self.tr("申报信息（年度、单位代码、签字栏、指标体系）"))

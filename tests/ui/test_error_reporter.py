@@ -17,7 +17,7 @@ from bpeditor.ui.about import AboutDialog
 from bpeditor.ui.app import ErrorReporter
 from bpeditor.ui.dialogs import DialogService
 from bpeditor.ui.main_window import MainWindow
-from bpeditor.ui.settings import log_path, start_log_file
+from bpeditor.ui.settings import LogFileHandler, log_path, start_log_file
 from tests.ui.conftest import RecordingDialogs
 
 
@@ -47,7 +47,7 @@ def log(_private_data_dir: Path) -> Iterator[Path]:
     yield path
     logger = logging.getLogger("bpeditor")
     for handler in list(logger.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, LogFileHandler):
             logger.removeHandler(handler)
             handler.close()
 
