@@ -15,8 +15,8 @@ gives, which every other cell takes. A 5,000-project table has about 35,000 item
 general reading is several times slower.
 
 A class is split into code and label by the taxonomy's ``split_class_text`` with
-``typed=False``, not as text typed into the grid is: ``_item_pattern`` (the general reading, which the
-fast path must equal) takes a code only before -, － or —, so ``1–产出指标`` (en dash) and
+``typed=False``, not as text typed into the grid is: ``_item_pattern`` (the general reading,
+which the fast path must equal) takes a code only before -, － or —, so ``1–产出指标`` (en dash) and
 ``1 产出指标`` import with no code and the whole text as label, where typed they give code 1 and
 label 产出指标, and a bare ``G2`` keeps ``G2`` as its label, where typed it takes 成本指标. Nor
 by ``printed_class``, which would give ``项目完成指标（续）`` the code 1 and drop ``（续）``, where
