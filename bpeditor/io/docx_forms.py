@@ -412,8 +412,8 @@ _XMLNS = re.compile(r'\s+(?:xmlns:\w+|w:rsid\w*)="[^"]*"')
 def _numbered_sections(document: Any, pages: list[int]) -> list[str]:
     """One section per form, each numbered from 1: ``第 X 页 共 Y 页`` within its section.
 
-    ``pages`` holds each form's estimated page count. Y is a ``SECTIONPAGES`` field: Word and
-    WPS count the section's pages when they lay it out; LibreOffice does not know the field and
+    ``pages`` holds each form's estimated page count. Y is a ``SECTIONPAGES`` field: Word counts
+    the section's pages when it lays them out (WPS not tried); LibreOffice does not know it and
     shows its cached result, which is the estimate. Returns, for every form but the last, the
     ``w:sectPr`` XML that ends its section (the body's own section ends the last); forms with
     the same count share one footer part.
