@@ -462,6 +462,21 @@ def _field(instruction: str, placeholder: str) -> str:
     )
 
 
+def _footer_paragraph(pages: int | None) -> Any:
+    """The footer ``第 X 页 共 Y 页``: Y counts the document, or the section (cached ``pages``)."""
+    total = _field("NUMPAGES", "1") if pages is None else _field("SECTIONPAGES", str(pages))
+    content = run("第 ") + _field("PAGE", "1") + run(" 页 共 ") + total + run(" 页")
+    xml = paragraph(content, align="center")
+    return parse_xml(xml.replace("<w:p>", f"<w:p {_NSDECL}>", 1))
+
+
+def fill_footer(footer: Any, pages: int | None) -> None:
+    """Replace a footer part's content with the page-number paragraph."""
+    for child in list(footer):
+        footer.remove(child)
+    footer.append(_footer_paragraph(pages))
+
+
 def _setup_page(section: Any, page: PageSetup) -> None:
     """A4 in the page's orientation, margins, and a footer 第 X 页 共 Y 页 with real fields."""
     section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
@@ -475,14 +490,7 @@ def _setup_page(section: Any, page: PageSetup) -> None:
     section.footer_distance = Mm(page.footer)
     footer = section.footer
     footer.is_linked_to_previous = False
-    first = footer.paragraphs[0]._p
-    holder = first.getparent()
-    content = (
-        run("第 ") + _field("PAGE", "1") + run(" 页 共 ") + _field("NUMPAGES", "1") + run(" 页")
-    )
-    xml = paragraph(content, align="center")
-    new = parse_xml(xml.replace("<w:p>", f"<w:p {_NSDECL}>", 1))
-    holder.replace(first, new)
+    fill_footer(footer._element, None)
 
 
 def new_document(page: PageSetup, options: WordOptions, *, title: str = "", unit: str = "") -> Any:

@@ -1,9 +1,17 @@
-"""The per-project form (项目支出绩效目标申报表) as Word: one portrait A4 form per project."""
+"""The per-project form (项目支出绩效目标申报表) as Word: one portrait A4 form per project.
+
+Each form is a section of its own, so its pages are numbered 第 1 页 共 N 页 within the form.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+from typing import Any
+
+from docx.oxml.ns import qn
+from lxml import etree
 
 from bpeditor.io.docx_common import (
     PageSetup,
@@ -11,6 +19,7 @@ from bpeditor.io.docx_common import (
     break_label,
     cell,
     estimate_lines,
+    fill_footer,
     line_mm,
     new_document,
     paragraph,
@@ -318,7 +327,13 @@ class _FormBuilder:
         label = break_label(text, width, self.options.body_size)
         return cell(width, text_paragraphs(label, align="center", keep_next=keep), vmerge="restart")
 
-    def form(self, unit: Unit, project: Project, *, first: bool) -> str:
+    def pages(self, unit: Unit, project: Project) -> int:
+        """The estimated number of pages of a project's form (its grid's page starts + 1)."""
+        project = form_project(project).project
+        pieces = self.chunks(project.indicators or [Indicator()], self.head_height(unit, project))
+        return 1 + sum(piece.new_page for piece in pieces)
+
+    def form(self, unit: Unit, project: Project) -> str:
         """One project's form: title, year, reporting unit, the table and the sign-off line."""
         options = self.options
         title_rpr = run_props(font=options.title, size=options.title_size)
@@ -326,7 +341,6 @@ class _FormBuilder:
             paragraph(
                 run(FORM_TITLE, title_rpr),
                 align="center",
-                page_break_before=not first,
                 after=4 if self.table.year else 10,
                 keep_next=True,
                 mark_rpr=title_rpr,
@@ -364,21 +378,72 @@ class _FormBuilder:
             parts.append(signoff_paragraph(items, self.page.text_width, before=3))
         return "".join(parts)
 
-    def body(self) -> str:
-        """Every project's form, each starting on a new page."""
-        forms = [
-            self.form(unit, project, first=i == 0)
-            for i, (unit, project) in enumerate(self.table.iter_projects())
-        ]
-        if not forms:
+    def body(self, document: Any) -> str:
+        """Every project's form, each a section of ``document`` whose pages number from 1."""
+        projects = list(self.table.iter_projects())
+        if not projects:
             title_rpr = run_props(font=self.options.title, size=self.options.title_size)
-            forms.append(paragraph(run(FORM_TITLE, title_rpr), align="center"))
-        return "".join(forms)
+            return paragraph(run(FORM_TITLE, title_rpr), align="center")
+        ends = _numbered_sections(document, [self.pages(u, p) for u, p in projects])
+        forms = [self.form(unit, project) for unit, project in projects]
+        ended = [_end_section(form, end) for form, end in zip(forms[:-1], ends, strict=True)]
+        return "".join(ended) + forms[-1]
 
 
-def forms_body(table: Table, options: WordOptions) -> str:
-    """The forms document's body XML (one form per project)."""
-    return _FormBuilder(table, options).body()
+def _end_section(form: str, sect_pr: str) -> str:
+    """The form's XML ending its section: ``sect_pr`` in its last paragraph (the sign-off line).
+
+    A form without a sign-off line ends with its table: a 1-point paragraph carries the break.
+    """
+    if form.endswith("</w:p>"):
+        start = form.rindex("<w:p>")
+        last = form[start:]
+        if last.startswith("<w:p><w:pPr>"):
+            at = last.index("</w:pPr>")
+            return form[:start] + last[:at] + sect_pr + last[at:]
+    tiny = '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    mark = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+    return f"{form}<w:p><w:pPr>{tiny}{mark}{sect_pr}</w:pPr></w:p>"
+
+
+_XMLNS = re.compile(r'\s+(?:xmlns:\w+|w:rsid\w*)="[^"]*"')
+
+
+def _numbered_sections(document: Any, pages: list[int]) -> list[str]:
+    """One section per form, each numbered from 1: ``第 X 页 共 Y 页`` within its section.
+
+    ``pages`` holds each form's estimated page count. Y is a ``SECTIONPAGES`` field: Word counts
+    the section's pages when it lays them out (WPS not tried); LibreOffice does not know it and
+    shows its cached result, which is the estimate. Returns, for every form but the last, the
+    ``w:sectPr`` XML that ends its section (the body's own section ends the last); forms with
+    the same count share one footer part.
+    """
+    section = document.sections[0]
+    sect = section._sectPr
+    number = sect.find(qn("w:pgNumType"))
+    if number is None:
+        number = etree.SubElement(sect, qn("w:pgNumType"))
+        cols = sect.find(qn("w:cols"))
+        if cols is not None:
+            cols.addprevious(number)
+    number.set(qn("w:start"), "1")
+    last = pages[-1] if pages else 1
+    fill_footer(section.footer._element, last)
+    reference = sect.find(qn("w:footerReference"))
+    ids = {last: reference.get(qn("r:id"))}
+    for count in pages[:-1]:
+        if count not in ids:
+            part, rid = document.part.add_footer_part()
+            fill_footer(part.element, count)
+            ids[count] = rid
+    template = _XMLNS.sub("", etree.tostring(sect, encoding="unicode"))
+    marker = f'r:id="{ids[last]}"'
+    return [template.replace(marker, f'r:id="{ids[count]}"') for count in pages[:-1]]
+
+
+def forms_body(table: Table, options: WordOptions, document: Any) -> str:
+    """The forms document's body XML: one form per project, a section of ``document`` each."""
+    return _FormBuilder(table, options).body(document)
 
 
 def write_docx_forms(
@@ -388,4 +453,4 @@ def write_docx_forms(
     options = options or WordOptions()
     page = options.page(PAGE)
     document = new_document(page, options, title=FORM_TITLE, unit=table.reporting_unit)
-    save_document(document, forms_body(table, options), path)
+    save_document(document, forms_body(table, options, document), path)

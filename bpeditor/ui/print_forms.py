@@ -110,7 +110,8 @@ class FormsLayout(PrintLayout):
         """The 单位（盖章） line under the grid (on a new page if it does not fit)."""
         seal = self.table.signoff.seal or self.table.reporting_unit
         count = len(self.edges) - 1
-        row = Row([Cell(0, count - 1, [f"单位（盖章）：{seal}"])], self.pitch * 2, border=False)
+        cell = self.cell(0, count - 1, f"单位（盖章）：{seal}")  # wrapped: a long name stays inside
+        row = Row([cell], (len(cell.lines) + 1) * self.pitch, border=False)
         top, last = pages[-1].rows[-1]
         y = top + last.height + self.pitch * 0.5
         if y + row.height > self.height:

@@ -165,14 +165,15 @@ def test_page_is_a4(layout: str, landscape: bool, summary_docx: Path, forms_docx
     assert (size.get(w("orient")) == "landscape") is landscape
 
 
-@pytest.mark.parametrize("layout", ["summary", "forms"])
+@pytest.mark.parametrize(("layout", "count"), [("summary", "NUMPAGES"), ("forms", "SECTIONPAGES")])
 def test_footer_has_page_and_numpages_fields(
-    layout: str, summary_docx: Path, forms_docx: Path
+    layout: str, count: str, summary_docx: Path, forms_docx: Path
 ) -> None:
+    # the forms count each form's pages: a section per form (tests/io/test_forms_page_numbers.py)
     path = summary_docx if layout == "summary" else forms_docx
     (footer,) = footer_parts(path)
     instructions = [t.strip() for t in footer.xpath(".//w:instrText/text()", namespaces=NS)]
-    assert instructions == ["PAGE", "NUMPAGES"]
+    assert instructions == ["PAGE", count]
     kinds = [f.get(w("fldCharType")) for f in footer.iter(w("fldChar"))]
     assert kinds == ["begin", "separate", "end"] * 2
     text = text_of(footer)
@@ -324,8 +325,11 @@ def test_forms_one_table_per_project_with_page_breaks(sample: Table, forms_docx:
     body = part(forms_docx, "word/document.xml").find(w("body"))
     tables = body.findall(w("tbl"))
     assert len(tables) == 9
-    breaks = body.xpath("w:p/w:pPr/w:pageBreakBefore", namespaces=NS)
+    # each form a section of its own, so its pages are numbered from 1: 8 section breaks
+    breaks = body.xpath("w:p/w:pPr/w:sectPr", namespaces=NS)
     assert len(breaks) == 8
+    for sect in [*breaks, body.find(w("sectPr"))]:
+        assert sect.find(w("pgNumType")).get(w("start")) == "1"
     titles = [text_of(p) for p in body.findall(w("p")) if text_of(p) == "项目支出绩效目标申报表"]
     assert len(titles) == 9
     for tbl in tables:
@@ -422,7 +426,8 @@ def test_five_thousand_projects_are_all_written(sample: Table, tmp_path: Path) -
 def test_libreoffice_renders_both_layouts(
     layout: str, sample: Table, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    check_printed_sample(request.getfixturevalue(f"{layout}_docx"), sample, layout, tmp_path)
+    document = request.getfixturevalue(f"{layout}_docx")
+    check_printed_sample(document, sample, layout, tmp_path, per_form_numbers=layout == "forms")
 
 
 # ---------------------------------------------------------------- long blocks and sign-off

@@ -1,12 +1,15 @@
 """Completeness (C1, C4–C6), the 2021 guide's set (F1) and transfer projects (T1).
 
 C2 and C3 are today's ``project-missing-level1``/``project-missing-recommended-level1`` checks.
+C6 reads the 项目期 as the form's fields do (:func:`bpeditor.model.declaration.period_years`): a
+项目期 that reading cannot make out gets ``project-period-unreadable`` instead, never a guess.
 """
 
 from __future__ import annotations
 
 import re
 
+from bpeditor.model.declaration import period_years
 from bpeditor.model.review.scope import (
     EFFECT,
     SATISFACTION_L1,
@@ -17,37 +20,6 @@ from bpeditor.model.review.scope import (
 from bpeditor.model.table import Indicator
 
 _ONLY_SYMBOLS = re.compile(r"^[\s*＊_＿\-－—–~～·.。、/／]+$")
-_CN_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-_YEAR = re.compile(r"(19|20)\d{2}")
-
-
-def period_years(text: str) -> int | None:
-    """How many years a 项目期 spans: ``3年`` → 3, ``2025年-2027年`` → 3, ``一年`` → 1."""
-    text = text.strip()
-    if not text:
-        return None
-    years = [int(m.group()) for m in _YEAR.finditer(text)]
-    if years:
-        return max(years) - min(years) + 1
-    match = re.search(r"(\d+)\s*年", text)
-    if match:
-        return int(match.group(1))
-    match = re.search(r"([一二两三四五六七八九十])\s*年", text)
-    if match:
-        return _CN_DIGITS[match.group(1)]
-    return None
 
 
 def check(scope: Scope) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from bpeditor.model.review.completeness import period_years
+from bpeditor.model.declaration import period_years
 from bpeditor.model.review.scope import (
     OFFICIAL_TO_GUIDE,
     VALUE_FIELDS,
