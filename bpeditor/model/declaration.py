@@ -23,23 +23,41 @@ if TYPE_CHECKING:
     from bpeditor.model.edits import Edit
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_LABEL = re.compile(r"^\s*(?:项目期|实施期|实施周期|项目周期)\s*[:：]?\s*")
 _YEARS = re.compile(r"^\s*([0-9]+|[一二两三四五六七八])\s*(?:个)?\s*年(?:期)?\s*$")
-_SPAN = re.compile(
-    r"^\s*(\d{4})\s*(?:年|[.\-/])?\s*(?:(\d{1,2})\s*月?)?\s*(?:[-－—–~～至到]+)\s*"
-    r"(\d{4})\s*(?:年|[.\-/])?\s*(?:(\d{1,2})\s*月?)?\s*(?:底|末)?\s*$"
+_DATE = r"(\d{4})\s*(?:年|[.\-/])?\s*(?:(\d{1,2})\s*月?)?\s*(?:\d{1,2}\s*日)?"
+_SPAN = re.compile(rf"^\s*{_DATE}\s*(?:[-－—–~～至到]+)\s*{_DATE}\s*(?:底|末)?\s*$")
+_MONTHS_OF_YEAR = re.compile(
+    r"^\s*\d{4}\s*年\s*\d{1,2}\s*月?\s*[-－—–~～至到]+\s*\d{1,2}\s*月\s*(?:底|末)?\s*$"
 )
 _ONE_YEAR = re.compile(r"^\s*(\d{4})\s*年?度?\s*(?:全年)?\s*$")
 _MONTHS = re.compile(r"^\s*(\d{1,2})\s*个月\s*$")
+_FROM_YEAR = re.compile(r"^\s*\d{4}\s*年?\s*起\s*(.+)$")
+_BRACKETED = re.compile(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$")
 
 
 def period_years(text: str) -> int | None:
     """How many budget years a 项目期 spans (``1年`` → 1, ``2025年1月-2027年12月`` → 3).
 
-    ``None`` when the text is blank or cannot be read.
+    Also read: a leading ``项目期：``/``实施期``, days in a span, ``2025年1月-12月`` (one
+    year), ``2025年起3年``, and a length with its span in brackets (``3年（2025-2027年）``,
+    which must agree when both are read). ``None`` when the text is blank or cannot be read.
     """
+    text = _LABEL.sub("", text)
     if not text.strip():
         return None
-    if _ONE_YEAR.match(text):
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        head, note = period_years(bracketed.group(1)), period_years(bracketed.group(2))
+        return head if note is None or note == head else None
+    start = _FROM_YEAR.match(text)
+    if start:
+        return period_years(start.group(1))
+    return _plain_period_years(text)
+
+
+def _plain_period_years(text: str) -> int | None:
+    if _ONE_YEAR.match(text) or _MONTHS_OF_YEAR.match(text):
         return 1
     match = _YEARS.match(text)
     if match:

@@ -51,6 +51,17 @@ def annual_project(period: str = "") -> Project:
         ("2025.01-2025.12", 1),
         ("", None),
         ("长期", None),
+        ("实施期3年", 3),
+        ("项目期：2年", 2),
+        ("3年（2025-2027年）", 3),
+        ("3年（含2025年）", 3),  # a bracketed note that is no period is only a note
+        ("3年(2025年-2026年)", None),  # length and span disagree: not guessed
+        ("2025年1月1日-2027年12月31日", 3),
+        ("2025年1月-12月", 1),
+        ("2025年起3年", 3),
+        ("2025年1月至2026年6月底", 2),
+        ("2027-2025", None),
+        ("2025年以后", None),
     ],
 )
 def test_period_years(text: str, years: int | None) -> None:

@@ -54,22 +54,26 @@ def codes(p: Project) -> list[str]:
     return [f.code for f in check_project(p, 0, 0, RuleSet())]
 
 
-@pytest.mark.parametrize("period", ["36个月", "18个月", "2025年1月-2027年12月", "三年"])
+@pytest.mark.parametrize(
+    "period",
+    [
+        "36个月",
+        "18个月",
+        "2025年1月-2027年12月",
+        "三年",
+        "2025年起3年",  # was read as one year (the only year written is 2025)
+        "实施期3年",
+        "3年（2025-2027年）",
+        "2025年1月1日-2027年12月31日",
+    ],
+)
 def test_a_multi_year_project_without_its_goal_is_c6(period: str) -> None:
     # 36个月 was not read as years by the rules' own reading, so C6 let it pass
     assert codes(project(period)) == ["C6"]
     assert codes(project(period, goal="三年巡查到位。")) == []
 
 
-@pytest.mark.parametrize(
-    "period",
-    [
-        "2025年起3年",  # was read as one year (the only year written is 2025)
-        "实施期3年",
-        "3年（2025-2027年）",
-        "2025年1月-12月",
-    ],
-)
+@pytest.mark.parametrize("period", ["长期", "3年(2025年-2026年)", "2025年以后"])
 def test_an_unreadable_period_is_said_once_not_guessed(period: str) -> None:
     # no C6 or K6 built on a guess beside the finding that the 项目期 cannot be read
     findings = codes(project(period, period_value="24次"))
@@ -78,4 +82,5 @@ def test_an_unreadable_period_is_said_once_not_guessed(period: str) -> None:
 
 def test_a_one_year_project_with_differing_values_is_k6() -> None:
     assert codes(project("12个月", period_value="24次")) == ["K6"]
+    assert codes(project("2025年1月-12月", period_value="24次")) == ["K6"]
     assert codes(project("1年", period_value="12次")) == []
