@@ -195,7 +195,7 @@ def _as_bool(value: object) -> bool | None:
 
 
 def _as_columns(value: object) -> tuple[str, ...]:
-    """A settings value as extra columns (a comma-separated text or a list); unknown ones dropped."""
+    """A settings value as extra columns (comma-separated text or a list); unknown ones dropped."""
     words = value.split(",") if isinstance(value, str) else value
     if not isinstance(words, (list, tuple)):
         return ()
