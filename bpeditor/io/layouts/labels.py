@@ -165,7 +165,8 @@ def indicator_role(text: str, *, broad: bool = True) -> str:
 
     Roles: seq, level1, level2, name, sign, measure, value, basis, explanation, note, and with
     ``broad`` weight (权重), score (分值) and actual (a past year's figure). ``broad=False``
-    knows only the words a sheet's header row prints (summary, one row per indicator, the import dialog's guess),
+    knows only the words a sheet's header row prints (summary, one row per indicator, the
+    import dialog's guess),
     where the broader words of a forms grid (``指标``, ``指标类型``, ``权重``, ``实际``,
     ``性质``, ``描述``, ``标准``, ``方向``, ``单位``, a period alone) may name a project's
     columns (``资金拨付标准``, ``绩效目标总体描述``) or a 实际完成值 stands for the value.
