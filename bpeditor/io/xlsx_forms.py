@@ -329,7 +329,8 @@ class FormSheet:
         keys = [ind.level1 or ind.level1_label for ind in indicators]
         tail = row_height(1) + _FORM_ROW if signed else 0.0
         pieces = grid_pieces(heights, keys, self.used, self.page, header=header_h, tail=tail)
-        breaks = [first + p.start for p in pieces if p.new_page]
+        # a grid whose first block starts a page takes its header along (no header left alone)
+        breaks = [first + p.start if p.start else row for p in pieces if p.new_page]
         groups1, groups2 = level_groups(indicators)
         for number, piece in enumerate(pieces):
             at = range(piece.start, piece.end)
