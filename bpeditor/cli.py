@@ -144,6 +144,8 @@ def run_convert(args: argparse.Namespace) -> int:
     except ColumnsError as exc:
         say(f"错误：--columns {exc}")
         return EXIT_BAD_INPUT
+    if columns and args.layout != "forms":
+        say("提示：--columns 只加在申报表上（--layout forms），汇总表不加印这些列")
     if args.out_dir is not None:
         return run_batch(args)
     if len(args.paths) != 2:

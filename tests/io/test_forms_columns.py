@@ -90,6 +90,14 @@ def test_cli_names_an_unknown_column(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert not out.exists()
 
 
+def test_cli_says_the_summary_has_no_extra_columns(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "summary.xlsx"
+    assert main(["convert", str(sample_path), str(out), "--columns", "basis"]) == 0
+    assert "--layout forms" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("extension", [".docx", ".xlsx"])
 def test_columns_read_back(extras: Table, tmp_path: Path, extension: str) -> None:
     out = tmp_path / f"forms{extension}"
