@@ -66,6 +66,13 @@ def _command_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--margins", type=float, metavar="毫米", help="页边距（毫米，所有格式；默认按版式）"
     )
+    convert.add_argument(
+        "--columns",
+        metavar="列",
+        default="",
+        help="申报表在指标值后加打的列，逗号分隔：basis（指标值确定依据）、explanation（指标解释）、"
+        "remark（备注）、weight（权重）、score（分值），或 all；也可写 依据,解释,备注,权重,分值",
+    )
     check = sub.add_parser(
         "check", help="检查表格（含审核规则）：有错误（退回）时退出码为 1，修改/提示为 0"
     )
@@ -124,10 +131,21 @@ def read(path: Path) -> ReadResult | None:
 def run_convert(args: argparse.Namespace) -> int:
     """Read one file and write it in the format the output's extension names."""
     from bpeditor.io.base import WriteError  # noqa: PLC0415 - see the module's docstring
-    from bpeditor.io.export_options import ExportOptions  # noqa: PLC0415
+    from bpeditor.io.export_options import (  # noqa: PLC0415
+        ColumnsError,
+        ExportOptions,
+        parse_columns,
+    )
     from bpeditor.io.exporting import export_table  # noqa: PLC0415
     from bpeditor.io.registry import format_for_writing  # noqa: PLC0415
 
+    try:
+        columns = parse_columns(args.columns)
+    except ColumnsError as exc:
+        say(f"错误：--columns {exc}")
+        return EXIT_BAD_INPUT
+    if columns and args.layout != "forms":
+        say("提示：--columns 只加在申报表上（--layout forms），汇总表不加印这些列")
     if args.out_dir is not None:
         return run_batch(args)
     if len(args.paths) != 2:
@@ -148,7 +166,9 @@ def run_convert(args: argparse.Namespace) -> int:
     if args.margins is not None and not 0 < args.margins < 60:
         say("错误：--margins 应在 0 到 60 毫米之间")
         return EXIT_BAD_INPUT
-    options = ExportOptions(layout=args.layout, fonts=args.fonts, margin_mm=args.margins)
+    options = ExportOptions(
+        layout=args.layout, fonts=args.fonts, margin_mm=args.margins, columns=columns
+    )
     try:
         warnings = _write_pdf(result.table, args.output, options) if is_pdf else None
         if warnings is None:

@@ -56,6 +56,8 @@ class WordOptions:
     False never."""
     margin_mm: float | None = None
     """The page margins in millimetres (None: the layout's own)."""
+    columns: tuple[str, ...] = ()
+    """Forms: the extra indicator columns after 指标值 (keys of ``EXTRA_COLUMNS``)."""
 
     @classmethod
     def from_export(cls, options: ExportOptions) -> WordOptions:
@@ -73,6 +75,7 @@ class WordOptions:
             one_per_line=options.one_per_line,
             sign_off=options.sign_off,
             margin_mm=options.margin_mm,
+            columns=options.columns,
         )
 
     def page(self, page: PageSetup) -> PageSetup:

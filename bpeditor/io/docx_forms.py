@@ -33,6 +33,7 @@ from bpeditor.io.docx_common import (
     table,
     text_paragraphs,
 )
+from bpeditor.io.export_options import EXTRA_COLUMNS, form_column_widths
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
@@ -40,7 +41,8 @@ from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
 PAGE = PageSetup(landscape=False, top=20, bottom=18, left=20, right=20)
 FORM_TITLE = "项目支出绩效目标申报表"
 
-# label | 一级 | 二级 | 三级 | 实施期指标值 | 年度指标值 (mm, = text width)
+# label | 一级 | 二级 | 三级 | 实施期指标值 | 年度指标值 (mm, = text width); the extra columns
+# (依据, 解释, 备注, 权重, 分值) take their share of it (``form_column_widths``)
 WIDTHS = [20.0, 22.0, 30.0, 38.0, 30.0, 30.0]
 ROW_HEIGHT = 7.5  # minimum row height in mm, so the form does not look cramped
 GOAL_HEIGHT = 25.0
@@ -48,6 +50,8 @@ GRID_HEADER = ("一级指标", "二级指标", "三级指标", "实施期指标�
 CONTINUED = "（续）"
 PAGE_FILL = 0.94  # of a page the estimates may fill: they are rough, and keep-with-next is not
 TITLE_MM = 16.0  # the title with the space after it
+_ALIGN = {"weight": "center", "score": "center"}
+"""How an extra column's text is aligned (依据, 解释, 备注: as the text flows)."""
 
 
 def _group_key(indicator: Indicator, level: int) -> str:
@@ -75,8 +79,11 @@ class _FormBuilder:
         self.options = options
         self.heading = run_props(font=options.heading_font, size=options.header_size)
         self.page = options.page(PAGE)
-        fit = min(1.0, self.page.text_width / sum(WIDTHS))  # wider margins: a narrower form
-        self.widths = [w * fit for w in WIDTHS]
+        self.columns = [c for c in options.columns if c in EXTRA_COLUMNS]
+        widths = form_column_widths(WIDTHS, self.columns)
+        fit = min(1.0, self.page.text_width / sum(widths))  # wider margins: a narrower form
+        self.widths = [w * fit for w in widths]
+        self.extra = len(self.columns)
         self.max_lines = (self.page.text_height - 30) * 0.9 / line_mm(options)
 
     def label(self, width: float, text: str, *, span: int = 1, vmerge: str | None = None) -> str:
@@ -88,20 +95,23 @@ class _FormBuilder:
         """A value cell: one paragraph per line of text."""
         return cell(width, text_paragraphs(text, align=align), span=span)
 
-    def amount(self, width: float, funds: Funds, attr: str) -> str:
+    def amount(self, width: float, funds: Funds, attr: str, *, span: int = 1) -> str:
         """An amount cell: right-aligned, two decimals, blank for zero or blank."""
         value = funds.effective_total() if attr == "total" else getattr(funds, attr)
-        return cell(width, paragraph(run(format_amount(value)), align="right"))
+        return cell(width, paragraph(run(format_amount(value)), align="right"), span=span)
 
     def info_rows(self, unit: Unit, project: Project) -> list[str]:
         """项目名称, 主管部门及代码/实施单位 and 项目属性/项目期."""
-        w = self.widths
-        left, right = w[1] + w[2], w[4] + w[5]
+        w, wide = self.widths, 2 + self.extra
+        left, right = w[1] + w[2], sum(w[4:])
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
         return [
             row(
-                [self.label(w[0], "项目名称"), self.value(sum(w[1:]), project.name, span=5)],
+                [
+                    self.label(w[0], "项目名称"),
+                    self.value(sum(w[1:]), project.name, span=3 + wide),
+                ],
                 height=ROW_HEIGHT,
             ),
             row(
@@ -109,7 +119,7 @@ class _FormBuilder:
                     self.label(w[0], "主管部门及代码"),
                     self.value(left, department, span=2),
                     self.label(w[3], "实施单位"),
-                    self.value(right, implementing, span=2),
+                    self.value(right, implementing, span=wide),
                 ],
                 height=ROW_HEIGHT,
             ),
@@ -118,7 +128,7 @@ class _FormBuilder:
                     self.label(w[0], "项目属性"),
                     self.value(left, project.attribute, span=2),
                     self.label(w[3], "项目期"),
-                    self.value(right, project.period, span=2),
+                    self.value(right, project.period, span=wide),
                 ],
                 height=ROW_HEIGHT,
             ),
@@ -147,7 +157,7 @@ class _FormBuilder:
                         self.label(left, period_label, span=2),
                         self.amount(w[3], project.period_funds, attr),
                         self.label(w[4], annual_label),
-                        self.amount(w[5], project.funds, attr),
+                        self.amount(sum(w[5:]), project.funds, attr, span=1 + self.extra),
                     ],
                     height=ROW_HEIGHT,
                 )
@@ -156,8 +166,8 @@ class _FormBuilder:
 
     def goal_rows(self, project: Project) -> list[str]:
         """总体目标: 实施期目标 | 年度目标, headings then texts."""
-        w = self.widths
-        left, right = w[1] + w[2] + w[3], w[4] + w[5]
+        w, wide = self.widths, 2 + self.extra
+        left, right = w[1] + w[2] + w[3], sum(w[4:])
         size = self.options.body_size
         lines = max(
             estimate_lines(project.period_goal, left, size),
@@ -168,7 +178,9 @@ class _FormBuilder:
                 [
                     self.label(w[0], "总体目标", vmerge="restart"),
                     cell(left, paragraph(run("实施期目标", self.heading), align="center"), span=3),
-                    cell(right, paragraph(run("年度目标", self.heading), align="center"), span=2),
+                    cell(
+                        right, paragraph(run("年度目标", self.heading), align="center"), span=wide
+                    ),
                 ],
                 height=ROW_HEIGHT,
             ),
@@ -176,7 +188,7 @@ class _FormBuilder:
                 [
                     self.label(w[0], "", vmerge="continue"),
                     self.value(left, project.period_goal, span=3, align="both"),
-                    self.value(right, project.goal, span=2, align="both"),
+                    self.value(right, project.goal, span=wide, align="both"),
                 ],
                 cant_split=lines < self.max_lines,
                 height=GOAL_HEIGHT,
@@ -199,24 +211,34 @@ class _FormBuilder:
         cells = [label]
         cells += [
             cell(width, paragraph(run(text, self.heading), align="center", keep_next=True))
-            for width, text in zip(w[1:], GRID_HEADER, strict=True)
+            for width, text in zip(w[1:], self.grid_titles(), strict=True)
         ]
         return row(cells, height=ROW_HEIGHT)
+
+    def grid_titles(self) -> list[str]:
+        """The grid's column titles: 一级指标 … 年度指标值, then the extra columns'."""
+        return [*GRID_HEADER, *(EXTRA_COLUMNS[c] for c in self.columns)]
+
+    def indicator_texts(self, indicator: Indicator) -> list[str]:
+        """The texts of an indicator's 三级 … 年度指标值 and extra cells."""
+        return [
+            indicator.name,
+            indicator.period_value,
+            indicator.annual_value,
+            *(getattr(indicator, c) for c in self.columns),
+        ]
 
     def indicator_height(self, indicator: Indicator) -> float:
         """The estimated height in mm of an indicator's row."""
         size, w = self.options.body_size, self.widths
-        lines = max(
-            estimate_lines(indicator.name, w[3], size),
-            estimate_lines(indicator.period_value, w[4], size),
-            estimate_lines(indicator.annual_value, w[5], size),
-        )
+        texts = self.indicator_texts(indicator)
+        lines = max(estimate_lines(t, width, size) for t, width in zip(texts, w[3:], strict=True))
         return row_mm(lines, self.options, ROW_HEIGHT)
 
     def head_height(self, unit: Unit, project: Project) -> float:
         """The estimated height in mm of a form down to its indicator grid (title included)."""
         size, w, options = self.options.body_size, self.widths, self.options
-        left, right = w[1] + w[2], w[4] + w[5]
+        left, right = w[1] + w[2], sum(w[4:])
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
         lines = [
@@ -316,6 +338,13 @@ class _FormBuilder:
                     cell(w[3], text_paragraphs(ind.name, keep_next=keep)),
                     cell(w[4], text_paragraphs(ind.period_value, align="center", keep_next=keep)),
                     cell(w[5], text_paragraphs(ind.annual_value, align="center", keep_next=keep)),
+                    *(
+                        cell(
+                            width,
+                            text_paragraphs(getattr(ind, c), align=_ALIGN.get(c), keep_next=keep),
+                        )
+                        for width, c in zip(w[6:], self.columns, strict=True)
+                    ),
                 ]
                 rows.append(row(cells, height=ROW_HEIGHT))
         return rows

@@ -9,10 +9,92 @@ uses fonts every Chinese Windows has (仿宋, 黑体, 宋体); ``gongwen`` the G
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 LAYOUTS = ("summary", "forms")
+
+EXTRA_COLUMNS: dict[str, str] = {
+    "basis": "指标值确定依据",
+    "explanation": "指标解释",
+    "note": "备注",
+    "weight": "权重",
+    "score": "分值",
+}
+"""The optional indicator columns a form can print after 指标值: the field and its header."""
+_COLUMN_ALIASES: dict[str, str] = {
+    "remark": "note",
+    "remarks": "note",
+    "notes": "note",
+    "依据": "basis",
+    "确定依据": "basis",
+    "解释": "explanation",
+    "说明": "explanation",
+    "权重": "weight",
+    "分值": "score",
+    **{header: name for name, header in EXTRA_COLUMNS.items()},
+}
+
+
+_EXTRA_MM = {"basis": (30.0, 19.0), "explanation": (30.0, 19.0), "note": (22.0, 14.0)}
+"""An extra column's wanted and smallest width in mm (权重 and 分值: :data:`_NUMBER_MM`)."""
+_NUMBER_MM = (13.0, 10.0)
+_FORM_MIN_MM = (18.0, 13.0, 13.0, 22.0, 16.0, 16.0)
+"""The smallest widths of the form's own columns: label, 一级, 二级, 三级, the two values."""
+
+
+def form_column_widths(base: Sequence[float], columns: Sequence[str]) -> list[float]:
+    """The form's column widths in mm with ``columns`` added after 指标值, as wide as ``base``.
+
+    Every column gets its share of the width the form has (``base``'s sum) in proportion to
+    what it wants, none below its smallest width while the sum of those fits; the form's own
+    columns give up width for the extra ones, the text then wraps in more lines.
+    """
+    if not columns:
+        return list(base)
+    total = sum(base)
+    wanted = [*base, *(_EXTRA_MM.get(c, _NUMBER_MM)[0] for c in columns)]
+    smallest = [*_FORM_MIN_MM[: len(base)], *(_EXTRA_MM.get(c, _NUMBER_MM)[1] for c in columns)]
+    if sum(smallest) >= total:
+        return [w * total / sum(smallest) for w in smallest]
+    fixed: set[int] = set()
+    while True:
+        room = total - sum(smallest[i] for i in fixed)
+        free = sum(w for i, w in enumerate(wanted) if i not in fixed)
+        widths = [smallest[i] if i in fixed else w * room / free for i, w in enumerate(wanted)]
+        short = {i for i, w in enumerate(widths) if i not in fixed and w < smallest[i]}
+        if not short:
+            return widths
+        fixed |= short
+
+
+class ColumnsError(ValueError):
+    """A column name :func:`parse_columns` does not know."""
+
+
+def parse_columns(text: str) -> tuple[str, ...]:
+    """The extra columns named in ``text`` (comma-separated, English or Chinese), in print order.
+
+    ``all`` names every column, an empty text none; an unknown name raises :class:`ColumnsError`
+    whose message lists the names that work.
+    """
+    chosen: set[str] = set()
+    for part in text.replace("，", ",").replace("、", ",").split(","):
+        word = part.strip()
+        if not word:
+            continue
+        if word.lower() in ("all", "全部"):
+            chosen.update(EXTRA_COLUMNS)
+            continue
+        name = word.lower() if word.lower() in EXTRA_COLUMNS else _COLUMN_ALIASES.get(word.lower())
+        if name is None:
+            known = "、".join(
+                f"{'remark' if n == 'note' else n}（{h}）" for n, h in EXTRA_COLUMNS.items()
+            )
+            raise ColumnsError(f"不认识的列“{word}”：可选 {known} 或 all")
+        chosen.add(name)
+    return tuple(name for name in EXTRA_COLUMNS if name in chosen)
 
 
 @dataclass(frozen=True)
@@ -62,6 +144,8 @@ class ExportOptions:
     """The page margins in millimetres (None: the layout's own)."""
     body_size: float = 10.5
     """The table text's size in points."""
+    columns: tuple[str, ...] = ()
+    """Forms: the extra indicator columns printed after 指标值 (keys of :data:`EXTRA_COLUMNS`)."""
 
     @property
     def font_set(self) -> FontSet:
@@ -70,7 +154,9 @@ class ExportOptions:
 
     def to_dict(self) -> dict[str, Any]:
         """The options as plain values (for settings)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["columns"] = ",".join(self.columns)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ExportOptions:
@@ -87,6 +173,8 @@ class ExportOptions:
                     values[f.name] = parsed
             elif isinstance(default, float) or f.name == "margin_mm":
                 values[f.name] = _as_float(value, None if f.name == "margin_mm" else default)
+            elif f.name == "columns":
+                values[f.name] = _as_columns(value)
             elif isinstance(value, str):
                 values[f.name] = value
         options = replace(base, **values)
@@ -104,6 +192,15 @@ def _as_bool(value: object) -> bool | None:
     if isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
     return None
+
+
+def _as_columns(value: object) -> tuple[str, ...]:
+    """A settings value as extra columns (comma-separated text or a list); unknown ones dropped."""
+    words = value.split(",") if isinstance(value, str) else value
+    if not isinstance(words, (list, tuple)):
+        return ()
+    names = {str(w).strip() for w in words}
+    return tuple(name for name in EXTRA_COLUMNS if name in names)
 
 
 def _as_float(value: object, default: float | None) -> float | None:

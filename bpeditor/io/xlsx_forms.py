@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bpeditor.io.base import atomic_write
-from bpeditor.io.export_options import ExportOptions
+from bpeditor.io.export_options import EXTRA_COLUMNS, ExportOptions, form_column_widths
 from bpeditor.io.print_flow import CONTINUED, wrap_text
 from bpeditor.io.xlsx_common import (
     AMOUNT_FORMAT,
@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 
 FORM_TITLE = "项目支出绩效目标申报表"
 
-# label | 一级 | 二级 | 三级 | 实施期指标值 | 年度指标值 (mm, as the Word form)
+# label | 一级 | 二级 | 三级 | 实施期指标值 | 年度指标值 (mm, as the Word form); the extra
+# columns (依据, 解释, 备注, 权重, 分值) take their share of it (``form_column_widths``)
 FORM_WIDTHS_MM = (20.0, 22.0, 26.0, 38.0, 32.0, 32.0)
 _FORM_ROW = 21.0
 """The form's smallest row height in points (7.5 mm)."""
@@ -135,7 +136,11 @@ class FormSheet:
         self.sheet = sheet
         self.table = table
         self.options = options
-        self.widths = [mm_to_width(mm) for mm in FORM_WIDTHS_MM]
+        self.columns = [c for c in options.columns if c in EXTRA_COLUMNS]
+        widths_mm = form_column_widths(FORM_WIDTHS_MM, self.columns)
+        self.widths = [mm_to_width(mm) for mm in widths_mm]
+        self.last = len(self.widths) - 1
+        """The form's last column (5, or further right with extra columns)."""
         self.margin = _MARGIN if options.margin_mm is None else options.margin_mm / 25.4
         self.scale = form_scale(self.widths, self.margin)
         self.page = (_A4_PORTRAIT_PT[1] - 2 * self.margin * 72) * 100 / self.scale * PAGE_FILL
@@ -195,17 +200,18 @@ class FormSheet:
         sheet, ws, table = self.sheet, self.sheet.ws, self.table
         self.project_name = project.name
         project = form_project(project).project  # 实施期 derived from 年度, classes grouped
-        sheet.merged((0, 0), (0, 5), FORM_TITLE, sheet.fmt.title())
+        last = self.last
+        sheet.merged((0, 0), (0, last), FORM_TITLE, sheet.fmt.title())
         self.set_height(0, 36)
         row = 1
         plain = sheet.fmt(border=0)
         if table.year:
             sheet.merged(
-                (row, row), (0, 5), f"（{table.year}年度）", sheet.fmt(border=0, align="center")
+                (row, row), (0, last), f"（{table.year}年度）", sheet.fmt(border=0, align="center")
             )
             self.set_height(row, row_height(1))
             row += 1
-        self.cells(row, [(0, 5, f"填报单位：{table.reporting_unit}", plain)], minimum=0)
+        self.cells(row, [(0, last, f"填报单位：{table.reporting_unit}", plain)], minimum=0)
         row += 1
         row = self.info_rows(row, unit, project)
         row = self.funds_rows(row, project)
@@ -217,7 +223,7 @@ class FormSheet:
             s = table.signoff
             signoff = sheet.fmt(border=0, align="left")
             seal = s.seal or table.reporting_unit
-            self.cells(row + 1, [(0, 5, f"单位（盖章）：{seal}", signoff)], minimum=_FORM_ROW)
+            self.cells(row + 1, [(0, last, f"单位（盖章）：{seal}", signoff)], minimum=_FORM_ROW)
             row += 1
             self.cells(
                 row + 1,
@@ -225,7 +231,7 @@ class FormSheet:
                     (0, 1, f"负责人：{s.head}", signoff),
                     (2, 2, f"填报人：{s.preparer}", signoff),
                     (3, 3, f"联系电话：{s.phone}", signoff),
-                    (4, 5, f"填报日期：{s.date}", signoff),
+                    (4, last, f"填报日期：{s.date}", signoff),
                 ],
                 minimum=_FORM_ROW,
             )
@@ -239,14 +245,16 @@ class FormSheet:
         """项目名称, 主管部门及代码/实施单位 and 项目属性/项目期; the next free row."""
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
-        label, value = self.label, self.value
-        self.cells(row, [(0, 0, "项目名称", label), (1, 5, project.name, value)], minimum=_FORM_ROW)
+        label, value, last = self.label, self.value, self.last
+        self.cells(
+            row, [(0, 0, "项目名称", label), (1, last, project.name, value)], minimum=_FORM_ROW
+        )
         pairs = (
             ("主管部门\n及代码", department, "实施单位", implementing),
             ("项目属性", project.attribute, "项目期", project.period),
         )
         for offset, (l1, v1, l2, v2) in enumerate(pairs, start=1):
-            items = [(0, 0, l1, label), (1, 2, v1, value), (3, 3, l2, label), (4, 5, v2, value)]
+            items = [(0, 0, l1, label), (1, 2, v1, value), (3, 3, l2, label), (4, last, v2, value)]
             self.cells(row + offset, items, minimum=_FORM_ROW)
         return row + 3
 
@@ -264,25 +272,28 @@ class FormSheet:
             )
             for col, funds in ((3, project.period_funds), (5, project.funds)):
                 value = funds.effective_total() if attr == "total" else getattr(funds, attr)
+                if col == 5 and self.last > 5:  # the 年度 amount spans the extra columns
+                    sheet.ws.merge_range(r, 5, r, self.last, "", self.amount)
                 sheet.amount(r, col, value, self.amount)
         return last + 1
 
     def goal_rows(self, row: int, project: Project) -> int:
         """总体目标: 实施期目标 | 年度目标, headings then texts (over several rows if long)."""
+        last = self.last
         self.cells(
             row,
-            [(1, 3, "实施期目标", self.heading), (4, 5, "年度目标", self.heading)],
+            [(1, 3, "实施期目标", self.heading), (4, last, "年度目标", self.heading)],
             minimum=_FORM_ROW,
         )
         left = wrap_text(project.period_goal, line_capacity(self.width(1, 3)))
-        right = wrap_text(project.goal, line_capacity(self.width(4, 5)))
+        right = wrap_text(project.goal, line_capacity(self.width(4, last)))
         per_row = max(1, int((min(MAX_ROW_HEIGHT, self.page * 0.8) - 4) / row_height(1) * 0.9))
         count = max(len(left), len(right))
         first = row + 1
         for at in range(0, max(count, 1), per_row):
             texts = [
                 (1, 3, "".join(left[at : at + per_row]), self.body),
-                (4, 5, "".join(right[at : at + per_row]), self.body),
+                (4, last, "".join(right[at : at + per_row]), self.body),
             ]
             self.cells(row + 1, texts, minimum=_FORM_GOAL_ROW if count <= per_row else 0)
             row += 1
@@ -296,7 +307,8 @@ class FormSheet:
         repeats its labels there with （续）, under the grid header (the print titles).
         """
         sheet = self.sheet
-        header = [(col, col, h, self.heading) for col, h in enumerate(_GRID_HEADER)]
+        titles = [*_GRID_HEADER, *(EXTRA_COLUMNS[c] for c in self.columns)]
+        header = [(col, col, h, self.heading) for col, h in enumerate(titles)]
         header_h = self.cells(row, header, minimum=_FORM_ROW)
         first = row + 1
         heights, cells = [], []
@@ -306,6 +318,9 @@ class FormSheet:
                 (4, 4, ind.period_value, self.centred),
                 (5, 5, ind.annual_value, self.centred),
             ]
+            for col, name in enumerate(self.columns, start=6):
+                fmt = self.centred if name in ("weight", "score") else self.value
+                items.append((col, col, getattr(ind, name), fmt))
             cells.append(items)
             height = row_height(self.row_lines(items), minimum=_FORM_ROW)
             heights.append(min(height, MAX_ROW_HEIGHT))
@@ -314,14 +329,14 @@ class FormSheet:
         keys = [ind.level1 or ind.level1_label for ind in indicators]
         tail = row_height(1) + _FORM_ROW if signed else 0.0
         pieces = grid_pieces(heights, keys, self.used, self.page, header=header_h, tail=tail)
-        breaks = [first + p.start for p in pieces if p.new_page]
+        # a grid whose first block starts a page takes its header along (no header left alone)
+        breaks = [first + p.start if p.start else row for p in pieces if p.new_page]
         groups1, groups2 = level_groups(indicators)
         for number, piece in enumerate(pieces):
             at = range(piece.start, piece.end)
             for i in at:
-                sheet.merged((first + i, first + i), (3, 3), *cells[i][0][2:])
-                sheet.merged((first + i, first + i), (4, 4), *cells[i][1][2:])
-                sheet.merged((first + i, first + i), (5, 5), *cells[i][2][2:])
+                for col, _, text, fmt in cells[i]:
+                    sheet.merged((first + i, first + i), (col, col), text, fmt)
                 sheet.ws.set_row(first + i, heights[i])
             if number == 0 or piece.new_page:  # the 绩效指标 column: one cell a page
                 page_end = next(

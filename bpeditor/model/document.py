@@ -46,8 +46,11 @@ CELL_FIELDS = (
     "basis",
     "explanation",
     "note",
+    "weight",
+    "score",
 )
-"""An indicator's fields as a row of cells (一级/二级: the code), in the summary layout's order."""
+"""An indicator's fields as a row of cells (一级/二级: the code), in the summary layout's order
+(权重 and 分值, which the summary does not print, last)."""
 CELL_LABELS = {
     "level1": "一级指标",
     "level2": "二级指标",
@@ -57,6 +60,8 @@ CELL_LABELS = {
     "basis": "指标值确定依据",
     "explanation": "指标解释",
     "note": "备注",
+    "weight": "权重",
+    "score": "分值",
 }
 """Each cell field's name as the summary table heads its column."""
 

@@ -125,7 +125,9 @@ class ExportCommands(QObject):
 
         options = replace(load_export_options(self.context.settings), layout=layout)
         warnings: list[str] = []
-        if fmt.name in ("docx", "xlsx"):
+        # Word and Excel print with the remembered options (the registry names Excel "excel")
+        kind = {"docx": "docx", "excel": "xlsx"}.get(fmt.name)
+        if kind is not None:
             message = font_warning(options)
             if message is not None:
                 self.context.dialogs.information(self.window, self.tr("字体未安装"), message)
@@ -135,8 +137,8 @@ class ExportCommands(QObject):
             tmp = _temp_beside(path)
             made.append(tmp)
             try:
-                if fmt.name in ("docx", "xlsx"):  # the remembered options: fonts, margins …
-                    warnings.extend(export_as(table, tmp, fmt.name, options))
+                if kind is not None:  # the remembered options: fonts, margins, columns …
+                    warnings.extend(export_as(table, tmp, kind, options))
                 else:
                     writer(table, tmp, layout)
             except BaseException:

@@ -9,10 +9,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QWidget,
 )
 
-from bpeditor.io.export_options import ExportOptions
+from bpeditor.io.export_options import EXTRA_COLUMNS, ExportOptions
+from bpeditor.ui.i18n import QT_TRANSLATE_NOOP
+
+COLUMN_TITLES = {
+    "basis": QT_TRANSLATE_NOOP("ExportOptionsDialog", "指标值确定依据"),
+    "explanation": QT_TRANSLATE_NOOP("ExportOptionsDialog", "指标解释"),
+    "note": QT_TRANSLATE_NOOP("ExportOptionsDialog", "备注"),
+    "weight": QT_TRANSLATE_NOOP("ExportOptionsDialog", "权重"),
+    "score": QT_TRANSLATE_NOOP("ExportOptionsDialog", "分值"),
+}
+"""The extra columns' check box texts (source texts), by column."""
 
 
 class ExportOptionsDialog(QDialog):
@@ -55,6 +66,9 @@ class ExportOptionsDialog(QDialog):
         form.addRow(self.tr("绩效指标："), self.one_per_line)
         form.addRow(self.tr("签字栏："), self.sign_off_box)
         form.addRow(self.tr("页边距："), self.margin)
+        self.column_boxes: dict[str, QCheckBox] = {}
+        form.addRow(self.tr("申报表加印列："), self._columns_widget())
+        self.layout_box.currentIndexChanged.connect(self._follow_layout)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -62,6 +76,19 @@ class ExportOptionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.set_options(options)
+
+    def _columns_widget(self) -> QWidget:
+        """The check boxes of the extra columns the forms print after 指标值."""
+        columns = QWidget(self)
+        grid = QGridLayout(columns)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for at, name in enumerate(EXTRA_COLUMNS):
+            box = QCheckBox(self.tr(COLUMN_TITLES[name]), columns)
+            box.setObjectName(f"column_{name}")
+            box.setToolTip(self.tr("申报表在年度指标值后加印这一列"))
+            grid.addWidget(box, at // 3, at % 3)
+            self.column_boxes[name] = box
+        return columns
 
     def set_options(self, options: ExportOptions) -> None:
         """Show ``options`` in the widgets."""
@@ -72,6 +99,15 @@ class ExportOptionsDialog(QDialog):
         self.sign_off_box.setCurrentIndex(index)
         self.margin.setValue(options.margin_mm or 0)
         self.size_box.setValue(options.body_size)
+        for name, box in self.column_boxes.items():
+            box.setChecked(name in options.columns)
+        self._follow_layout()
+
+    def _follow_layout(self) -> None:
+        """The extra columns are the forms' only: offered when the forms are chosen."""
+        forms = self.layout_box.currentData() == "forms"
+        for box in self.column_boxes.values():
+            box.setEnabled(forms)
 
     def options(self) -> ExportOptions:
         """The options as the widgets show them."""
@@ -84,4 +120,5 @@ class ExportOptionsDialog(QDialog):
             sign_off=sign_off,
             margin_mm=margin if margin > 0 else None,
             body_size=self.size_box.value(),
+            columns=tuple(name for name, box in self.column_boxes.items() if box.isChecked()),
         )

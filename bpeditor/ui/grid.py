@@ -108,6 +108,8 @@ class IndicatorGrid(QTableView):
             IndicatorTableModel.BASIS: metrics.horizontalAdvance("指标值确定依据") + pad,
             IndicatorTableModel.EXPLANATION: value_width,
             IndicatorTableModel.NOTE: value_width,
+            IndicatorTableModel.WEIGHT: metrics.horizontalAdvance("权重0") + pad,
+            IndicatorTableModel.SCORE: metrics.horizontalAdvance("分值0") + pad,
             IndicatorTableModel.PREVIOUS: value_width,
         }
         for column, width in widths.items():

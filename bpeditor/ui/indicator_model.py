@@ -1,10 +1,10 @@
 """One project's indicators as an editable grid; edits become undo commands.
 
 Columns: 一级指标 | 二级指标 | 三级指标 | 实施周期指标值 | 年度指标值, then 指标值确定依据 |
-指标解释 | 备注 and the read-only 上年指标值 of a carried-forward table (hidden by default in the
-view). Carried-over rows not yet accepted are tinted, with a tooltip saying so. The model holds
-the project object, reads it in ``data()``, and follows the document's announcements with row
-inserts/removes and ``dataChanged`` — it never copies the indicators.
+指标解释 | 备注 | 权重 | 分值 and the read-only 上年指标值 of a carried-forward table (hidden by
+default in the view). Carried-over rows not yet accepted are tinted, with a tooltip saying so.
+The model holds the project object, reads it in ``data()``, and follows the document's
+announcements with row inserts/removes and ``dataChanged`` — it never copies the indicators.
 """
 
 from __future__ import annotations
@@ -56,7 +56,9 @@ def find_project(
 class IndicatorTableModel(QAbstractTableModel):
     """The indicators of the project shown, editable cell by cell through the undo stack."""
 
-    LEVEL1, LEVEL2, NAME, PERIOD, ANNUAL, BASIS, EXPLANATION, NOTE, PREVIOUS = range(9)
+    LEVEL1, LEVEL2, NAME, PERIOD, ANNUAL, BASIS, EXPLANATION, NOTE, WEIGHT, SCORE, PREVIOUS = range(
+        11
+    )
     HEADERS = (
         QT_TRANSLATE_NOOP("IndicatorTableModel", "一级指标"),
         QT_TRANSLATE_NOOP("IndicatorTableModel", "二级指标"),
@@ -66,6 +68,8 @@ class IndicatorTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("IndicatorTableModel", "指标值确定依据"),
         QT_TRANSLATE_NOOP("IndicatorTableModel", "指标解释"),
         QT_TRANSLATE_NOOP("IndicatorTableModel", "备注"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "权重"),
+        QT_TRANSLATE_NOOP("IndicatorTableModel", "分值"),
         QT_TRANSLATE_NOOP("IndicatorTableModel", "上年指标值"),
     )
     """Column titles (source texts; :meth:`header` gives them in the interface language)."""
@@ -186,7 +190,7 @@ class IndicatorTableModel(QAbstractTableModel):
         return len(self._project.indicators)
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        """Nine columns (none under a valid parent)."""
+        """Eleven columns (none under a valid parent)."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -9,11 +9,14 @@ heading again. The sign-off line stays with the last rows.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPagedPaintDevice
 
+from bpeditor.io.docx_forms import WIDTHS as FORM_WIDTHS
+from bpeditor.io.export_options import EXTRA_COLUMNS, ExportOptions, form_column_widths
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
-from bpeditor.model.table import Indicator, Project, Unit
-from bpeditor.ui.print_layout import Cell, LineRef, Page, PrintLayout, Row
+from bpeditor.model.table import Indicator, Project, Table, Unit
+from bpeditor.ui.print_layout import LEFT, Cell, LineRef, Page, PrintLayout, Row
 
 FORM_ROW_MM = 7.5
 FORM_TITLE = "项目支出绩效目标申报表"
@@ -22,6 +25,15 @@ _GRID = ("一级指标", "二级指标", "三级指标", "实施期指标值", "
 
 class FormsLayout(PrintLayout):
     """Lays out one form per project."""
+
+    def __init__(self, table: Table, options: ExportOptions, device: QPagedPaintDevice) -> None:
+        super().__init__(table, options, device)
+        self.columns = [c for c in options.columns if c in EXTRA_COLUMNS]
+        """The extra columns after 年度指标值 (依据, 解释, 备注, 权重, 分值), as chosen."""
+        if self.columns:  # they take their share of the form's width, as in Word
+            self.edges = self._edges(form_column_widths(FORM_WIDTHS, self.columns))
+        self.last = len(self.edges) - 2
+        """The form's last column (5, or further right with extra columns)."""
 
     def body_pages(self) -> list[Page]:
         """Every project's form."""
@@ -59,10 +71,8 @@ class FormsLayout(PrintLayout):
         grid_header = self.make_row(
             [Cell(0, 0, ["绩效指标"], Qt.AlignmentFlag.AlignHCenter)]
             + [
-                Cell(i, i, [h], Qt.AlignmentFlag.AlignHCenter, "heading")
-                for i, h in enumerate(
-                    ("一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值"), start=1
-                )
+                self.cell(i, i, h, Qt.AlignmentFlag.AlignHCenter, "heading")
+                for i, h in enumerate([*_GRID, *(EXTRA_COLUMNS[c] for c in self.columns)], start=1)
             ],
             FORM_ROW_MM,
             heading=True,
@@ -121,19 +131,20 @@ class FormsLayout(PrintLayout):
 
     def form_head(self, unit: Unit, project: Project) -> list[Row]:
         """项目名称 … 总体目标: the rows above the indicator grid."""
-        table, centre = self.table, Qt.AlignmentFlag.AlignHCenter
+        table, centre, last = self.table, Qt.AlignmentFlag.AlignHCenter, self.last
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
         rows = [
             self.make_row(
-                [self.cell(0, 0, "项目名称", centre), self.cell(1, 5, project.name)], FORM_ROW_MM
+                [self.cell(0, 0, "项目名称", centre), self.cell(1, last, project.name)],
+                FORM_ROW_MM,
             ),
             self.make_row(
                 [
                     self.cell(0, 0, "主管部门及代码", centre),
                     self.cell(1, 2, department),
                     self.cell(3, 3, "实施单位", centre),
-                    self.cell(4, 5, implementing),
+                    self.cell(4, last, implementing),
                 ],
                 FORM_ROW_MM,
             ),
@@ -142,7 +153,7 @@ class FormsLayout(PrintLayout):
                     self.cell(0, 0, "项目属性", centre),
                     self.cell(1, 2, project.attribute),
                     self.cell(3, 3, "项目期", centre),
-                    self.cell(4, 5, project.period),
+                    self.cell(4, last, project.period),
                 ],
                 FORM_ROW_MM,
             ),
@@ -174,7 +185,7 @@ class FormsLayout(PrintLayout):
                         self.cell(1, 2, period_label, centre),
                         Cell(3, 3, [amounts[0]] if amounts[0] else [], right),
                         self.cell(4, 4, annual_label, centre),
-                        Cell(5, 5, [amounts[1]] if amounts[1] else [], right),
+                        Cell(5, last, [amounts[1]] if amounts[1] else [], right),
                     ],
                     FORM_ROW_MM,
                 )
@@ -185,13 +196,13 @@ class FormsLayout(PrintLayout):
                 [
                     Cell(0, 0, [], centre, merge=goal_label),
                     self.cell(1, 3, "实施期目标", centre, "heading"),
-                    self.cell(4, 5, "年度目标", centre, "heading"),
+                    self.cell(4, last, "年度目标", centre, "heading"),
                 ],
                 FORM_ROW_MM,
             )
         )
         left = self.laid_out(project.period_goal, self.cell_width(1, 3))
-        right_goal = self.laid_out(project.goal, self.cell_width(4, 5))
+        right_goal = self.laid_out(project.goal, self.cell_width(4, last))
         per_row = max(int(self.height * 0.8 / self.pitch), 1)
         count = max(len(left), len(right_goal), 1)
         for at in range(0, count, per_row):
@@ -200,7 +211,7 @@ class FormsLayout(PrintLayout):
                     [
                         Cell(0, 0, [], centre, merge=goal_label, group_start=False),
                         _goal_cell(1, 3, left[at : at + per_row]),
-                        _goal_cell(4, 5, right_goal[at : at + per_row]),
+                        _goal_cell(4, last, right_goal[at : at + per_row]),
                     ],
                     25.0 if count <= per_row else 0.0,
                 )
@@ -222,6 +233,9 @@ class FormsLayout(PrintLayout):
             self.cell(4, 4, ind.period_value, centre),
             self.cell(5, 5, ind.annual_value, centre),
         ]
+        for col, name in enumerate(self.columns, start=6):
+            align = centre if name in ("weight", "score") else LEFT
+            cells.append(self.cell(col, col, getattr(ind, name), align))
         return self.make_row(cells, FORM_ROW_MM)
 
 

@@ -938,6 +938,26 @@ Export anyway?</translation>
 <context>
     <name>ExportOptionsDialog</name>
     <message>
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Score</translation>
+    </message>
+    <message>
         <source>打印和导出选项</source>
         <translation>Print and export options</translation>
     </message>
@@ -1008,6 +1028,14 @@ Export anyway?</translation>
     <message>
         <source>页边距：</source>
         <translation>Margins:</translation>
+    </message>
+    <message>
+        <source>申报表加印列：</source>
+        <translation>Extra form columns:</translation>
+    </message>
+    <message>
+        <source>申报表在年度指标值后加印这一列</source>
+        <translation>Print this column on the forms after the annual target value</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1434,14 @@ Replace? (You can undo it; click “Show Details…” to preview each place.)</
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Score</translation>
     </message>
     <message>
         <source>上年指标值</source>

@@ -29,7 +29,7 @@ CASES: list[tuple[str, str, str]] = [
     ("年度指标值计量单位", "measure", "measure"),
     ("单位", "measure", ""),
     ("权重(%)", "weight", ""),
-    ("分值", "weight", "value"),
+    ("分值", "score", "value"),
     ("2021年实际实现值", "actual", "value"),
     ("实际完成值", "actual", "value"),
     ("指标值确定依据", "basis", "basis"),

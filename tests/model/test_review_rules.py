@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -160,6 +161,21 @@ CASES = [
         "K8",
         only(*[ind(i.level2, i.name, i.period_value, note="20") for i in BASE]),
         only(*[ind(i.level2, i.name, i.period_value, note="25") for i in BASE]),
+    ),
+    (  # the 权重 field where it is filled (备注 then says something else)
+        "K8",
+        only(
+            *[
+                replace(ind(i.level2, i.name, i.period_value, note="见台账"), weight="20")
+                for i in BASE
+            ]
+        ),
+        only(
+            *[
+                replace(ind(i.level2, i.name, i.period_value, note="20"), weight="25分")
+                for i in BASE
+            ]
+        ),
     ),
     ("N1", project(ind("11", "数量指标", "12次")), project(ind("11", "巡查次数", "12次"))),
     (

@@ -166,6 +166,8 @@ def test_english_window(english: None, qtbot, dialogs, sample_path: Path) -> Non
         "Basis of the Value",
         "Explanation",
         "Note",
+        "Weight",
+        "Score",
         "Last Year’s Value",
     ]
     tree_headers = [win.tree_model.headerData(c, _ACROSS) for c in range(2)]

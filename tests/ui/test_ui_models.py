@@ -103,7 +103,7 @@ def test_indicator_model(qtmodeltester, sample_path: Path) -> None:  # type: ign
     model.set_project(model.document.project(0, 4))
     qtmodeltester.check(model)
     assert model.rowCount() == 8
-    assert model.columnCount() == 9
+    assert model.columnCount() == 11
 
 
 def test_indicator_model_follows_edits_without_resets(qtmodeltester, sample_path: Path) -> None:  # type: ignore[no-untyped-def]

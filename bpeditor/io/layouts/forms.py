@@ -33,7 +33,7 @@ from bpeditor.io.layouts.labels import (
 from bpeditor.io.layouts.values import compose
 from bpeditor.model.declaration import fold_derived_period
 from bpeditor.model.table import DEFAULT_TITLE, Funds, Indicator, Project, Table, Unit
-from bpeditor.model.taxonomy import parent_code, printed_class, printed_row_classes
+from bpeditor.model.taxonomy import CONTINUED, parent_code, printed_class, printed_row_classes
 
 _LABEL_VALUE = re.compile(r"^(?P<label>[^:：\n]{2,16})[:：]\s*(?P<value>.*)$", re.DOTALL)
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|签字)\s*[）)]")
@@ -415,7 +415,8 @@ class FormGridReader:
                 ):
                     return "end"  # a unit line or a title where a class would be
             elif col not in role_cols and col not in self.extra_cols:
-                piece = "指标" in text or len(key(text)) <= 2
+                # the label, a piece of it, or （续） where a page goes on with the grid
+                piece = "指标" in text or len(key(text)) <= 2 or bool(CONTINUED.fullmatch(text))
                 if col < grid_left and piece and not field_of(text):
                     continue  # the 绩效指标 block label down the grid's left side (or a piece)
                 return "end"
@@ -489,7 +490,7 @@ class FormGridReader:
             period_value=values.get("period", ""),
             annual_value=values.get("annual", ""),
         )
-        for role in ("basis", "explanation", "note"):
+        for role in ("basis", "explanation", "note", "weight", "score"):
             col = first.extra.get(role)
             if col is not None:
                 setattr(indicator, role, self.grid.text(row, col).strip())

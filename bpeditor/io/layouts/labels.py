@@ -164,8 +164,9 @@ def indicator_role(text: str, *, broad: bool = True) -> str:
     """What an indicator column's header names, or ``""``: the one rule for every layout.
 
     Roles: seq, level1, level2, name, sign, measure, value, basis, explanation, note, and with
-    ``broad`` weight and actual (a past year's figure). ``broad=False`` knows only the words a
-    sheet's header row prints (summary, one row per indicator, the import dialog's guess),
+    ``broad`` weight (权重), score (分值) and actual (a past year's figure). ``broad=False``
+    knows only the words a sheet's header row prints (summary, one row per indicator, the
+    import dialog's guess),
     where the broader words of a forms grid (``指标``, ``指标类型``, ``权重``, ``实际``,
     ``性质``, ``描述``, ``标准``, ``方向``, ``单位``, a period alone) may name a project's
     columns (``资金拨付标准``, ``绩效目标总体描述``) or a 实际完成值 stands for the value.
@@ -187,8 +188,10 @@ def indicator_role(text: str, *, broad: bool = True) -> str:
         return "level2"
     if any(w in k for w in ("三级", "指标名称", "指标内容")) or (broad and k in _GRID_NAME):
         return "name"
-    if broad and ("权重" in k or "分值" in k):
+    if broad and "权重" in k:
         return "weight"
+    if broad and "分值" in k:
+        return "score"
     if broad and ("实际" in k or "完成值" in k):
         return "actual"
     if "依据" in k:

@@ -170,7 +170,8 @@ def _number(text: str) -> Decimal | None:
 
 def _check_weights(scope: Scope) -> None:
     indicators = scope.project.indicators
-    weights = [_WEIGHT.match(i.note) for i in indicators if i.note.strip()]
+    texts = [i.weight if i.weight.strip() else i.note for i in indicators]  # 权重, else 备注
+    weights = [_WEIGHT.match(t) for t in texts if t.strip()]
     if not indicators or len(weights) < len(indicators) or not all(weights):
         return
     total = sum((Decimal(m.group(1)) for m in weights if m is not None), Decimal(0))
