@@ -90,7 +90,11 @@ def line_capacity(width: float, size: float = BODY_SIZE) -> float:
 
 def estimate_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
     """How many lines ``text`` wraps to in a column ``width`` Excel units wide."""
-    capacity = line_capacity(width, size)
+    return lines_at(text, line_capacity(width, size))
+
+
+def lines_at(text: str, capacity: float) -> int:
+    """How many lines ``text`` wraps to at ``capacity`` ems a line (see :func:`line_capacity`)."""
     if len(text) <= capacity and "\n" not in text:
         return 1  # short: one line whatever the characters
     lines = 0

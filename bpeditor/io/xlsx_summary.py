@@ -30,6 +30,7 @@ from bpeditor.io.xlsx_common import (
     estimate_lines,
     has_signoff,
     line_capacity,
+    lines_at,
     open_workbook,
     row_height,
     too_tall,
@@ -117,6 +118,7 @@ class SummarySheet:
         self.widths = summary_widths(table)
         self.capacity = line_capacity(self.widths[_INDICATORS], self.size)
         self.name_capacity = line_capacity(self.widths[0], self.size)
+        self.goal_capacity = line_capacity(self.widths[_GOAL], self.size)
         self.warnings: list[str] = []
         fmt = self.sheet.fmt
         amount = {"num_format": AMOUNT_FORMAT, "align": "right", "text_wrap": False}
@@ -209,13 +211,9 @@ class SummarySheet:
             count = len(text)
             wide = (len(text.encode()) - count) >> 1
             item_lines.append(max(1, ceil((wide + narrow * (count - wide)) / capacity - 1e-9)))
-        name, goal_text = project.name, project.goal
-        goal_lines = self.lines(goal_text, _GOAL) if goal_text else 0
-        if len(name) + len(CONTINUED) <= self.name_capacity and "\n" not in name:
-            names = (1, 1)  # estimate_lines' short case for both
-        else:
-            names = (self.lines(name, 0), self.lines(name + CONTINUED, 0))
-        pieces = self.flow.project(names, goal_lines, item_lines)
+        goal_text = project.goal
+        goal_lines = lines_at(goal_text, self.goal_capacity) if goal_text else 0
+        pieces = self.flow.project(self.name_lines(project.name), goal_lines, item_lines)
         if len(pieces) == 1:
             self.piece_row(row, project, pieces[0], [goal_text], items)
             return row + 1
@@ -224,7 +222,7 @@ class SummarySheet:
             # later rows' slices (lines, lines) are empty
             goal = [goal_text]
         else:  # the goal cut where the estimate cut it; the last piece takes what is left
-            goal = wrap_text(goal_text, line_capacity(self.widths[_GOAL], self.size))
+            goal = wrap_text(goal_text, self.goal_capacity)
             last = pieces[-1]
             pieces[-1] = replace(last, goal=(last.goal[0], max(len(goal), last.goal[0])))
         for piece in pieces:
@@ -232,9 +230,18 @@ class SummarySheet:
             row += 1
         return row
 
-    def lines(self, text: str, col: int) -> int:
-        """:func:`estimate_lines` of ``text`` in column ``col`` at the body size."""
-        return estimate_lines(text, self.widths[col], self.size)
+    def name_lines(self, name: str) -> tuple[int, int]:
+        """:func:`estimate_lines` of the name, and of the name with （续）: the same counts."""
+        capacity, count = self.name_capacity, len(name)
+        if "\n" in name:
+            return lines_at(name, capacity), lines_at(name + CONTINUED, capacity)
+        if count + len(CONTINUED) <= capacity:
+            return 1, 1
+        wide = (len(name.encode()) - count) >> 1  # line_ems, once for both
+        narrow = NARROW_EM * (count - wide)
+        first = 1 if count <= capacity else max(1, math.ceil((wide + narrow) / capacity - 1e-9))
+        wide += len(CONTINUED)  # （续）: three characters from U+0800
+        return first, max(1, math.ceil((wide + narrow) / capacity - 1e-9))
 
     def piece_row(
         self, row: int, project: Project, piece: Piece, goal: list[str], items: list[str]
