@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import replace
 
@@ -9,6 +10,7 @@ from bpeditor.io.docx_common import (
     PageSetup,
     WordOptions,
     cell,
+    escape,
     estimate_lines,
     line_mm,
     line_units,
@@ -26,7 +28,7 @@ from bpeditor.io.docx_common import (
     text_paragraphs,
 )
 from bpeditor.io.indicator_codec import format_indicator
-from bpeditor.io.print_flow import CONTINUED, PageFlow, Piece, wrap_text
+from bpeditor.io.print_flow import CONTINUED, NARROW_EM, PageFlow, Piece, line_ems, wrap_text
 from bpeditor.io.text import HEADER
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Project, Table
@@ -121,6 +123,48 @@ def _indicator_units(project: Project, options: WordOptions) -> list[float]:
     return [u for text in _indicator_texts(project, options) for u in line_units(text)]
 
 
+_MARK = "\ue000"
+"""A character no XML function changes: split out of a template, it leaves what surrounds it."""
+
+
+class _Plain:
+    """``paragraph(run(text), align=align)``, faster for the many texts of one plain line."""
+
+    def __init__(self, align: str | None) -> None:
+        self.align = align
+        self.head, self.tail = paragraph(run(_MARK), align=align).split(_MARK)
+
+    def __call__(self, text: str) -> str:
+        """The paragraph of ``text``: the template's for a plain line, else built in full."""
+        if text and "\n" not in text and "\r" not in text and "\t" not in text:
+            return self.head + escape(text) + self.tail
+        return paragraph(run(text), align=self.align)
+
+    def lines(self, text: str) -> str:
+        """``text_paragraphs(text, align=align)``: one paragraph per line."""
+        if not text or "\r" in text:
+            return text_paragraphs(text, align=self.align)
+        return "".join([self(line) for line in text.split("\n")])
+
+
+class _Cell:
+    """``cell(width, content)`` from a template made by :func:`cell`."""
+
+    def __init__(self, width: float) -> None:
+        self.head, self.tail = cell(width, _MARK).split(_MARK)
+
+    def __call__(self, content: str) -> str:
+        """The cell holding ``content`` (an empty paragraph when there is none)."""
+        return self.head + (content or "<w:p/>") + self.tail
+
+
+def _lines(text: str, per_line: float) -> int:
+    """:func:`estimate_lines` of ``text`` in a cell holding ``per_line`` ems a line."""
+    if "\n" in text:
+        return sum(_lines(line, per_line) for line in text.split("\n"))
+    return max(1, math.ceil(line_ems(text) / per_line - 1e-9))
+
+
 class _Builder:
     """Builds the summary body's XML for one table with fixed options and column widths."""
 
@@ -138,6 +182,10 @@ class _Builder:
             lambda lines: row_mm(lines, options),
             cap=_NO_SPLIT_SHARE * (page - header),
         )
+        self.per_lines = [self.per_line(width) for width in self.widths]
+        self.cells = [_Cell(width) for width in self.widths]
+        self.left, self.right, self.justified = _Plain(None), _Plain("right"), _Plain("both")
+        self.no_amounts = "".join(self.amount_cells(None, ""))
 
     def title_mm(self) -> float:
         """The estimated height of the title and the 单位名称 line above the table."""
@@ -174,46 +222,66 @@ class _Builder:
 
     def project_rows(self, project: Project) -> list[str]:
         """A project's rows: one where it fits, else pieces cut where a page ends, named （续）."""
-        size, widths = self.options.body_size, self.widths
+        per_lines = self.per_lines
         items = (
             [format_indicator(n, ind) for n, ind in enumerate(project.indicators, start=1)]
             if project.indicators
             else []
         )
-        item_lines = [estimate_lines(t, widths[_INDICATORS], size) for t in items]
-        goal_lines = estimate_lines(project.goal, widths[_GOAL], size) if project.goal else 0
-        name_lines = (
-            estimate_lines(project.name, widths[_NAME], size),
-            estimate_lines(project.name + CONTINUED, widths[_NAME], size),
-        )
-        pieces = self.flow.project(name_lines, goal_lines, item_lines)
+        per_line, ceil, narrow = per_lines[_INDICATORS], math.ceil, NARROW_EM
+        item_lines = []
+        for text in items:  # _lines with line_ems inlined
+            if "\n" in text:
+                item_lines.append(_lines(text, per_line))
+                continue
+            count = len(text)
+            wide = (len(text.encode()) - count) >> 1
+            item_lines.append(max(1, ceil((wide + narrow * (count - wide)) / per_line - 1e-9)))
+        goal_lines = _lines(project.goal, per_lines[_GOAL]) if project.goal else 0
+        pieces = self.flow.project(self.name_lines(project.name), goal_lines, item_lines)
         if len(pieces) == 1:
             goal = [project.goal]
             pieces = [replace(pieces[0], goal=(0, 1))]
         else:  # cut the goal where the estimate cut it; the last piece takes whatever is left
-            goal = wrap_text(project.goal, self.per_line(widths[_GOAL]))
+            goal = wrap_text(project.goal, per_lines[_GOAL])
             last = pieces[-1]
             pieces[-1] = replace(last, goal=(last.goal[0], max(len(goal), last.goal[0])))
         return [self.piece_row(project, piece, goal, items) for piece in pieces]
+
+    def name_lines(self, name: str) -> tuple[int, int]:
+        """:func:`estimate_lines` of the name, and of the name with （续）: the same counts."""
+        per_line = self.per_lines[_NAME]
+        if "\n" in name:
+            return _lines(name, per_line), _lines(name + CONTINUED, per_line)
+        count = len(name)
+        wide = (len(name.encode()) - count) >> 1  # line_ems, once for both
+        narrow = NARROW_EM * (count - wide)
+        first = max(1, math.ceil((wide + narrow) / per_line - 1e-9))
+        wide += len(CONTINUED)  # （续）: three characters from U+0800
+        return first, max(1, math.ceil((wide + narrow) / per_line - 1e-9))
 
     def piece_row(self, project: Project, piece: Piece, goal: list[str], items: list[str]) -> str:
         """One row of a project: the name (with （续） on later pieces), goal and indicators."""
         texts = items[piece.items[0] : piece.items[1]]
         if not self.options.one_per_line and texts:
             texts = ["".join(texts)]
-        content = "".join(paragraph(run(text), align="both") for text in texts)
-        name = project.name + CONTINUED if piece.continued else project.name
-        cells = [
-            cell(self.widths[_NAME], text_paragraphs(name)),
-            *self.amount_cells(None if piece.continued else project.funds, ""),
-            cell(
-                self.widths[_GOAL],
-                text_paragraphs("".join(goal[piece.goal[0] : piece.goal[1]]), align="both"),
-            ),
-            cell(self.widths[_INDICATORS], content),
+        cells = self.cells
+        if piece.continued:
+            name, amounts = project.name + CONTINUED, self.no_amounts
+        else:
+            name, funds, right = project.name, project.funds, self.right
+            values = (funds.effective_total(), funds.fiscal, funds.special_account, funds.other)
+            amounts = "".join(
+                [cells[col](right(format_amount(v))) for col, v in enumerate(values, start=1)]
+            )
+        parts = [
+            cells[_NAME](self.left.lines(name)),
+            amounts,
+            cells[_GOAL](self.justified.lines("".join(goal[piece.goal[0] : piece.goal[1]]))),
+            cells[_INDICATORS]("".join([self.justified(text) for text in texts])),
         ]
         # a piece taller than the cap is one indicator taller than a page: it may split
-        return row(cells, cant_split=row_mm(piece.lines, self.options) <= self.flow.cap)
+        return row(parts, cant_split=row_mm(piece.lines, self.options) <= self.flow.cap)
 
     def subtotal_row(self, name: str, funds: Funds, *, centred: bool, keep: bool) -> str:
         """The 合计 row or a unit's row: bold name and amounts, empty goal and indicators."""

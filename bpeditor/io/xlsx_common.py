@@ -90,7 +90,11 @@ def line_capacity(width: float, size: float = BODY_SIZE) -> float:
 
 def estimate_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
     """How many lines ``text`` wraps to in a column ``width`` Excel units wide."""
-    capacity = line_capacity(width, size)
+    return lines_at(text, line_capacity(width, size))
+
+
+def lines_at(text: str, capacity: float) -> int:
+    """How many lines ``text`` wraps to at ``capacity`` ems a line (see :func:`line_capacity`)."""
     if len(text) <= capacity and "\n" not in text:
         return 1  # short: one line whatever the characters
     lines = 0
@@ -239,14 +243,19 @@ class Sheet:
             ws.repeat_rows(repeat)
 
 
-def open_workbook(path: Path, table: Table, title: str = "") -> Workbook:
+def open_workbook(
+    path: Path, table: Table, title: str = "", *, in_memory: bool = False
+) -> Workbook:
     """A new workbook at ``path`` with the safe string options (XlsxWriter imported here).
 
     Its properties name the title, the reporting unit (author and company), bpeditor and now.
+    ``in_memory``: assemble the parts in memory, not in temporary files (the same package,
+    faster; for a workbook of one sheet, whose parts are small).
     """
     import xlsxwriter  # noqa: PLC0415 - slow to import: only when a workbook is written
 
-    workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    options = dict(WORKBOOK_OPTIONS, in_memory=True) if in_memory else WORKBOOK_OPTIONS
+    workbook = xlsxwriter.Workbook(str(path), options)
     unit = table.reporting_unit
     workbook.set_properties(
         {
