@@ -193,6 +193,33 @@ def indicator_texts_missing(pdf_text: str, table: Table) -> list[str]:
     return missing
 
 
+def form_texts_missing(pdf_text: str, table: Table) -> list[str]:
+    """The indicators whose name or values are not whole on their own project's form.
+
+    For the per-project forms, whose cells the PDF may list in any order (LibreOffice gives an
+    Excel sheet's wrapped names before the centred values beside them): each form runs from its
+    ``项目名称<name>`` to the next form's, and every indicator's name and both values must be on
+    it, each whole (whitespace removed, as by :func:`whole_text`).
+    """
+    flat = re.sub(r"\s+", "", _nfkc(pdf_text))
+    projects = [project for _, project in table.iter_projects()]
+    starts, at = [], 0
+    for project in projects:
+        found = flat.find("项目名称" + re.sub(r"\s+", "", _nfkc(project.name)), at)
+        starts.append(found)
+        at = max(at, found)
+    missing = []
+    for n, project in enumerate(projects):
+        later = [s for s in starts[n + 1 :] if s > starts[n]]
+        form = flat[starts[n] : later[0] if later else len(flat)] if starts[n] >= 0 else ""
+        for indicator in project.indicators:
+            values = (indicator.name, indicator.period_value, indicator.annual_value)
+            parts = [re.sub(r"\s+", "", _nfkc(t)) for t in values]
+            if not all(part in form for part in parts):
+                missing.append(f"{project.name}：{indicator.name}")
+    return missing
+
+
 def whole_text(pdf: Path) -> str:
     """The PDF's text in reading order, whitespace removed."""
     return re.sub(r"\s+", "", _nfkc(_pdftotext(pdf, "-raw")))
