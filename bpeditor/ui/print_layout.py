@@ -77,6 +77,8 @@ class Cell:
     """Whether the merge group starts on this row (else a new page's piece says （续）)."""
     refs: list[LineRef] | None = None
     """The laid-out lines to draw (None: ``lines`` laid out unwrapped when drawn)."""
+    runs: list[tuple[float, QGlyphRun]] | None = None
+    """Its glyphs with their offsets below the first line's top, found when first drawn."""
 
 
 @dataclass
@@ -138,6 +140,8 @@ class PrintLayout:
         self._options: dict[tuple[Qt.AlignmentFlag, bool], QTextOption] = {}
         self._glyphs: dict[tuple[int, int], list[QGlyphRun]] = {}
         """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
+        self._boxes: list[QRectF] = []
+        """The cell borders of the page being drawn, drawn together when it is done."""
 
     def _font(self, family: str, size: float, *, bold: bool = False) -> QFont:
         """A font of the chosen family with fallbacks, ``size`` pt in the device's pixels.
@@ -356,15 +360,16 @@ class PrintLayout:
             for n, ind in enumerate(project.indicators, start=1)
         ]
         goal = self.laid_out(project.goal, self.cell_width(5, 5))
-        name = self.wrap(project.name, self.cell_width(0, 0))
-        more = self.wrap(project.name + CONTINUED, self.cell_width(0, 0))
+        name = self.laid_out(project.name, self.cell_width(0, 0))
+        more = self.laid_out(project.name + CONTINUED, self.cell_width(0, 0))
         pieces = flow.project((len(name), len(more)), len(goal), [len(i) for i in items])
         justify = JUSTIFY
         for piece in pieces:
             refs = [ref for item in items[piece.items[0] : piece.items[1]] for ref in item]
             goal_refs = goal[piece.goal[0] : piece.goal[1]]
+            name_refs = more if piece.continued else name
             cells = [
-                Cell(0, 0, more if piece.continued else name),
+                Cell(0, 0, [_line_text(r) for r in name_refs], refs=name_refs),
                 *self.amount_cells(None if piece.continued else project.funds),
                 Cell(5, 5, [_line_text(r) for r in goal_refs], justify, refs=goal_refs),
                 Cell(6, 6, [_line_text(r) for r in refs], justify, refs=refs),
@@ -413,6 +418,8 @@ class PrintLayout:
         for col, (top, bottom, cell) in merged.items():
             del col
             self._draw_merged(painter, cell, top, bottom)
+        painter.drawRects(self._boxes)  # one call for the page's cell borders
+        self._boxes.clear()
         footer = f"第 {page.number} 页 共 {page.count} 页"
         painter.setFont(self.fonts["body"])
         below = self.height + self.page_setup.bottom * self.dpmm * 0.55
@@ -459,18 +466,32 @@ class PrintLayout:
         """A cell's box (when ruled) and its lines, centred vertically."""
         left, right = self.edges[cell.first], self.edges[cell.last + 1]
         if border:
-            painter.drawRect(QRectF(left, top, right - left, height))
+            self._boxes.append(QRectF(left, top, right - left, height))
         if not cell.lines:
             return
-        pitch = self.pitch
+        runs = cell.runs
+        if runs is None:
+            runs = cell.runs = self._cell_runs(cell, right - left)
         pad = CELL_PAD_MM * self.dpmm
-        y = top + max((height - len(cell.lines) * pitch) / 2, 0)
+        y = top + max((height - len(cell.lines) * self.pitch) / 2, 0)
+        x = left + pad
+        draw = painter.drawGlyphRun
+        for dy, run in runs:
+            draw(QPointF(x, y + dy), run)
+
+    def _cell_runs(self, cell: Cell, width: float) -> list[tuple[float, QGlyphRun]]:
+        """A cell's glyph runs, each with its origin's offset below the cell's first line.
+
+        Consecutive lines of one layout are drawn from one origin; a cell drawn again (the
+        column headings on every page) reuses them.
+        """
+        pitch = self.pitch
         refs = cell.refs
         if refs is None:
             align = cell.align
             if align == JUSTIFY:
                 align = LEFT
-            width = right - left - 2 * pad
+            width -= 2 * CELL_PAD_MM * self.dpmm
             refs = [
                 ref
                 for line in cell.lines
@@ -478,10 +499,11 @@ class PrintLayout:
                     self.laid_out(line, width, cell.font, align, wrap=False) or [self._blank]
                 )
             ]
-        x = left + pad
+        runs: list[tuple[float, QGlyphRun]] = []
+        y = 0.0
         count = len(refs)
         at = 0
-        while at < count:  # consecutive lines of one layout: its glyphs drawn at one origin
+        while at < count:
             layout, index, _text = refs[at]
             if index < 0:
                 at, y = at + 1, y + pitch
@@ -489,13 +511,13 @@ class PrintLayout:
             end = at + 1
             while end < count and refs[end][0] is layout and refs[end][1] == index + end - at:
                 end += 1
-            origin = QPointF(x, y - index * pitch)
+            dy = y - index * pitch
             whole = index == 0 and end - at == layout.lineCount()
             for line in (-1,) if whole else range(index, index + end - at):
-                for run in self._glyph_runs(layout, line):
-                    painter.drawGlyphRun(origin, run)
+                runs.extend((dy, run) for run in self._glyph_runs(layout, line))
             y += (end - at) * pitch
             at = end
+        return runs
 
     def _glyph_runs(self, layout: QTextLayout, line: int) -> list[QGlyphRun]:
         """The glyphs of a layout's ``line`` (-1: of all its lines), found once."""
