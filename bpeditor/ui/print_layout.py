@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QGlyphRun,
@@ -240,7 +240,7 @@ class PrintLayout:
     ) -> Cell:
         """A cell with ``text`` wrapped to its width."""
         refs = self.laid_out(text, self.cell_width(first, last), font, align)
-        return Cell(first, last, [_line_text(r) for r in refs], align, font, refs=refs)
+        return Cell(first, last, [r[2] for r in refs], align, font, refs=refs)
 
     def make_row(self, cells: list[Cell], minimum_mm: float = 0.0, **kw: bool) -> Row:
         """A row as tall as its tallest cell."""
@@ -369,10 +369,10 @@ class PrintLayout:
             goal_refs = goal[piece.goal[0] : piece.goal[1]]
             name_refs = more if piece.continued else name
             cells = [
-                Cell(0, 0, [_line_text(r) for r in name_refs], refs=name_refs),
+                Cell(0, 0, [r[2] for r in name_refs], refs=name_refs),
                 *self.amount_cells(None if piece.continued else project.funds),
-                Cell(5, 5, [_line_text(r) for r in goal_refs], justify, refs=goal_refs),
-                Cell(6, 6, [_line_text(r) for r in refs], justify, refs=refs),
+                Cell(5, 5, [r[2] for r in goal_refs], justify, refs=goal_refs),
+                Cell(6, 6, [r[2] for r in refs], justify, refs=refs),
             ]
             row = self.make_row(cells)
             if row.height > self.height:
@@ -409,16 +409,25 @@ class PrintLayout:
         painter.setPen(pen)
         rows = page.rows
         merged: dict[int, tuple[float, float, Cell]] = {}
+        rules = _Rules(self.edges)
+        draw = self._draw_cell
         for index, (top, row) in enumerate(rows):
-            for cell in row.cells:
+            height = row.height
+            cells = row.cells
+            if row.border and rules.add(cells, top, top + height):
+                for cell in cells:  # ruled with the page's lines
+                    draw(painter, cell, top, height, False)
+                continue
+            for cell in cells:
                 if cell.merge is not None:
-                    self._extend_merge(painter, merged, cell, (top, row.height, index), rows)
+                    self._extend_merge(painter, merged, cell, (top, height, index), rows)
                     continue
-                self._draw_cell(painter, cell, top, row.height, row.border)
+                draw(painter, cell, top, height, row.border)
         for col, (top, bottom, cell) in merged.items():
             del col
             self._draw_merged(painter, cell, top, bottom)
-        painter.drawRects(self._boxes)  # one call for the page's cell borders
+        painter.drawLines(rules.lines())
+        painter.drawRects(self._boxes)
         self._boxes.clear()
         footer = f"第 {page.number} 页 共 {page.count} 页"
         painter.setFont(self.fonts["body"])
@@ -457,7 +466,7 @@ class PrintLayout:
         refs = self.laid_out(
             cell.merge[1], self.cell_width(cell.first, cell.last), "body", cell.align
         )
-        shown = Cell(cell.first, cell.last, [_line_text(r) for r in refs], cell.align, refs=refs)
+        shown = Cell(cell.first, cell.last, [r[2] for r in refs], cell.align, refs=refs)
         self._draw_cell(painter, shown, top, bottom - top, True)
 
     def _draw_cell(
@@ -527,6 +536,50 @@ class PrintLayout:
             runs = layout.glyphRuns() if line < 0 else layout.lineAt(line).glyphRuns()
             self._glyphs[key] = runs
         return runs
+
+
+class _Rules:
+    """A page's table rules as lines: one per row edge, and column edges joined down the rows.
+
+    Drawing a box per cell would stroke every inner edge twice, one call and path each.
+    """
+
+    def __init__(self, edges: list[float]) -> None:
+        self.edges = edges
+        self.across: set[tuple[float, float, float]] = set()
+        self.down: dict[float, list[float]] = {}
+        self.done: list[QLineF] = []
+
+    def add(self, cells: list[Cell], top: float, bottom: float) -> bool:
+        """Rule a row of side-by-side cells; False (nothing ruled) if they are not such a row."""
+        edges = self.edges
+        xs = []
+        after = cells[0].first
+        for cell in cells:
+            if cell.merge is not None or cell.first != after:
+                return False
+            xs.append(edges[after])
+            after = cell.last + 1
+        xs.append(edges[after])
+        self.across.add((top, xs[0], xs[-1]))
+        self.across.add((bottom, xs[0], xs[-1]))
+        down = self.down
+        for x in xs:
+            run = down.get(x)
+            if run is not None and abs(run[1] - top) < 1e-6:
+                run[1] = bottom
+                continue
+            if run is not None:
+                self.done.append(QLineF(x, run[0], x, run[1]))
+            down[x] = [top, bottom]
+        return True
+
+    def lines(self) -> list[QLineF]:
+        """Every rule of the page."""
+        lines = [QLineF(x0, y, x1, y) for y, x0, x1 in sorted(self.across)]
+        lines += self.done
+        lines += (QLineF(x, run[0], x, run[1]) for x, run in self.down.items())
+        return lines
 
 
 def _line_text(ref: LineRef) -> str:
