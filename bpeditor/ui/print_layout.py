@@ -58,8 +58,8 @@ _HEADING_BREAKS = {
 }
 
 
-LineRef = tuple[QTextLayout, int, str]
-"""A laid-out line: its layout, its index there (-1: a blank line) and its text."""
+LineRef = tuple[QTextLayout, int, str, int]
+"""A laid-out line: its layout, its index there (-1: a blank line), its text, the layout's lines."""
 
 
 @dataclass
@@ -136,7 +136,7 @@ class PrintLayout:
         )
         self.warnings: list[str] = []
         self._layouts: dict[tuple[str, float, str, Qt.AlignmentFlag, bool], list[LineRef]] = {}
-        self._blank: LineRef = (QTextLayout(), -1, "")
+        self._blank: LineRef = (QTextLayout(), -1, "", 0)
         self._options: dict[tuple[Qt.AlignmentFlag, bool], QTextOption] = {}
         self._glyphs: dict[tuple[int, int], list[QGlyphRun]] = {}
         """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
@@ -206,19 +206,21 @@ class PrintLayout:
             layout = QTextLayout(para, self.fonts[font])
             layout.setTextOption(option)
             layout.beginLayout()
-            index = 0
+            texts: list[str] = []
             while True:
                 line = layout.createLine()
                 if not line.isValid():
                     break
                 line.setLineWidth(width)
-                line.setPosition(QPointF(0, index * pitch + (pitch - line.height()) / 2))
+                line.setPosition(QPointF(0, len(texts) * pitch + (pitch - line.height()) / 2))
                 start = line.textStart()
-                refs.append((layout, index, para[start : start + line.textLength()]))
-                index += 1
+                texts.append(para[start : start + line.textLength()])
             layout.endLayout()
-            if not index:  # an empty paragraph: a blank line
-                refs.append((layout, -1, ""))
+            count = len(texts)
+            if count:
+                refs += [(layout, index, line_text, count) for index, line_text in enumerate(texts)]
+            else:  # an empty paragraph: a blank line
+                refs.append((layout, -1, "", 0))
         self._layouts[key] = refs
         return refs
 
@@ -513,16 +515,20 @@ class PrintLayout:
         count = len(refs)
         at = 0
         while at < count:
-            layout, index, _text = refs[at]
+            layout, index, _text, lines = refs[at]
             if index < 0:
                 at, y = at + 1, y + pitch
+                continue
+            last = at + lines - 1  # where the layout's last line is, if all its lines are here
+            if not index and last < count and refs[last][:2] == (layout, lines - 1):
+                runs.extend((y, run) for run in self._glyph_runs(layout, -1))  # all its lines
+                at, y = last + 1, y + lines * pitch
                 continue
             end = at + 1
             while end < count and refs[end][0] is layout and refs[end][1] == index + end - at:
                 end += 1
             dy = y - index * pitch
-            whole = index == 0 and end - at == layout.lineCount()
-            for line in (-1,) if whole else range(index, index + end - at):
+            for line in range(index, end - at + index):
                 runs.extend((dy, run) for run in self._glyph_runs(layout, line))
             y += (end - at) * pitch
             at = end
