@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPen,
+    QRawFont,
     QTextLayout,
     QTextOption,
 )
@@ -140,6 +141,8 @@ class PrintLayout:
         self._options: dict[tuple[Qt.AlignmentFlag, bool], QTextOption] = {}
         self._glyphs: dict[tuple[int, int], list[QGlyphRun]] = {}
         """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
+        self._heading_runs: dict[int, tuple[Row, list[QGlyphRun]]] = {}
+        """A heading row's glyphs as one run per font, by the row (kept here with them)."""
         self._boxes: list[QRectF] = []
         """The cell borders of the page being drawn, drawn together when it is done."""
 
@@ -417,6 +420,13 @@ class PrintLayout:
             height = row.height
             cells = row.cells
             if row.border and rules.add(cells, top, top + height):
+                if row.heading:  # the same on every page: its glyphs merged into few runs
+                    kept = self._heading_runs.get(id(row))
+                    if kept is None:
+                        kept = self._heading_runs[id(row)] = (row, self._row_runs(row))
+                    for run in kept[1]:
+                        painter.drawGlyphRun(QPointF(0, top), run)
+                    continue
                 for cell in cells:  # ruled with the page's lines
                     draw(painter, cell, top, height, False)
                 continue
@@ -489,6 +499,35 @@ class PrintLayout:
         draw = painter.drawGlyphRun
         for dy, run in runs:
             draw(QPointF(x, y + dy), run)
+
+    def _row_runs(self, row: Row) -> list[QGlyphRun]:
+        """A row's glyphs, placed below its top-left corner, as one glyph run per font."""
+        fonts: list[tuple[QRawFont, list[int], list[QPointF]]] = []
+        for cell in row.cells:
+            if not cell.lines:
+                continue
+            left = self.edges[cell.first]
+            runs = cell.runs
+            if runs is None:
+                runs = cell.runs = self._cell_runs(cell, self.edges[cell.last + 1] - left)
+            x = left + CELL_PAD_MM * self.dpmm
+            y = max((row.height - len(cell.lines) * self.pitch) / 2, 0)
+            for dy, run in runs:
+                raw = run.rawFont()
+                same = next((f for f in fonts if f[0] == raw), None)
+                if same is None:
+                    same = (raw, [], [])
+                    fonts.append(same)
+                same[1].extend(run.glyphIndexes())
+                same[2].extend(QPointF(p.x() + x, p.y() + y + dy) for p in run.positions())
+        merged = []
+        for raw, glyphs, positions in fonts:
+            run = QGlyphRun()
+            run.setRawFont(raw)
+            run.setGlyphIndexes(glyphs)
+            run.setPositions(positions)
+            merged.append(run)
+        return merged
 
     def _cell_runs(self, cell: Cell, width: float) -> list[tuple[float, QGlyphRun]]:
         """A cell's glyph runs, each with its origin's offset below the cell's first line.
