@@ -141,6 +141,8 @@ class PrintLayout:
         self._options: dict[tuple[Qt.AlignmentFlag, bool], QTextOption] = {}
         self._glyphs: dict[tuple[int, int], list[QGlyphRun]] = {}
         """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
+        self._amount_layouts: list[QTextLayout] = []
+        """The layouts of the rows' amounts, kept while their glyphs are drawn."""
         self._heading_runs: dict[int, tuple[Row, list[QGlyphRun]]] = {}
         """A heading row's glyphs as one run per font, by the row (kept here with them)."""
         self._boxes: list[QRectF] = []
@@ -352,11 +354,38 @@ class PrintLayout:
             if funds is not None
             else (None,) * 4
         )
-        right = RIGHT
-        return [
-            Cell(1 + i, 1 + i, [format_amount(v)] if v else [], right, font)
-            for i, v in enumerate(values)
-        ]
+        texts = [format_amount(v) if v else "" for v in values]
+        cells = [Cell(1 + i, 1 + i, [t] if t else [], RIGHT, font) for i, t in enumerate(texts)]
+        shown = [c for c in cells if c.lines]
+        if shown:  # all drawn by the first one, the others drawing nothing
+            shown[0].runs = self._amount_runs(texts, font)
+            for cell in shown[1:]:
+                cell.runs = []
+        return cells
+
+    def _amount_runs(self, texts: list[str], font: str) -> list[tuple[float, QGlyphRun]]:
+        """The glyphs of a row's amounts, laid out together, below the first amount's origin.
+
+        One layout holds the amounts as its lines (one per column, each right-aligned in its
+        cell): a quarter of the layouts and glyph runs of an amount each.
+        """
+        columns = [i for i, t in enumerate(texts) if t]
+        option = self._options.get((RIGHT, False))
+        if option is None:
+            option = self._options[RIGHT, False] = QTextOption(RIGHT)
+            option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        layout = QTextLayout("\u2028".join(texts[i] for i in columns), self.fonts[font])
+        layout.setTextOption(option)
+        layout.beginLayout()
+        origin = self.edges[1 + columns[0]]
+        pitch = self.pitch
+        for i in columns:
+            line = layout.createLine()
+            line.setLineWidth(self.cell_width(1 + i, 1 + i))
+            line.setPosition(QPointF(self.edges[1 + i] - origin, (pitch - line.height()) / 2))
+        layout.endLayout()
+        self._amount_layouts.append(layout)
+        return [(0.0, run) for run in layout.glyphRuns()]
 
     def project_rows(self, project: Project, flow: PageFlow) -> Iterator[tuple[Row, bool]]:
         """A project's rows: cut between indicators and goal lines where a page ends."""
