@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QGlyphRun,
@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPen,
-    QRawFont,
     QTextLayout,
     QTextOption,
 )
@@ -40,6 +39,7 @@ from bpeditor.io.print_flow import CONTINUED, PageFlow
 from bpeditor.io.text import HEADER
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Project, Table
+from bpeditor.ui.print_glyphs import GlyphRuns, Rules, merged_runs
 
 FALLBACK_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "Microsoft YaHei")
 """Families drawn when the chosen Chinese font is missing (Linux test machines, odd PCs)."""
@@ -139,7 +139,7 @@ class PrintLayout:
         self._layouts: dict[tuple[str, float, str, Qt.AlignmentFlag, bool], list[LineRef]] = {}
         self._blank: LineRef = (QTextLayout(), -1, "", 0)
         self._options: dict[tuple[Qt.AlignmentFlag, bool], QTextOption] = {}
-        self._glyphs: dict[tuple[int, int], list[QGlyphRun]] = {}
+        self._glyphs = GlyphRuns()
         """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
         self._amount_layouts: list[QTextLayout] = []
         """The layouts of the rows' amounts, kept while their glyphs are drawn."""
@@ -443,7 +443,7 @@ class PrintLayout:
         painter.setPen(pen)
         rows = page.rows
         merged: dict[int, tuple[float, float, Cell]] = {}
-        rules = _Rules(self.edges)
+        rules = Rules(self.edges)
         draw = self._draw_cell
         for index, (top, row) in enumerate(rows):
             height = row.height
@@ -531,7 +531,7 @@ class PrintLayout:
 
     def _row_runs(self, row: Row) -> list[QGlyphRun]:
         """A row's glyphs, placed below its top-left corner, as one glyph run per font."""
-        fonts: list[tuple[QRawFont, list[int], list[QPointF]]] = []
+        placed = []
         for cell in row.cells:
             if not cell.lines:
                 continue
@@ -541,22 +541,8 @@ class PrintLayout:
                 runs = cell.runs = self._cell_runs(cell, self.edges[cell.last + 1] - left)
             x = left + CELL_PAD_MM * self.dpmm
             y = max((row.height - len(cell.lines) * self.pitch) / 2, 0)
-            for dy, run in runs:
-                raw = run.rawFont()
-                same = next((f for f in fonts if f[0] == raw), None)
-                if same is None:
-                    same = (raw, [], [])
-                    fonts.append(same)
-                same[1].extend(run.glyphIndexes())
-                same[2].extend(QPointF(p.x() + x, p.y() + y + dy) for p in run.positions())
-        merged = []
-        for raw, glyphs, positions in fonts:
-            run = QGlyphRun()
-            run.setRawFont(raw)
-            run.setGlyphIndexes(glyphs)
-            run.setPositions(positions)
-            merged.append(run)
-        return merged
+            placed += [(x, y + dy, run) for dy, run in runs]
+        return merged_runs(placed)
 
     def _cell_runs(self, cell: Cell, width: float) -> list[tuple[float, QGlyphRun]]:
         """A cell's glyph runs, each with its origin's offset below the cell's first line.
@@ -578,82 +564,7 @@ class PrintLayout:
                     self.laid_out(line, width, cell.font, align, wrap=False) or [self._blank]
                 )
             ]
-        runs: list[tuple[float, QGlyphRun]] = []
-        y = 0.0
-        count = len(refs)
-        at = 0
-        while at < count:
-            layout, index, _text, lines = refs[at]
-            if index < 0:
-                at, y = at + 1, y + pitch
-                continue
-            last = at + lines - 1  # where the layout's last line is, if all its lines are here
-            if not index and last < count and refs[last][:2] == (layout, lines - 1):
-                runs.extend((y, run) for run in self._glyph_runs(layout, -1))  # all its lines
-                at, y = last + 1, y + lines * pitch
-                continue
-            end = at + 1
-            while end < count and refs[end][0] is layout and refs[end][1] == index + end - at:
-                end += 1
-            dy = y - index * pitch
-            for line in range(index, end - at + index):
-                runs.extend((dy, run) for run in self._glyph_runs(layout, line))
-            y += (end - at) * pitch
-            at = end
-        return runs
-
-    def _glyph_runs(self, layout: QTextLayout, line: int) -> list[QGlyphRun]:
-        """The glyphs of a layout's ``line`` (-1: of all its lines), found once."""
-        key = (id(layout), line)
-        runs = self._glyphs.get(key)
-        if runs is None:
-            runs = layout.glyphRuns() if line < 0 else layout.lineAt(line).glyphRuns()
-            self._glyphs[key] = runs
-        return runs
-
-
-class _Rules:
-    """A page's table rules as lines: one per row edge, and column edges joined down the rows.
-
-    Drawing a box per cell would stroke every inner edge twice, one call and path each.
-    """
-
-    def __init__(self, edges: list[float]) -> None:
-        self.edges = edges
-        self.across: set[tuple[float, float, float]] = set()
-        self.down: dict[float, list[float]] = {}
-        self.done: list[QLineF] = []
-
-    def add(self, cells: list[Cell], top: float, bottom: float) -> bool:
-        """Rule a row of side-by-side cells; False (nothing ruled) if they are not such a row."""
-        edges = self.edges
-        xs = []
-        after = cells[0].first
-        for cell in cells:
-            if cell.merge is not None or cell.first != after:
-                return False
-            xs.append(edges[after])
-            after = cell.last + 1
-        xs.append(edges[after])
-        self.across.add((top, xs[0], xs[-1]))
-        self.across.add((bottom, xs[0], xs[-1]))
-        down = self.down
-        for x in xs:
-            run = down.get(x)
-            if run is not None and abs(run[1] - top) < 1e-6:
-                run[1] = bottom
-                continue
-            if run is not None:
-                self.done.append(QLineF(x, run[0], x, run[1]))
-            down[x] = [top, bottom]
-        return True
-
-    def lines(self) -> list[QLineF]:
-        """Every rule of the page."""
-        lines = [QLineF(x0, y, x1, y) for y, x0, x1 in sorted(self.across)]
-        lines += self.done
-        lines += (QLineF(x, run[0], x, run[1]) for x, run in self.down.items())
-        return lines
+        return self._glyphs.of_lines(refs, pitch)
 
 
 def _line_text(ref: LineRef) -> str:
