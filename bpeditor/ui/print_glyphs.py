@@ -57,9 +57,11 @@ class GlyphRuns:
         A layout whose lines are all there is drawn whole from one origin (its runs merged
         across lines); part of one, line by line. An index below 0 is a blank line.
         """
+        count = len(refs)
+        if count == 1 and refs[0][1] == 0 and refs[0][3] == 1:  # a one-line text: most cells
+            return [(0.0, run) for run in self.of(refs[0][0], -1)]
         runs: list[Placed] = []
         y = 0.0
-        count = len(refs)
         at = 0
         while at < count:
             layout, index, _text, lines = refs[at]

@@ -143,7 +143,7 @@ class PrintLayout:
         """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
         self._amount_layouts: list[QTextLayout] = []
         """The layouts of the rows' amounts, kept while their glyphs are drawn."""
-        self._heading_runs: dict[int, tuple[Row, list[QGlyphRun]]] = {}
+        self._heading_runs: dict[int, tuple[Row, list[QGlyphRun] | None]] = {}
         """A heading row's glyphs as one run per font, by the row (kept here with them)."""
         self._boxes: list[QRectF] = []
         """The cell borders of the page being drawn, drawn together when it is done."""
@@ -449,12 +449,7 @@ class PrintLayout:
             height = row.height
             cells = row.cells
             if row.border and rules.add(cells, top, top + height):
-                if row.heading:  # the same on every page: its glyphs merged into few runs
-                    kept = self._heading_runs.get(id(row))
-                    if kept is None:
-                        kept = self._heading_runs[id(row)] = (row, self._row_runs(row))
-                    for run in kept[1]:
-                        painter.drawGlyphRun(QPointF(0, top), run)
+                if row.heading and self._draw_again(painter, row, top):
                     continue
                 for cell in cells:  # ruled with the page's lines
                     draw(painter, cell, top, height, False)
@@ -528,6 +523,23 @@ class PrintLayout:
         draw = painter.drawGlyphRun
         for dy, run in runs:
             draw(QPointF(x, y + dy), run)
+
+    def _draw_again(self, painter: QPainter, row: Row, top: float) -> bool:
+        """Draw a row drawn before (the headings on each page) as one glyph run per font.
+
+        False, drawing nothing, the first time: a row drawn once is cheaper cell by cell.
+        """
+        kept = self._heading_runs.get(id(row))
+        if kept is None:
+            self._heading_runs[id(row)] = (row, None)
+            return False
+        runs = kept[1]
+        if runs is None:
+            runs = self._row_runs(row)
+            self._heading_runs[id(row)] = (row, runs)
+        for run in runs:
+            painter.drawGlyphRun(QPointF(0, top), run)
+        return True
 
     def _row_runs(self, row: Row) -> list[QGlyphRun]:
         """A row's glyphs, placed below its top-left corner, as one glyph run per font."""
