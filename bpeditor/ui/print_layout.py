@@ -39,6 +39,7 @@ from bpeditor.io.print_flow import CONTINUED, PageFlow
 from bpeditor.io.text import HEADER
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Project, Table
+from bpeditor.ui.print_glyphs import GlyphRuns, Rules, merged_runs
 
 FALLBACK_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "Microsoft YaHei")
 """Families drawn when the chosen Chinese font is missing (Linux test machines, odd PCs)."""
@@ -58,8 +59,8 @@ _HEADING_BREAKS = {
 }
 
 
-LineRef = tuple[QTextLayout, int, str]
-"""A laid-out line: its layout, its index there (-1: a blank line) and its text."""
+LineRef = tuple[QTextLayout, int, str, int]
+"""A laid-out line: its layout, its index there (-1: a blank line), its text, the layout's lines."""
 
 
 @dataclass
@@ -77,6 +78,8 @@ class Cell:
     """Whether the merge group starts on this row (else a new page's piece says （续）)."""
     refs: list[LineRef] | None = None
     """The laid-out lines to draw (None: ``lines`` laid out unwrapped when drawn)."""
+    runs: list[tuple[float, QGlyphRun]] | None = None
+    """Its glyphs with their offsets below the first line's top, found when first drawn."""
 
 
 @dataclass
@@ -134,10 +137,16 @@ class PrintLayout:
         )
         self.warnings: list[str] = []
         self._layouts: dict[tuple[str, float, str, Qt.AlignmentFlag, bool], list[LineRef]] = {}
-        self._blank: LineRef = (QTextLayout(), -1, "")
+        self._blank: LineRef = (QTextLayout(), -1, "", 0)
         self._options: dict[tuple[Qt.AlignmentFlag, bool], QTextOption] = {}
-        self._glyphs: dict[tuple[int, int], list[QGlyphRun]] = {}
+        self._glyphs = GlyphRuns()
         """Each drawn line's glyphs, by its layout (kept in ``_layouts``) and index."""
+        self._amount_layouts: list[QTextLayout] = []
+        """The layouts of the rows' amounts, kept while their glyphs are drawn."""
+        self._heading_runs: dict[int, tuple[Row, list[QGlyphRun] | None]] = {}
+        """A heading row's glyphs as one run per font, by the row (kept here with them)."""
+        self._boxes: list[QRectF] = []
+        """The cell borders of the page being drawn, drawn together when it is done."""
 
     def _font(self, family: str, size: float, *, bold: bool = False) -> QFont:
         """A font of the chosen family with fallbacks, ``size`` pt in the device's pixels.
@@ -202,19 +211,21 @@ class PrintLayout:
             layout = QTextLayout(para, self.fonts[font])
             layout.setTextOption(option)
             layout.beginLayout()
-            index = 0
+            texts: list[str] = []
             while True:
                 line = layout.createLine()
                 if not line.isValid():
                     break
                 line.setLineWidth(width)
-                line.setPosition(QPointF(0, index * pitch + (pitch - line.height()) / 2))
+                line.setPosition(QPointF(0, len(texts) * pitch + (pitch - line.height()) / 2))
                 start = line.textStart()
-                refs.append((layout, index, para[start : start + line.textLength()]))
-                index += 1
+                texts.append(para[start : start + line.textLength()])
             layout.endLayout()
-            if not index:  # an empty paragraph: a blank line
-                refs.append((layout, -1, ""))
+            count = len(texts)
+            if count:
+                refs += [(layout, index, line_text, count) for index, line_text in enumerate(texts)]
+            else:  # an empty paragraph: a blank line
+                refs.append((layout, -1, "", 0))
         self._layouts[key] = refs
         return refs
 
@@ -236,7 +247,7 @@ class PrintLayout:
     ) -> Cell:
         """A cell with ``text`` wrapped to its width."""
         refs = self.laid_out(text, self.cell_width(first, last), font, align)
-        return Cell(first, last, [_line_text(r) for r in refs], align, font, refs=refs)
+        return Cell(first, last, [r[2] for r in refs], align, font, refs=refs)
 
     def make_row(self, cells: list[Cell], minimum_mm: float = 0.0, **kw: bool) -> Row:
         """A row as tall as its tallest cell."""
@@ -343,11 +354,38 @@ class PrintLayout:
             if funds is not None
             else (None,) * 4
         )
-        right = RIGHT
-        return [
-            Cell(1 + i, 1 + i, [format_amount(v)] if v else [], right, font)
-            for i, v in enumerate(values)
-        ]
+        texts = [format_amount(v) if v else "" for v in values]
+        cells = [Cell(1 + i, 1 + i, [t] if t else [], RIGHT, font) for i, t in enumerate(texts)]
+        shown = [c for c in cells if c.lines]
+        if shown:  # all drawn by the first one, the others drawing nothing
+            shown[0].runs = self._amount_runs(texts, font)
+            for cell in shown[1:]:
+                cell.runs = []
+        return cells
+
+    def _amount_runs(self, texts: list[str], font: str) -> list[tuple[float, QGlyphRun]]:
+        """The glyphs of a row's amounts, laid out together, below the first amount's origin.
+
+        One layout holds the amounts as its lines (one per column, each right-aligned in its
+        cell): a quarter of the layouts and glyph runs of an amount each.
+        """
+        columns = [i for i, t in enumerate(texts) if t]
+        option = self._options.get((RIGHT, False))
+        if option is None:
+            option = self._options[RIGHT, False] = QTextOption(RIGHT)
+            option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        layout = QTextLayout("\u2028".join(texts[i] for i in columns), self.fonts[font])
+        layout.setTextOption(option)
+        layout.beginLayout()
+        origin = self.edges[1 + columns[0]]
+        pitch = self.pitch
+        for i in columns:
+            line = layout.createLine()
+            line.setLineWidth(self.cell_width(1 + i, 1 + i))
+            line.setPosition(QPointF(self.edges[1 + i] - origin, (pitch - line.height()) / 2))
+        layout.endLayout()
+        self._amount_layouts.append(layout)
+        return [(0.0, run) for run in layout.glyphRuns()]
 
     def project_rows(self, project: Project, flow: PageFlow) -> Iterator[tuple[Row, bool]]:
         """A project's rows: cut between indicators and goal lines where a page ends."""
@@ -356,18 +394,19 @@ class PrintLayout:
             for n, ind in enumerate(project.indicators, start=1)
         ]
         goal = self.laid_out(project.goal, self.cell_width(5, 5))
-        name = self.wrap(project.name, self.cell_width(0, 0))
-        more = self.wrap(project.name + CONTINUED, self.cell_width(0, 0))
+        name = self.laid_out(project.name, self.cell_width(0, 0))
+        more = self.laid_out(project.name + CONTINUED, self.cell_width(0, 0))
         pieces = flow.project((len(name), len(more)), len(goal), [len(i) for i in items])
         justify = JUSTIFY
         for piece in pieces:
             refs = [ref for item in items[piece.items[0] : piece.items[1]] for ref in item]
             goal_refs = goal[piece.goal[0] : piece.goal[1]]
+            name_refs = more if piece.continued else name
             cells = [
-                Cell(0, 0, more if piece.continued else name),
+                Cell(0, 0, [r[2] for r in name_refs], refs=name_refs),
                 *self.amount_cells(None if piece.continued else project.funds),
-                Cell(5, 5, [_line_text(r) for r in goal_refs], justify, refs=goal_refs),
-                Cell(6, 6, [_line_text(r) for r in refs], justify, refs=refs),
+                Cell(5, 5, [r[2] for r in goal_refs], justify, refs=goal_refs),
+                Cell(6, 6, [r[2] for r in refs], justify, refs=refs),
             ]
             row = self.make_row(cells)
             if row.height > self.height:
@@ -404,15 +443,28 @@ class PrintLayout:
         painter.setPen(pen)
         rows = page.rows
         merged: dict[int, tuple[float, float, Cell]] = {}
+        rules = Rules(self.edges)
+        draw = self._draw_cell
         for index, (top, row) in enumerate(rows):
-            for cell in row.cells:
-                if cell.merge is not None:
-                    self._extend_merge(painter, merged, cell, (top, row.height, index), rows)
+            height = row.height
+            cells = row.cells
+            if row.border and rules.add(cells, top, top + height):
+                if row.heading and self._draw_again(painter, row, top):
                     continue
-                self._draw_cell(painter, cell, top, row.height, row.border)
+                for cell in cells:  # ruled with the page's lines
+                    draw(painter, cell, top, height, False)
+                continue
+            for cell in cells:
+                if cell.merge is not None:
+                    self._extend_merge(painter, merged, cell, (top, height, index), rows)
+                    continue
+                draw(painter, cell, top, height, row.border)
         for col, (top, bottom, cell) in merged.items():
             del col
             self._draw_merged(painter, cell, top, bottom)
+        painter.drawLines(rules.lines())
+        painter.drawRects(self._boxes)
+        self._boxes.clear()
         footer = f"第 {page.number} 页 共 {page.count} 页"
         painter.setFont(self.fonts["body"])
         below = self.height + self.page_setup.bottom * self.dpmm * 0.55
@@ -450,7 +502,7 @@ class PrintLayout:
         refs = self.laid_out(
             cell.merge[1], self.cell_width(cell.first, cell.last), "body", cell.align
         )
-        shown = Cell(cell.first, cell.last, [_line_text(r) for r in refs], cell.align, refs=refs)
+        shown = Cell(cell.first, cell.last, [r[2] for r in refs], cell.align, refs=refs)
         self._draw_cell(painter, shown, top, bottom - top, True)
 
     def _draw_cell(
@@ -459,18 +511,64 @@ class PrintLayout:
         """A cell's box (when ruled) and its lines, centred vertically."""
         left, right = self.edges[cell.first], self.edges[cell.last + 1]
         if border:
-            painter.drawRect(QRectF(left, top, right - left, height))
+            self._boxes.append(QRectF(left, top, right - left, height))
         if not cell.lines:
             return
-        pitch = self.pitch
+        runs = cell.runs
+        if runs is None:
+            runs = cell.runs = self._cell_runs(cell, right - left)
         pad = CELL_PAD_MM * self.dpmm
-        y = top + max((height - len(cell.lines) * pitch) / 2, 0)
+        y = top + max((height - len(cell.lines) * self.pitch) / 2, 0)
+        x = left + pad
+        draw = painter.drawGlyphRun
+        for dy, run in runs:
+            draw(QPointF(x, y + dy), run)
+
+    def _draw_again(self, painter: QPainter, row: Row, top: float) -> bool:
+        """Draw a row drawn before (the headings on each page) as one glyph run per font.
+
+        False, drawing nothing, the first time: a row drawn once is cheaper cell by cell.
+        """
+        kept = self._heading_runs.get(id(row))
+        if kept is None:
+            self._heading_runs[id(row)] = (row, None)
+            return False
+        runs = kept[1]
+        if runs is None:
+            runs = self._row_runs(row)
+            self._heading_runs[id(row)] = (row, runs)
+        for run in runs:
+            painter.drawGlyphRun(QPointF(0, top), run)
+        return True
+
+    def _row_runs(self, row: Row) -> list[QGlyphRun]:
+        """A row's glyphs, placed below its top-left corner, as one glyph run per font."""
+        placed = []
+        for cell in row.cells:
+            if not cell.lines:
+                continue
+            left = self.edges[cell.first]
+            runs = cell.runs
+            if runs is None:
+                runs = cell.runs = self._cell_runs(cell, self.edges[cell.last + 1] - left)
+            x = left + CELL_PAD_MM * self.dpmm
+            y = max((row.height - len(cell.lines) * self.pitch) / 2, 0)
+            placed += [(x, y + dy, run) for dy, run in runs]
+        return merged_runs(placed)
+
+    def _cell_runs(self, cell: Cell, width: float) -> list[tuple[float, QGlyphRun]]:
+        """A cell's glyph runs, each with its origin's offset below the cell's first line.
+
+        Consecutive lines of one layout are drawn from one origin; a cell drawn again (the
+        column headings on every page) reuses them.
+        """
+        pitch = self.pitch
         refs = cell.refs
         if refs is None:
             align = cell.align
             if align == JUSTIFY:
                 align = LEFT
-            width = right - left - 2 * pad
+            width -= 2 * CELL_PAD_MM * self.dpmm
             refs = [
                 ref
                 for line in cell.lines
@@ -478,33 +576,7 @@ class PrintLayout:
                     self.laid_out(line, width, cell.font, align, wrap=False) or [self._blank]
                 )
             ]
-        x = left + pad
-        count = len(refs)
-        at = 0
-        while at < count:  # consecutive lines of one layout: its glyphs drawn at one origin
-            layout, index, _text = refs[at]
-            if index < 0:
-                at, y = at + 1, y + pitch
-                continue
-            end = at + 1
-            while end < count and refs[end][0] is layout and refs[end][1] == index + end - at:
-                end += 1
-            origin = QPointF(x, y - index * pitch)
-            whole = index == 0 and end - at == layout.lineCount()
-            for line in (-1,) if whole else range(index, index + end - at):
-                for run in self._glyph_runs(layout, line):
-                    painter.drawGlyphRun(origin, run)
-            y += (end - at) * pitch
-            at = end
-
-    def _glyph_runs(self, layout: QTextLayout, line: int) -> list[QGlyphRun]:
-        """The glyphs of a layout's ``line`` (-1: of all its lines), found once."""
-        key = (id(layout), line)
-        runs = self._glyphs.get(key)
-        if runs is None:
-            runs = layout.glyphRuns() if line < 0 else layout.lineAt(line).glyphRuns()
-            self._glyphs[key] = runs
-        return runs
+        return self._glyphs.of_lines(refs, pitch)
 
 
 def _line_text(ref: LineRef) -> str:
