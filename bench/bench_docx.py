@@ -19,20 +19,16 @@ programs on a shared machine disturb far less than the wall time. Exits with sta
 
 from __future__ import annotations
 
-import gc
-import statistics
 import sys
 import tempfile
-import time
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import SIZES, make_table
-from timing import median_time
+from timing import Times, median_time, median_wall_cpu_times
 
 from bpeditor.io.docx_forms import write_docx_forms
 from bpeditor.io.docx_summary import write_docx_summary
@@ -88,31 +84,12 @@ def floor_docx(table: Table, path: Path) -> None:
         package.writestr("word/document.xml", document.encode("utf-8"))
 
 
-Times = tuple[float, float]
-"""Wall and CPU seconds."""
-
-
-def median_times(ours: Callable[[], object], floor: Callable[[], object], runs: int) -> list[Times]:
-    """Median (wall, CPU) seconds of ``runs`` interleaved calls of ``ours`` and of ``floor``."""
-    samples: list[list[Times]] = [[], []]
-    for _ in range(runs):
-        for func, times in ((floor, samples[1]), (ours, samples[0])):
-            gc.collect()
-            wall, cpu = time.perf_counter(), time.process_time()
-            func()
-            times.append((time.perf_counter() - wall, time.process_time() - cpu))
-    return [
-        (statistics.median(t[0] for t in times), statistics.median(t[1] for t in times))
-        for times in samples
-    ]
-
-
 def bench_size(size: str, folder: Path) -> tuple[Times, Times, float, str]:
     """(summary times, floor times, forms seconds, description) for one size."""
     runs = RUNS[size]
     table = make_table(size)
     summary, floor, forms = (folder / f"{name}-{size}.docx" for name in ("ours", "floor", "forms"))
-    ours_s, floor_s = median_times(
+    ours_s, floor_s = median_wall_cpu_times(
         lambda: write_docx_summary(table, summary), lambda: floor_docx(table, floor), runs
     )
     forms_s = median_time(lambda: write_docx_forms(table, forms), runs)

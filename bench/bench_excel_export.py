@@ -18,12 +18,8 @@ in-memory parts). Exits with status 1 if it is missed.
 
 from __future__ import annotations
 
-import gc
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import xlsxwriter
 from generate import make_table
+from timing import Times, median_wall_cpu_times
 
 from bpeditor.io.indicator_codec import format_indicators
 from bpeditor.io.text import HEADER
@@ -91,31 +88,12 @@ def write_floor(rows: list[list[Cell]], path: Path) -> None:
                     ws.write_number(r, c, value)
 
 
-Times = tuple[float, float]
-"""Wall and CPU seconds."""
-
-
-def median_times(ours: Callable[[], object], floor: Callable[[], object], runs: int) -> list[Times]:
-    """Median (wall, CPU) seconds of ``runs`` interleaved calls of ``ours`` and of ``floor``."""
-    samples: list[list[Times]] = [[], []]
-    for _ in range(runs):
-        for func, times in ((floor, samples[1]), (ours, samples[0])):
-            gc.collect()
-            wall, cpu = time.perf_counter(), time.process_time()
-            func()
-            times.append((time.perf_counter() - wall, time.process_time() - cpu))
-    return [
-        (statistics.median(t[0] for t in times), statistics.median(t[1] for t in times))
-        for times in samples
-    ]
-
-
 def bench_size(size: str, folder: Path) -> tuple[Times, Times, str]:
     """(bpeditor times, floor times, a note on the sizes) for one table size."""
     table = make_table(size)
     rows = plain_cells(table)
     ours_path, floor_path = folder / f"ours-{size}.xlsx", folder / f"floor-{size}.xlsx"
-    ours, floor = median_times(
+    ours, floor = median_wall_cpu_times(
         lambda: write_xlsx_summary(table, ours_path),
         lambda: write_floor(rows, floor_path),
         RUNS[size],
