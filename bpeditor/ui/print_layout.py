@@ -173,10 +173,6 @@ class PrintLayout:
 
     # ------------------------------------------------------------ measuring
 
-    def wrap(self, text: str, width: float, font: str = "body") -> list[str]:
-        """``text`` broken into the lines it takes in ``width`` device pixels."""
-        return [_line_text(ref) for ref in self.laid_out(text, width, font)]
-
     def laid_out(
         self,
         text: str,
@@ -577,11 +573,6 @@ class PrintLayout:
                 )
             ]
         return self._glyphs.of_lines(refs, pitch)
-
-
-def _line_text(ref: LineRef) -> str:
-    """The text of a laid-out line."""
-    return ref[2]
 
 
 def _signed(table: Table) -> bool:
