@@ -18,7 +18,8 @@ from bpeditor.io.export_options import EXTRA_COLUMNS, ExportOptions, form_column
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Indicator, Project, Table, Unit
-from bpeditor.ui.print_layout import LEFT, Cell, LineRef, Page, PrintLayout, Row
+from bpeditor.ui.print_glyphs import LineRef
+from bpeditor.ui.print_layout import LEFT, Cell, Page, PrintLayout, Row
 
 
 class FormsLayout(PrintLayout):
