@@ -11,16 +11,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPagedPaintDevice
 
+from bpeditor.io.docx_forms import FORM_TITLE, GRID_HEADER
+from bpeditor.io.docx_forms import ROW_HEIGHT as FORM_ROW_MM
 from bpeditor.io.docx_forms import WIDTHS as FORM_WIDTHS
 from bpeditor.io.export_options import EXTRA_COLUMNS, ExportOptions, form_column_widths
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Indicator, Project, Table, Unit
-from bpeditor.ui.print_layout import LEFT, Cell, LineRef, Page, PrintLayout, Row
-
-FORM_ROW_MM = 7.5
-FORM_TITLE = "项目支出绩效目标申报表"
-_GRID = ("一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值")
+from bpeditor.ui.print_glyphs import LineRef
+from bpeditor.ui.print_layout import LEFT, Cell, Page, PrintLayout, Row
 
 
 class FormsLayout(PrintLayout):
@@ -72,7 +71,9 @@ class FormsLayout(PrintLayout):
             [Cell(0, 0, ["绩效指标"], Qt.AlignmentFlag.AlignHCenter)]
             + [
                 self.cell(i, i, h, Qt.AlignmentFlag.AlignHCenter, "heading")
-                for i, h in enumerate([*_GRID, *(EXTRA_COLUMNS[c] for c in self.columns)], start=1)
+                for i, h in enumerate(
+                    [*GRID_HEADER, *(EXTRA_COLUMNS[c] for c in self.columns)], start=1
+                )
             ],
             FORM_ROW_MM,
             heading=True,

@@ -14,6 +14,8 @@ from typing import Protocol
 from PySide6.QtCore import QLineF, QPointF
 from PySide6.QtGui import QGlyphRun, QRawFont, QTextLayout
 
+LineRef = tuple[QTextLayout, int, str, int]
+"""A laid-out line: its layout, its index there (-1: a blank line), its text, the layout's lines."""
 Placed = tuple[float, QGlyphRun]
 """A glyph run and its origin's offset below the first line of what it is drawn for."""
 
@@ -49,10 +51,8 @@ class GlyphRuns:
             self._runs[key] = runs
         return runs
 
-    def of_lines(
-        self, refs: Sequence[tuple[QTextLayout, int, str, int]], pitch: float
-    ) -> list[Placed]:
-        """The runs of consecutive lines (layout, index, text, its line count), one ``pitch`` apart.
+    def of_lines(self, refs: Sequence[LineRef], pitch: float) -> list[Placed]:
+        """The runs of consecutive lines, one ``pitch`` apart.
 
         A layout whose lines are all there is drawn whole from one origin (its runs merged
         across lines); part of one, line by line. An index below 0 is a blank line.

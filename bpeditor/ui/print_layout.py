@@ -39,7 +39,7 @@ from bpeditor.io.print_flow import CONTINUED, PageFlow
 from bpeditor.io.text import HEADER
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Project, Table
-from bpeditor.ui.print_glyphs import GlyphRuns, Rules, merged_runs
+from bpeditor.ui.print_glyphs import GlyphRuns, LineRef, Rules, merged_runs
 
 FALLBACK_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", "Microsoft YaHei")
 """Families drawn when the chosen Chinese font is missing (Linux test machines, odd PCs)."""
@@ -57,10 +57,6 @@ _HEADING_BREAKS = {
     "项目名称（资金使用单位）": "项目名称\n（资金使用单位）",
     "财政专户拨款": "财政专户\n拨款",
 }
-
-
-LineRef = tuple[QTextLayout, int, str, int]
-"""A laid-out line: its layout, its index there (-1: a blank line), its text, the layout's lines."""
 
 
 @dataclass
@@ -172,10 +168,6 @@ class PrintLayout:
         return edges
 
     # ------------------------------------------------------------ measuring
-
-    def wrap(self, text: str, width: float, font: str = "body") -> list[str]:
-        """``text`` broken into the lines it takes in ``width`` device pixels."""
-        return [_line_text(ref) for ref in self.laid_out(text, width, font)]
 
     def laid_out(
         self,
@@ -577,11 +569,6 @@ class PrintLayout:
                 )
             ]
         return self._glyphs.of_lines(refs, pitch)
-
-
-def _line_text(ref: LineRef) -> str:
-    """The text of a laid-out line."""
-    return ref[2]
 
 
 def _signed(table: Table) -> bool:
