@@ -304,7 +304,9 @@ class _FormBuilder:
             start = end
         return out
 
-    def indicator_rows(self, unit: Unit, project: Project, *, keep_last: bool) -> list[str]:
+    def indicator_rows(
+        self, indicators: list[Indicator], pieces: list[_Piece], *, keep_last: bool
+    ) -> list[str]:
         """The grid 一级 | 二级 | 三级 | 实施期/年度指标值, 一级 and 二级 merged down their rows.
 
         Rows never split. A 一级 block is kept together with keep-with-next where it fits on a
@@ -313,8 +315,6 @@ class _FormBuilder:
         """
         w = self.widths
         rows = [self.grid_header(continued=False)]
-        indicators = project.indicators or [Indicator()]
-        pieces = self.chunks(indicators, self.head_height(unit, project))
         for number, piece in enumerate(pieces):
             if piece.new_page and number:  # the first grid header moves with piece 0
                 rows.append(self.grid_header(continued=True))
@@ -356,14 +356,11 @@ class _FormBuilder:
         label = break_label(text, width, self.options.body_size)
         return cell(width, text_paragraphs(label, align="center", keep_next=keep), vmerge="restart")
 
-    def pages(self, unit: Unit, project: Project) -> int:
-        """The estimated number of pages of a project's form (its grid's page starts + 1)."""
-        project = form_project(project).project
-        pieces = self.chunks(project.indicators or [Indicator()], self.head_height(unit, project))
-        return 1 + sum(piece.new_page for piece in pieces)
+    def form(self, unit: Unit, project: Project) -> tuple[str, int]:
+        """One project's form and its estimated pages (its grid's page starts + 1).
 
-    def form(self, unit: Unit, project: Project) -> str:
-        """One project's form: title, year, reporting unit, the table and the sign-off line."""
+        The form: title, year, reporting unit, the table and the sign-off line.
+        """
         options = self.options
         title_rpr = run_props(font=options.title, size=options.title_size)
         parts = [
@@ -387,11 +384,13 @@ class _FormBuilder:
         )
         signed = print_signoff(self.table.signoff, options, when_empty=True)
         project = form_project(project).project  # 实施期 derived from 年度, classes grouped
+        indicators = project.indicators or [Indicator()]
+        pieces = self.chunks(indicators, self.head_height(unit, project))
         rows = [
             *self.info_rows(unit, project),
             *self.funds_rows(project),
             *self.goal_rows(project),
-            *self.indicator_rows(unit, project, keep_last=signed),
+            *self.indicator_rows(indicators, pieces, keep_last=signed),
         ]
         parts.append(table(self.widths, rows))
         if signed:
@@ -405,7 +404,7 @@ class _FormBuilder:
                 ("填报日期", s.date),
             ]
             parts.append(signoff_paragraph(items, self.page.text_width, before=3))
-        return "".join(parts)
+        return "".join(parts), 1 + sum(piece.new_page for piece in pieces)
 
     def body(self, document: Any) -> str:
         """Every project's form, each a section of ``document`` whose pages number from 1."""
@@ -413,8 +412,9 @@ class _FormBuilder:
         if not projects:
             title_rpr = run_props(font=self.options.title, size=self.options.title_size)
             return paragraph(run(FORM_TITLE, title_rpr), align="center")
-        ends = _numbered_sections(document, [self.pages(u, p) for u, p in projects])
-        forms = [self.form(unit, project) for unit, project in projects]
+        built = [self.form(unit, project) for unit, project in projects]
+        ends = _numbered_sections(document, [pages for _, pages in built])
+        forms = [xml for xml, _ in built]
         ended = [_end_section(form, end) for form, end in zip(forms[:-1], ends, strict=True)]
         return "".join(ended) + forms[-1]
 
