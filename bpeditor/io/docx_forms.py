@@ -33,7 +33,7 @@ from bpeditor.io.docx_common import (
     table,
     text_paragraphs,
 )
-from bpeditor.io.export_options import EXTRA_COLUMNS, form_column_widths
+from bpeditor.io.export_options import EXTRA_COLUMNS, NUMBER_COLUMNS, form_column_widths
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
@@ -50,8 +50,6 @@ GRID_HEADER = ("一级指标", "二级指标", "三级指标", "实施期指标�
 CONTINUED = "（续）"
 PAGE_FILL = 0.94  # of a page the estimates may fill: they are rough, and keep-with-next is not
 TITLE_MM = 16.0  # the title with the space after it
-_ALIGN = {"weight": "center", "score": "center"}
-"""How an extra column's text is aligned (依据, 解释, 备注: as the text flows)."""
 
 
 def _group_key(indicator: Indicator, level: int) -> str:
@@ -314,6 +312,7 @@ class _FormBuilder:
         一级 (and 二级) label marked （续）; a piece that starts a page repeats the grid header.
         """
         w = self.widths
+        aligns = ["center" if c in NUMBER_COLUMNS else None for c in self.columns]
         rows = [self.grid_header(continued=False)]
         for number, piece in enumerate(pieces):
             if piece.new_page and number:  # the first grid header moves with piece 0
@@ -339,11 +338,8 @@ class _FormBuilder:
                     cell(w[4], text_paragraphs(ind.period_value, align="center", keep_next=keep)),
                     cell(w[5], text_paragraphs(ind.annual_value, align="center", keep_next=keep)),
                     *(
-                        cell(
-                            width,
-                            text_paragraphs(getattr(ind, c), align=_ALIGN.get(c), keep_next=keep),
-                        )
-                        for width, c in zip(w[6:], self.columns, strict=True)
+                        cell(width, text_paragraphs(getattr(ind, c), align=align, keep_next=keep))
+                        for width, c, align in zip(w[6:], self.columns, aligns, strict=True)
                     ),
                 ]
                 rows.append(row(cells, height=ROW_HEIGHT))

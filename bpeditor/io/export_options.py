@@ -23,6 +23,8 @@ EXTRA_COLUMNS: dict[str, str] = {
     "score": "分值",
 }
 """The optional indicator columns a form can print after 指标值: the field and its header."""
+NUMBER_COLUMNS = frozenset({"weight", "score"})
+"""The extra columns of numbers, printed centred (依据, 解释 and 备注 flow as text)."""
 _COLUMN_ALIASES: dict[str, str] = {
     "remark": "note",
     "remarks": "note",
