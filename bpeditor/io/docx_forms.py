@@ -33,7 +33,7 @@ from bpeditor.io.docx_common import (
     table,
     text_paragraphs,
 )
-from bpeditor.io.export_options import EXTRA_COLUMNS, form_column_widths
+from bpeditor.io.export_options import EXTRA_COLUMNS, NUMBER_COLUMNS, form_column_widths
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
@@ -50,8 +50,6 @@ GRID_HEADER = ("一级指标", "二级指标", "三级指标", "实施期指标�
 CONTINUED = "（续）"
 PAGE_FILL = 0.94  # of a page the estimates may fill: they are rough, and keep-with-next is not
 TITLE_MM = 16.0  # the title with the space after it
-_ALIGN = {"weight": "center", "score": "center"}
-"""How an extra column's text is aligned (依据, 解释, 备注: as the text flows)."""
 
 
 def _group_key(indicator: Indicator, level: int) -> str:
@@ -304,7 +302,9 @@ class _FormBuilder:
             start = end
         return out
 
-    def indicator_rows(self, unit: Unit, project: Project, *, keep_last: bool) -> list[str]:
+    def indicator_rows(
+        self, indicators: list[Indicator], pieces: list[_Piece], *, keep_last: bool
+    ) -> list[str]:
         """The grid 一级 | 二级 | 三级 | 实施期/年度指标值, 一级 and 二级 merged down their rows.
 
         Rows never split. A 一级 block is kept together with keep-with-next where it fits on a
@@ -312,9 +312,8 @@ class _FormBuilder:
         一级 (and 二级) label marked （续）; a piece that starts a page repeats the grid header.
         """
         w = self.widths
+        aligns = ["center" if c in NUMBER_COLUMNS else None for c in self.columns]
         rows = [self.grid_header(continued=False)]
-        indicators = project.indicators or [Indicator()]
-        pieces = self.chunks(indicators, self.head_height(unit, project))
         for number, piece in enumerate(pieces):
             if piece.new_page and number:  # the first grid header moves with piece 0
                 rows.append(self.grid_header(continued=True))
@@ -339,11 +338,8 @@ class _FormBuilder:
                     cell(w[4], text_paragraphs(ind.period_value, align="center", keep_next=keep)),
                     cell(w[5], text_paragraphs(ind.annual_value, align="center", keep_next=keep)),
                     *(
-                        cell(
-                            width,
-                            text_paragraphs(getattr(ind, c), align=_ALIGN.get(c), keep_next=keep),
-                        )
-                        for width, c in zip(w[6:], self.columns, strict=True)
+                        cell(width, text_paragraphs(getattr(ind, c), align=align, keep_next=keep))
+                        for width, c, align in zip(w[6:], self.columns, aligns, strict=True)
                     ),
                 ]
                 rows.append(row(cells, height=ROW_HEIGHT))
@@ -356,14 +352,11 @@ class _FormBuilder:
         label = break_label(text, width, self.options.body_size)
         return cell(width, text_paragraphs(label, align="center", keep_next=keep), vmerge="restart")
 
-    def pages(self, unit: Unit, project: Project) -> int:
-        """The estimated number of pages of a project's form (its grid's page starts + 1)."""
-        project = form_project(project).project
-        pieces = self.chunks(project.indicators or [Indicator()], self.head_height(unit, project))
-        return 1 + sum(piece.new_page for piece in pieces)
+    def form(self, unit: Unit, project: Project) -> tuple[str, int]:
+        """One project's form and its estimated pages (its grid's page starts + 1).
 
-    def form(self, unit: Unit, project: Project) -> str:
-        """One project's form: title, year, reporting unit, the table and the sign-off line."""
+        The form: title, year, reporting unit, the table and the sign-off line.
+        """
         options = self.options
         title_rpr = run_props(font=options.title, size=options.title_size)
         parts = [
@@ -387,11 +380,13 @@ class _FormBuilder:
         )
         signed = print_signoff(self.table.signoff, options, when_empty=True)
         project = form_project(project).project  # 实施期 derived from 年度, classes grouped
+        indicators = project.indicators or [Indicator()]
+        pieces = self.chunks(indicators, self.head_height(unit, project))
         rows = [
             *self.info_rows(unit, project),
             *self.funds_rows(project),
             *self.goal_rows(project),
-            *self.indicator_rows(unit, project, keep_last=signed),
+            *self.indicator_rows(indicators, pieces, keep_last=signed),
         ]
         parts.append(table(self.widths, rows))
         if signed:
@@ -405,7 +400,7 @@ class _FormBuilder:
                 ("填报日期", s.date),
             ]
             parts.append(signoff_paragraph(items, self.page.text_width, before=3))
-        return "".join(parts)
+        return "".join(parts), 1 + sum(piece.new_page for piece in pieces)
 
     def body(self, document: Any) -> str:
         """Every project's form, each a section of ``document`` whose pages number from 1."""
@@ -413,8 +408,9 @@ class _FormBuilder:
         if not projects:
             title_rpr = run_props(font=self.options.title, size=self.options.title_size)
             return paragraph(run(FORM_TITLE, title_rpr), align="center")
-        ends = _numbered_sections(document, [self.pages(u, p) for u, p in projects])
-        forms = [self.form(unit, project) for unit, project in projects]
+        built = [self.form(unit, project) for unit, project in projects]
+        ends = _numbered_sections(document, [pages for _, pages in built])
+        forms = [xml for xml, _ in built]
         ended = [_end_section(form, end) for form, end in zip(forms[:-1], ends, strict=True)]
         return "".join(ended) + forms[-1]
 

@@ -23,7 +23,10 @@ EXTRA_COLUMNS: dict[str, str] = {
     "score": "分值",
 }
 """The optional indicator columns a form can print after 指标值: the field and its header."""
-_COLUMN_ALIASES: dict[str, str] = {
+NUMBER_COLUMNS = frozenset({"weight", "score"})
+"""The extra columns of numbers, printed centred (依据, 解释 and 备注 flow as text)."""
+_COLUMN_NAMES: dict[str, str] = {
+    **{name: name for name in EXTRA_COLUMNS},
     "remark": "note",
     "remarks": "note",
     "notes": "note",
@@ -35,6 +38,7 @@ _COLUMN_ALIASES: dict[str, str] = {
     "分值": "score",
     **{header: name for name, header in EXTRA_COLUMNS.items()},
 }
+"""Every name :func:`parse_columns` knows (lower case) and the column it names."""
 
 
 _EXTRA_MM = {"basis": (30.0, 19.0), "explanation": (30.0, 19.0), "note": (22.0, 14.0)}
@@ -87,7 +91,7 @@ def parse_columns(text: str) -> tuple[str, ...]:
         if word.lower() in ("all", "全部"):
             chosen.update(EXTRA_COLUMNS)
             continue
-        name = word.lower() if word.lower() in EXTRA_COLUMNS else _COLUMN_ALIASES.get(word.lower())
+        name = _COLUMN_NAMES.get(word.lower())
         if name is None:
             known = "、".join(
                 f"{'remark' if n == 'note' else n}（{h}）" for n, h in EXTRA_COLUMNS.items()

@@ -204,17 +204,18 @@ class Sheet:
                 f"第 {row + 1} 行的文字有 {len(text)} 字，超过 Excel 单元格的上限 "
                 f"{MAX_CELL_CHARS} 字，无法保存为 Excel；请缩短或另存为其他格式"
             )
+        # the undecorated writers: the public ones add A1-notation parsing to every call
         if text:
-            self.ws.write_string(row, col, text, fmt)
+            self.ws._write_string(row, col, text, fmt)
         else:
-            self.ws.write_blank(row, col, None, fmt)
+            self.ws._write_blank(row, col, None, fmt)
 
     def amount(self, row: int, col: int, amount: Amount, fmt: Format) -> None:
         """Write an amount as a number (a blank bordered cell when there is none)."""
         if amount is None:
-            self.ws.write_blank(row, col, None, fmt)
+            self.ws._write_blank(row, col, None, fmt)
         else:
-            self.ws.write_number(row, col, float(amount), fmt)
+            self.ws._write_number(row, col, float(amount), fmt)
 
     def merged(self, rows: tuple[int, int], cols: tuple[int, int], text: str, fmt: Format) -> None:
         """Text over a range of cells, merged when it spans more than one; every cell formatted."""

@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bpeditor.io.base import atomic_write
-from bpeditor.io.export_options import EXTRA_COLUMNS, ExportOptions, form_column_widths
+from bpeditor.io.export_options import (
+    EXTRA_COLUMNS,
+    NUMBER_COLUMNS,
+    ExportOptions,
+    form_column_widths,
+)
 from bpeditor.io.print_flow import CONTINUED, wrap_text
 from bpeditor.io.xlsx_common import (
     AMOUNT_FORMAT,
@@ -319,7 +324,7 @@ class FormSheet:
                 (5, 5, ind.annual_value, self.centred),
             ]
             for col, name in enumerate(self.columns, start=6):
-                fmt = self.centred if name in ("weight", "score") else self.value
+                fmt = self.centred if name in NUMBER_COLUMNS else self.value
                 items.append((col, col, getattr(ind, name), fmt))
             cells.append(items)
             height = row_height(self.row_lines(items), minimum=_FORM_ROW)

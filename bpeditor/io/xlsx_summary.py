@@ -23,7 +23,6 @@ from bpeditor.io.xlsx_common import (
     AMOUNT_FORMAT,
     COLUMN_PADDING_PX,
     DIGIT_PX,
-    MAX_CELL_CHARS,
     MAX_ROW_HEIGHT,
     Sheet,
     Styles,
@@ -59,8 +58,6 @@ _MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.7}
 _A4_LANDSCAPE_PT = (841.9, 595.3)
 PAGE_FILL = 0.96
 """Of a page the estimates may fill: the office suite decides the real breaks."""
-_SHORT_TEXT = MAX_CELL_CHARS // 2
-"""A text this long or shorter is within Excel's limit whatever its characters."""
 _PIECE_SHARE = 0.85
 """A piece of a project stays below this share of a page: the estimates are rough."""
 
@@ -129,10 +126,6 @@ class SummarySheet:
         self.plain = fmt(border=0, text_wrap=False)
         self.flow: PageFlow | None = None
         self.joiner = "\n" if options.one_per_line else ""
-        ws = self.sheet.ws  # the undecorated writers: the public ones add A1-notation parsing
-        self.write_string = ws._write_string
-        self.write_blank = ws._write_blank
-        self.write_number = ws._write_number
 
     def height(self, lines: int) -> float:
         """A row of ``lines`` body lines, in points."""
@@ -249,20 +242,12 @@ class SummarySheet:
         """One row of a project: its name (（续） on later pieces), amounts once, texts."""
         assert self.flow is not None
         (i, j), (g, h) = piece.items, piece.goal
-        text = self.text
+        text, amount = self.sheet.text, self.sheet.amount
         text(row, 0, project.name + CONTINUED if piece.continued else project.name, self.name)
-        amount, blank = self.amount, self.write_blank
-        if piece.continued:
-            for col in range(1, _GOAL):
-                blank(row, col, None, amount)
-        else:
-            funds = project.funds
-            values = (funds.total, funds.fiscal, funds.special_account, funds.other)
-            for col, value in enumerate(values, start=1):
-                if value is None:
-                    blank(row, col, None, amount)
-                else:
-                    self.write_number(row, col, float(value), amount)
+        funds = project.funds
+        values = (funds.total, funds.fiscal, funds.special_account, funds.other)
+        for col, value in enumerate(values, start=1):
+            amount(row, col, None if piece.continued else value, self.amount)
         text(row, _GOAL, "".join(goal[g:h]), self.body)
         text(row, _INDICATORS, self.joiner.join(items[i:j]), self.body)
         height = self.flow.height(piece.lines)  # the flow counted the lines of every cell
@@ -270,13 +255,6 @@ class SummarySheet:
             self.warnings.append(too_tall(f"项目“{project.name}”", height))
             height = MAX_ROW_HEIGHT
         self.sheet.ws.set_row(row, height)
-
-    def text(self, row: int, col: int, text: str, fmt: Format) -> None:
-        """:meth:`Sheet.text`, faster for the many short texts (no check, no decorator)."""
-        if text and len(text) <= _SHORT_TEXT:
-            self.write_string(row, col, text, fmt)
-        else:
-            self.sheet.text(row, col, text, fmt)
 
     def signoff_row(self, row: int) -> None:
         """单位负责人 · 填报人 · 联系电话 · 填报日期 below the table, without borders."""
