@@ -14,7 +14,12 @@ from PySide6.QtGui import QPagedPaintDevice
 from bpeditor.io.docx_forms import FORM_TITLE, GRID_HEADER
 from bpeditor.io.docx_forms import ROW_HEIGHT as FORM_ROW_MM
 from bpeditor.io.docx_forms import WIDTHS as FORM_WIDTHS
-from bpeditor.io.export_options import EXTRA_COLUMNS, ExportOptions, form_column_widths
+from bpeditor.io.export_options import (
+    EXTRA_COLUMNS,
+    NUMBER_COLUMNS,
+    ExportOptions,
+    form_column_widths,
+)
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Indicator, Project, Table, Unit
@@ -235,7 +240,7 @@ class FormsLayout(PrintLayout):
             self.cell(5, 5, ind.annual_value, centre),
         ]
         for col, name in enumerate(self.columns, start=6):
-            align = centre if name in ("weight", "score") else LEFT
+            align = centre if name in NUMBER_COLUMNS else LEFT
             cells.append(self.cell(col, col, getattr(ind, name), align))
         return self.make_row(cells, FORM_ROW_MM)
 
