@@ -43,7 +43,8 @@ _COLUMN_NAMES: dict[str, str] = {
 
 _EXTRA_MM = {"basis": (30.0, 19.0), "explanation": (30.0, 19.0), "note": (22.0, 14.0)}
 """An extra column's wanted and smallest width in mm (权重 and 分值: :data:`_NUMBER_MM`)."""
-_NUMBER_MM = (13.0, 10.0)
+_NUMBER_MM = (13.0, 12.0)
+"""权重 and 分值: their two-character header fits on one line at the smallest (12 mm)."""
 _FORM_MIN_MM = (18.0, 13.0, 13.0, 22.0, 16.0, 16.0)
 """The smallest widths of the form's own columns: label, 一级, 二级, 三级, the two values."""
 
