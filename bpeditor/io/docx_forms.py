@@ -33,7 +33,13 @@ from bpeditor.io.docx_common import (
     table,
     text_paragraphs,
 )
-from bpeditor.io.export_options import EXTRA_COLUMNS, NUMBER_COLUMNS, form_column_widths
+from bpeditor.io.export_options import (
+    EXTRA_COLUMNS,
+    FORM_BASE_MM,
+    NUMBER_COLUMNS,
+    form_column_widths,
+    form_top_spans,
+)
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
 from bpeditor.model.table import Funds, Indicator, Project, Table, Unit
@@ -43,7 +49,7 @@ FORM_TITLE = "项目支出绩效目标申报表"
 
 # label | 一级 | 二级 | 三级 | 实施期指标值 | 年度指标值 (mm, = text width); the extra columns
 # (依据, 解释, 备注, 权重, 分值) take their share of it (``form_column_widths``)
-WIDTHS = [20.0, 22.0, 30.0, 38.0, 30.0, 30.0]
+WIDTHS = list(FORM_BASE_MM)
 ROW_HEIGHT = 7.5  # minimum row height in mm, so the form does not look cramped
 GOAL_HEIGHT = 25.0
 GRID_HEADER = ("一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值")
@@ -82,12 +88,18 @@ class _FormBuilder:
         fit = min(1.0, self.page.text_width / sum(widths))  # wider margins: a narrower form
         self.widths = [w * fit for w in widths]
         self.extra = len(self.columns)
+        self.top = form_top_spans(self.columns)
         self.max_lines = (self.page.text_height - 30) * 0.9 / line_mm(options)
 
     def label(self, width: float, text: str, *, span: int = 1, vmerge: str | None = None) -> str:
         """A centred label cell (an empty continuation when ``vmerge`` is continue)."""
         content = "" if vmerge == "continue" else paragraph(run(text), align="center")
         return cell(width, content, span=span, vmerge=vmerge)
+
+    def across(self, first_last: tuple[int, int]) -> tuple[float, int]:
+        """The width and column count of the columns ``first`` to ``last`` (a top-part span)."""
+        first, last = first_last
+        return sum(self.widths[first : last + 1]), last - first + 1
 
     def value(self, width: float, text: str, *, span: int = 1, align: str | None = None) -> str:
         """A value cell: one paragraph per line of text."""
@@ -100,33 +112,37 @@ class _FormBuilder:
 
     def info_rows(self, unit: Unit, project: Project) -> list[str]:
         """项目名称, 主管部门及代码/实施单位 and 项目属性/项目期."""
-        w, wide = self.widths, 2 + self.extra
-        left, right = w[1] + w[2], sum(w[4:])
+        w, top = self.widths, self.top
+        (left, n_left), (middle, n_middle) = (
+            self.across(top.period_label),
+            self.across(top.period_amount),
+        )
+        right, n_right = self.across(top.annual_goal)
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
         return [
             row(
                 [
                     self.label(w[0], "项目名称"),
-                    self.value(sum(w[1:]), project.name, span=3 + wide),
+                    self.value(sum(w[1:]), project.name, span=len(w) - 1),
                 ],
                 height=ROW_HEIGHT,
             ),
             row(
                 [
                     self.label(w[0], "主管部门及代码"),
-                    self.value(left, department, span=2),
-                    self.label(w[3], "实施单位"),
-                    self.value(right, implementing, span=wide),
+                    self.value(left, department, span=n_left),
+                    self.label(middle, "实施单位", span=n_middle),
+                    self.value(right, implementing, span=n_right),
                 ],
                 height=ROW_HEIGHT,
             ),
             row(
                 [
                     self.label(w[0], "项目属性"),
-                    self.value(left, project.attribute, span=2),
-                    self.label(w[3], "项目期"),
-                    self.value(right, project.period, span=wide),
+                    self.value(left, project.attribute, span=n_left),
+                    self.label(middle, "项目期", span=n_middle),
+                    self.value(right, project.period, span=n_right),
                 ],
                 height=ROW_HEIGHT,
             ),
@@ -134,8 +150,11 @@ class _FormBuilder:
 
     def funds_rows(self, project: Project) -> list[str]:
         """项目资金: 实施期 and 年度 资金总额, then 其中 one line per funding source."""
-        w = self.widths
-        left = w[1] + w[2]
+        w, top = self.widths, self.top
+        spans = [
+            self.across(s)
+            for s in (top.period_label, top.period_amount, top.annual_label, top.annual_amount)
+        ]
         lines = (
             ("total", "实施期资金总额", "年度资金总额"),
             ("fiscal", "其中：财政拨款", "其中：财政拨款"),
@@ -152,10 +171,10 @@ class _FormBuilder:
                             f"项目资金（{self.table.money_unit}）",
                             vmerge="continue" if i else "restart",
                         ),
-                        self.label(left, period_label, span=2),
-                        self.amount(w[3], project.period_funds, attr),
-                        self.label(w[4], annual_label),
-                        self.amount(sum(w[5:]), project.funds, attr, span=1 + self.extra),
+                        self.label(spans[0][0], period_label, span=spans[0][1]),
+                        self.amount(spans[1][0], project.period_funds, attr, span=spans[1][1]),
+                        self.label(spans[2][0], annual_label, span=spans[2][1]),
+                        self.amount(spans[3][0], project.funds, attr, span=spans[3][1]),
                     ],
                     height=ROW_HEIGHT,
                 )
@@ -164,8 +183,11 @@ class _FormBuilder:
 
     def goal_rows(self, project: Project) -> list[str]:
         """总体目标: 实施期目标 | 年度目标, headings then texts."""
-        w, wide = self.widths, 2 + self.extra
-        left, right = w[1] + w[2] + w[3], sum(w[4:])
+        w = self.widths
+        (left, n_left), (right, wide) = (
+            self.across(self.top.period_goal),
+            self.across(self.top.annual_goal),
+        )
         size = self.options.body_size
         lines = max(
             estimate_lines(project.period_goal, left, size),
@@ -175,7 +197,11 @@ class _FormBuilder:
             row(
                 [
                     self.label(w[0], "总体目标", vmerge="restart"),
-                    cell(left, paragraph(run("实施期目标", self.heading), align="center"), span=3),
+                    cell(
+                        left,
+                        paragraph(run("实施期目标", self.heading), align="center"),
+                        span=n_left,
+                    ),
                     cell(
                         right, paragraph(run("年度目标", self.heading), align="center"), span=wide
                     ),
@@ -185,7 +211,7 @@ class _FormBuilder:
             row(
                 [
                     self.label(w[0], "", vmerge="continue"),
-                    self.value(left, project.period_goal, span=3, align="both"),
+                    self.value(left, project.period_goal, span=n_left, align="both"),
                     self.value(right, project.goal, span=wide, align="both"),
                 ],
                 cant_split=lines < self.max_lines,
@@ -236,7 +262,7 @@ class _FormBuilder:
     def head_height(self, unit: Unit, project: Project) -> float:
         """The estimated height in mm of a form down to its indicator grid (title included)."""
         size, w, options = self.options.body_size, self.widths, self.options
-        left, right = w[1] + w[2], sum(w[4:])
+        left, right = self.across(self.top.period_label)[0], self.across(self.top.annual_goal)[0]
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
         lines = [
@@ -248,7 +274,7 @@ class _FormBuilder:
             ),
         ]
         goal_lines = max(
-            estimate_lines(project.period_goal, w[1] + w[2] + w[3], size),
+            estimate_lines(project.period_goal, self.across(self.top.period_goal)[0], size),
             estimate_lines(project.goal, right, size),
         )
         above = TITLE_MM + (6.5 if self.table.year else 0) + line_mm(options) + 1.1

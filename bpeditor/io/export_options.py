@@ -74,6 +74,79 @@ def form_column_widths(base: Sequence[float], columns: Sequence[str]) -> list[fl
         fixed |= short
 
 
+FORM_BASE_MM = (20.0, 22.0, 30.0, 38.0, 30.0, 30.0)
+"""The Word form's columns in mm: label, 一级, 二级, 三级, 实施期指标值, 年度指标值."""
+_TOP_LABEL_MM = 30.0
+"""The width 实施期资金总额 (seven characters at 10.5 pt) prints on one line in."""
+_TOP_AMOUNT_MM = 20.0
+"""The narrowest an amount's cell is made for a wider label."""
+
+
+@dataclass(frozen=True)
+class FormTop:
+    """The column spans (first, last) of a form's top part: 项目名称 … 总体目标.
+
+    Column 0 holds the row labels; 1 … the last column share the rows as below.
+    """
+
+    period_label: tuple[int, int]
+    """实施期资金总额 and its 其中 labels; also 主管部门及代码's and 项目属性's values."""
+    period_amount: tuple[int, int]
+    """The 实施期 amounts; also the 实施单位 and 项目期 labels."""
+    annual_label: tuple[int, int]
+    """年度资金总额 and its 其中 labels."""
+    annual_amount: tuple[int, int]
+    """The 年度 amounts."""
+    period_goal: tuple[int, int]
+    """实施期目标."""
+    annual_goal: tuple[int, int]
+    """年度目标; also the 实施单位 and 项目期 values."""
+
+
+def form_top_spans(columns: Sequence[str]) -> FormTop:
+    """The top part's spans of a form with the extra ``columns``, the same in every format.
+
+    Chosen on the Word form's widths (:data:`FORM_BASE_MM` with ``columns`` added): the 实施期
+    label takes the fewest columns from 一级 on that print it on one line; the 实施期 and 年度
+    halves split at the column boundary nearest the middle; the 年度 label takes the fewest
+    columns after the split that print it on one line. Each amount keeps a column and, where
+    it can, :data:`_TOP_AMOUNT_MM`. Without extra columns: 1–2 | 3 | 4 | 5, goals 1–3 | 4–5.
+    """
+    widths = form_column_widths(FORM_BASE_MM, columns)
+    last = len(widths) - 1
+    edges = [0.0]  # edges[k]: where column k ends, measured from column 1
+    for width in widths[1:]:
+        edges.append(edges[-1] + width)
+
+    def span(first: int, end: int) -> float:
+        """The width of columns ``first`` to ``end``."""
+        return edges[end] - edges[first - 1]
+
+    def label_end(first: int, stop: int) -> int:
+        """The last column of a label from ``first``: one line wide, leaving its amount room."""
+        room = [k for k in range(first, stop + 1) if span(k + 1, last) >= _TOP_AMOUNT_MM]
+        stop = max(room, default=first)
+        end = first
+        while end < stop and span(first, end) < _TOP_LABEL_MM:
+            end += 1
+        return end
+
+    period_end = label_end(1, last - 3)
+    middle = edges[last] / 2
+    candidates = range(period_end + 1, last - 1)
+    roomy = [k for k in candidates if span(period_end + 1, k) >= _TOP_AMOUNT_MM]
+    split = min(roomy or candidates, key=lambda k: abs(edges[k] - middle))
+    annual_end = label_end(split + 1, last - 1)
+    return FormTop(
+        period_label=(1, period_end),
+        period_amount=(period_end + 1, split),
+        annual_label=(split + 1, annual_end),
+        annual_amount=(annual_end + 1, last),
+        period_goal=(1, split),
+        annual_goal=(split + 1, last),
+    )
+
+
 class ColumnsError(ValueError):
     """A column name :func:`parse_columns` does not know."""
 

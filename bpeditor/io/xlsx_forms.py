@@ -24,6 +24,7 @@ from bpeditor.io.export_options import (
     NUMBER_COLUMNS,
     ExportOptions,
     form_column_widths,
+    form_top_spans,
 )
 from bpeditor.io.print_flow import CONTINUED, wrap_text
 from bpeditor.io.xlsx_common import (
@@ -146,6 +147,8 @@ class FormSheet:
         self.widths = [mm_to_width(mm) for mm in widths_mm]
         self.last = len(self.widths) - 1
         """The form's last column (5, or further right with extra columns)."""
+        self.top = form_top_spans(self.columns)
+        """The top part's spans, as in Word and the program's PDF."""
         self.margin = _MARGIN if options.margin_mm is None else options.margin_mm / 25.4
         self.scale = form_scale(self.widths, self.margin)
         self.page = (_A4_PORTRAIT_PT[1] - 2 * self.margin * 72) * 100 / self.scale * PAGE_FILL
@@ -250,7 +253,7 @@ class FormSheet:
         """项目名称, 主管部门及代码/实施单位 and 项目属性/项目期; the next free row."""
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
-        label, value, last = self.label, self.value, self.last
+        label, value, last, top = self.label, self.value, self.last, self.top
         self.cells(
             row, [(0, 0, "项目名称", label), (1, last, project.name, value)], minimum=_FORM_ROW
         )
@@ -259,46 +262,57 @@ class FormSheet:
             ("项目属性", project.attribute, "项目期", project.period),
         )
         for offset, (l1, v1, l2, v2) in enumerate(pairs, start=1):
-            items = [(0, 0, l1, label), (1, 2, v1, value), (3, 3, l2, label), (4, last, v2, value)]
+            items = [
+                (0, 0, l1, label),
+                (*top.period_label, v1, value),
+                (*top.period_amount, l2, label),
+                (*top.annual_goal, v2, value),
+            ]
             self.cells(row + offset, items, minimum=_FORM_ROW)
         return row + 3
 
     def funds_rows(self, row: int, project: Project) -> int:
         """项目资金: 实施期 and 年度 资金总额, then 其中 a line per funding source."""
-        sheet = self.sheet
+        sheet, top = self.sheet, self.top
         last = row + len(_FUND_LINES) - 1
         sheet.merged((row, last), (0, 0), f"项目资金\n（{self.table.money_unit}）", self.label)
         for offset, (attr, period_label, annual_label) in enumerate(_FUND_LINES):
             r = row + offset
             self.cells(
                 r,
-                [(1, 2, period_label, self.label), (4, 4, annual_label, self.label)],
+                [
+                    (*top.period_label, period_label, self.label),
+                    (*top.annual_label, annual_label, self.label),
+                ],
                 minimum=_FORM_ROW,
             )
-            for col, funds in ((3, project.period_funds), (5, project.funds)):
+            for (first, end), funds in (
+                (top.period_amount, project.period_funds),
+                (top.annual_amount, project.funds),
+            ):
                 value = funds.effective_total() if attr == "total" else getattr(funds, attr)
-                if col == 5 and self.last > 5:  # the 年度 amount spans the extra columns
-                    sheet.ws.merge_range(r, 5, r, self.last, "", self.amount)
-                sheet.amount(r, col, value, self.amount)
+                if end > first:  # an amount over several columns
+                    sheet.ws.merge_range(r, first, r, end, "", self.amount)
+                sheet.amount(r, first, value, self.amount)
         return last + 1
 
     def goal_rows(self, row: int, project: Project) -> int:
         """总体目标: 实施期目标 | 年度目标, headings then texts (over several rows if long)."""
-        last = self.last
+        left, right = self.top.period_goal, self.top.annual_goal
         self.cells(
             row,
-            [(1, 3, "实施期目标", self.heading), (4, last, "年度目标", self.heading)],
+            [(*left, "实施期目标", self.heading), (*right, "年度目标", self.heading)],
             minimum=_FORM_ROW,
         )
-        left = wrap_text(project.period_goal, line_capacity(self.width(1, 3)))
-        right = wrap_text(project.goal, line_capacity(self.width(4, last)))
+        period = wrap_text(project.period_goal, line_capacity(self.width(*left)))
+        annual = wrap_text(project.goal, line_capacity(self.width(*right)))
         per_row = max(1, int((min(MAX_ROW_HEIGHT, self.page * 0.8) - 4) / row_height(1) * 0.9))
-        count = max(len(left), len(right))
+        count = max(len(period), len(annual))
         first = row + 1
         for at in range(0, max(count, 1), per_row):
             texts = [
-                (1, 3, "".join(left[at : at + per_row]), self.body),
-                (4, last, "".join(right[at : at + per_row]), self.body),
+                (*left, "".join(period[at : at + per_row]), self.body),
+                (*right, "".join(annual[at : at + per_row]), self.body),
             ]
             self.cells(row + 1, texts, minimum=_FORM_GOAL_ROW if count <= per_row else 0)
             row += 1

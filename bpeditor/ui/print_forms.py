@@ -19,6 +19,7 @@ from bpeditor.io.export_options import (
     NUMBER_COLUMNS,
     ExportOptions,
     form_column_widths,
+    form_top_spans,
 )
 from bpeditor.model.declaration import department_text, form_project
 from bpeditor.model.money import format_amount
@@ -38,6 +39,8 @@ class FormsLayout(PrintLayout):
             self.edges = self._edges(form_column_widths(FORM_WIDTHS, self.columns))
         self.last = len(self.edges) - 2
         """The form's last column (5, or further right with extra columns)."""
+        self.top = form_top_spans(self.columns)
+        """The head rows' spans, as in Word and Excel."""
 
     def body_pages(self) -> list[Page]:
         """Every project's form."""
@@ -137,7 +140,7 @@ class FormsLayout(PrintLayout):
 
     def form_head(self, unit: Unit, project: Project) -> list[Row]:
         """项目名称 … 总体目标: the rows above the indicator grid."""
-        table, centre, last = self.table, Qt.AlignmentFlag.AlignHCenter, self.last
+        table, centre, last, top = self.table, Qt.AlignmentFlag.AlignHCenter, self.last, self.top
         department = department_text(project)
         implementing = project.implementing_unit or unit.name
         rows = [
@@ -148,18 +151,18 @@ class FormsLayout(PrintLayout):
             self.make_row(
                 [
                     self.cell(0, 0, "主管部门及代码", centre),
-                    self.cell(1, 2, department),
-                    self.cell(3, 3, "实施单位", centre),
-                    self.cell(4, last, implementing),
+                    self.cell(*top.period_label, department),
+                    self.cell(*top.period_amount, "实施单位", centre),
+                    self.cell(*top.annual_goal, implementing),
                 ],
                 FORM_ROW_MM,
             ),
             self.make_row(
                 [
                     self.cell(0, 0, "项目属性", centre),
-                    self.cell(1, 2, project.attribute),
-                    self.cell(3, 3, "项目期", centre),
-                    self.cell(4, last, project.period),
+                    self.cell(*top.period_label, project.attribute),
+                    self.cell(*top.period_amount, "项目期", centre),
+                    self.cell(*top.annual_goal, project.period),
                 ],
                 FORM_ROW_MM,
             ),
@@ -188,10 +191,10 @@ class FormsLayout(PrintLayout):
                 self.make_row(
                     [
                         label,
-                        self.cell(1, 2, period_label, centre),
-                        Cell(3, 3, [amounts[0]] if amounts[0] else [], right),
-                        self.cell(4, 4, annual_label, centre),
-                        Cell(5, last, [amounts[1]] if amounts[1] else [], right),
+                        self.cell(*top.period_label, period_label, centre),
+                        Cell(*top.period_amount, [amounts[0]] if amounts[0] else [], right),
+                        self.cell(*top.annual_label, annual_label, centre),
+                        Cell(*top.annual_amount, [amounts[1]] if amounts[1] else [], right),
                     ],
                     FORM_ROW_MM,
                 )
@@ -201,14 +204,14 @@ class FormsLayout(PrintLayout):
             self.make_row(
                 [
                     Cell(0, 0, [], centre, merge=goal_label),
-                    self.cell(1, 3, "实施期目标", centre, "heading"),
-                    self.cell(4, last, "年度目标", centre, "heading"),
+                    self.cell(*top.period_goal, "实施期目标", centre, "heading"),
+                    self.cell(*top.annual_goal, "年度目标", centre, "heading"),
                 ],
                 FORM_ROW_MM,
             )
         )
-        left = self.laid_out(project.period_goal, self.cell_width(1, 3))
-        right_goal = self.laid_out(project.goal, self.cell_width(4, last))
+        left = self.laid_out(project.period_goal, self.cell_width(*top.period_goal))
+        right_goal = self.laid_out(project.goal, self.cell_width(*top.annual_goal))
         per_row = max(int(self.height * 0.8 / self.pitch), 1)
         count = max(len(left), len(right_goal), 1)
         for at in range(0, count, per_row):
@@ -216,8 +219,8 @@ class FormsLayout(PrintLayout):
                 self.make_row(
                     [
                         Cell(0, 0, [], centre, merge=goal_label, group_start=False),
-                        _goal_cell(1, 3, left[at : at + per_row]),
-                        _goal_cell(4, last, right_goal[at : at + per_row]),
+                        _goal_cell(*top.period_goal, left[at : at + per_row]),
+                        _goal_cell(*top.annual_goal, right_goal[at : at + per_row]),
                     ],
                     25.0 if count <= per_row else 0.0,
                 )
