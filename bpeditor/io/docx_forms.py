@@ -87,7 +87,6 @@ class _FormBuilder:
         widths = form_column_widths(WIDTHS, self.columns)
         fit = min(1.0, self.page.text_width / sum(widths))  # wider margins: a narrower form
         self.widths = [w * fit for w in widths]
-        self.extra = len(self.columns)
         self.top = form_top_spans(self.columns)
         self.max_lines = (self.page.text_height - 30) * 0.9 / line_mm(options)
 
