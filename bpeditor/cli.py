@@ -146,8 +146,14 @@ def run_convert(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if columns and args.layout != "forms":
         say("提示：--columns 只加在申报表上（--layout forms），汇总表不加印这些列")
+    if args.margins is not None and not 0 < args.margins < 60:
+        say("错误：--margins 应在 0 到 60 毫米之间")
+        return EXIT_BAD_INPUT
+    options = ExportOptions(
+        layout=args.layout, fonts=args.fonts, margin_mm=args.margins, columns=columns
+    )
     if args.out_dir is not None:
-        return run_batch(args)
+        return run_batch(args, options)
     if len(args.paths) != 2:
         say("错误：convert 需要一个输入文件和一个输出文件（批量转换请用 --out-dir 目录）")
         return EXIT_BAD_INPUT
@@ -163,12 +169,6 @@ def run_convert(args: argparse.Namespace) -> int:
     if result is None:
         return EXIT_BAD_INPUT
     print_warnings(result.warnings)
-    if args.margins is not None and not 0 < args.margins < 60:
-        say("错误：--margins 应在 0 到 60 毫米之间")
-        return EXIT_BAD_INPUT
-    options = ExportOptions(
-        layout=args.layout, fonts=args.fonts, margin_mm=args.margins, columns=columns
-    )
     try:
         warnings = _write_pdf(result.table, args.output, options) if is_pdf else None
         if warnings is None:
@@ -197,13 +197,13 @@ def _write_pdf(table: Table, path: Path, options: ExportOptions) -> list[str]:
     return write_pdf(table, path, options)
 
 
-def run_batch(args: argparse.Namespace) -> int:
+def run_batch(args: argparse.Namespace, options: ExportOptions) -> int:
     """Convert many files into a folder and print a report; exit 2 if any file failed."""
     from bpeditor.io.base import WriteError  # noqa: PLC0415 - see the module's docstring
     from bpeditor.io.batch import convert_many  # noqa: PLC0415
 
     try:
-        items = convert_many(args.paths, args.out_dir, args.to, args.layout)
+        items = convert_many(args.paths, args.out_dir, args.to, options)
         failed = done = 0
         for item in items:
             if item.ok:
@@ -213,7 +213,7 @@ def run_batch(args: argparse.Namespace) -> int:
                     f"{item.projects} 个项目，{item.indicators} 个指标，"
                     f"{len(item.warnings)} 条警告）"
                 )
-                for warning in item.warnings:
+                for warning in [*item.warnings, *item.export_warnings]:
                     print(f"    警告：{warning}")
             else:
                 failed += 1

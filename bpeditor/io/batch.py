@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bpeditor.io.base import ReadError, ReadWarning, WriteError
-from bpeditor.io.registry import FORMATS, format_for_writing, read_path, write_path
+from bpeditor.io.export_options import ExportOptions
+from bpeditor.io.exporting import export_table
+from bpeditor.io.registry import FORMATS, format_for_writing, read_path
 
 TARGETS = {"bpe": ".bpe", "docx": ".docx", "xlsx": ".xlsx", "txt": ".txt"}
 """The ``--to`` choices and the extension each writes."""
@@ -25,6 +27,8 @@ class BatchItem:
     projects: int = 0
     indicators: int = 0
     warnings: list[ReadWarning] = field(default_factory=list)
+    export_warnings: list[str] = field(default_factory=list)
+    """What the export said (a text too long for a row, …)."""
     error: str = ""
 
     @property
@@ -62,9 +66,14 @@ def _target_for(source: Path, out_dir: Path, extension: str, taken: set[Path]) -
 
 
 def convert_many(
-    paths: Iterable[Path], out_dir: Path, to: str, layout: str = "summary"
+    paths: Iterable[Path], out_dir: Path, to: str, options: ExportOptions | None = None
 ) -> Iterator[BatchItem]:
-    """Convert every input into ``out_dir`` in format ``to``, yielding each file's outcome."""
+    """Convert every input into ``out_dir`` in format ``to``, yielding each file's outcome.
+
+    Word and Excel are printed with ``options`` (layout, fonts, margins, columns), as one
+    ``convert`` would.
+    """
+    options = options or ExportOptions()
     extension = TARGETS[to]
     format_for_writing(Path(f"x{extension}"))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -87,7 +96,7 @@ def convert_many(
             item.error = f"{source}：输出文件与输入文件相同，已跳过"
         else:
             try:
-                write_path(table, item.target, layout)
+                item.export_warnings = export_table(table, item.target, options)
             except WriteError as exc:
                 item.error = str(exc)
         yield item

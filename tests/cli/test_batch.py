@@ -97,3 +97,34 @@ def test_convert_without_out_dir_needs_exactly_two_paths(
 ) -> None:
     assert main(["convert", str(sample_path)]) == 2
     assert "--out-dir" in capsys.readouterr().err
+
+
+def test_a_batch_prints_with_the_options_one_convert_takes(
+    tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(sample_path, src / "花都口岸.txt")
+    out = tmp_path / "out"
+    args = ["convert", "--out-dir", str(out), "--to", "docx", "--layout", "forms"]
+    args += ["--fonts", "gongwen", "--columns", "weight", str(src)]
+    assert main(args) == 0
+    capsys.readouterr()
+    with zipfile.ZipFile(out / "花都口岸.docx") as package:
+        styles = package.read("word/styles.xml").decode()
+        document = package.read("word/document.xml").decode()
+    assert 'w:eastAsia="仿宋_GB2312"' in styles  # the 公文 fonts, not the default set
+    assert ">权重<" in document  # the extra column on the forms
+    assert document.count("项目支出绩效目标申报表") == 9  # the forms layout: one per project
+
+
+def test_a_batch_refuses_margins_out_of_range(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code = main(["convert", "--out-dir", str(out), "--to", "docx", "--margins", "80", str(folder)])
+    assert code == 2
+    assert "--margins" in capsys.readouterr().err
+    assert not out.exists()
