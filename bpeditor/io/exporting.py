@@ -29,6 +29,10 @@ def export_table(
     return []
 
 
+EXPORT_KINDS = {"docx": "docx", "excel": "xlsx"}
+"""The registry's formats printed with the export options, and their :func:`export_as` kind."""
+
+
 def export_as(
     table: Table, path: str | os.PathLike[str], kind: str, options: ExportOptions
 ) -> list[str]:

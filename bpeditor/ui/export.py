@@ -120,13 +120,12 @@ class ExportCommands(QObject):
             return None
         writer = fmt.writer
         made: list[Path] = []
-        from bpeditor.io.exporting import export_as  # noqa: PLC0415 - deferred: start-up
+        from bpeditor.io.exporting import EXPORT_KINDS, export_as  # noqa: PLC0415 - start-up
         from bpeditor.ui.export_settings import font_warning, load_export_options  # noqa: PLC0415
 
         options = replace(load_export_options(self.context.settings), layout=layout)
         warnings: list[str] = []
-        # Word and Excel print with the remembered options (the registry names Excel "excel")
-        kind = {"docx": "docx", "excel": "xlsx"}.get(fmt.name)
+        kind = EXPORT_KINDS.get(fmt.name)  # Word and Excel print with the remembered options
         if kind is not None:
             message = font_warning(options)
             if message is not None:
