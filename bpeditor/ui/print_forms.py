@@ -122,7 +122,7 @@ class FormsLayout(PrintLayout):
                 y += row.height
         if self.options.sign_off is not False:
             self.append_seal(pages)
-            self.append_signoff(pages, ["负责人", "填报人", "联系电话", "填报日期"], None)
+            self.append_signoff(pages, ["负责人", "填报人", "联系电话", "填报日期"])
         return pages
 
     def append_seal(self, pages: list[Page]) -> None:
@@ -130,13 +130,7 @@ class FormsLayout(PrintLayout):
         seal = self.table.signoff.seal or self.table.reporting_unit
         count = len(self.edges) - 1
         cell = self.cell(0, count - 1, f"单位（盖章）：{seal}")  # wrapped: a long name stays inside
-        row = Row([cell], (len(cell.lines) + 1) * self.pitch, border=False)
-        top, last = pages[-1].rows[-1]
-        y = top + last.height + self.pitch * 0.5
-        if y + row.height > self.height:
-            pages.append(Page(edges=self.edges))
-            y = 0.0
-        pages[-1].rows.append((y, row))
+        self.append_below(pages, Row([cell], (len(cell.lines) + 1) * self.pitch, border=False))
 
     def form_head(self, unit: Unit, project: Project) -> list[Row]:
         """项目名称 … 总体目标: the rows above the indicator grid."""

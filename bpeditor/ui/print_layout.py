@@ -329,7 +329,7 @@ class PrintLayout:
             pages[-1].rows.append((y, row))
             y += row.height
         if self.options.sign_off or (self.options.sign_off is None and _signed(table)):
-            self.append_signoff(pages, ["单位负责人", "填报人", "联系电话", "填报日期"], header)
+            self.append_signoff(pages, ["单位负责人", "填报人", "联系电话", "填报日期"])
         return pages
 
     def subtotal_row(self, name: str, funds: Funds, *, centred: bool) -> Row:
@@ -405,13 +405,17 @@ class PrintLayout:
                 self.warnings.append(f"项目“{project.name}”有一项文字比一页还长，打印时会被截断")
             yield row, piece.new_page
 
-    def append_signoff(self, pages: list[Page], labels: list[str], header: Row | None) -> None:
+    def append_signoff(self, pages: list[Page], labels: list[str]) -> None:
         """The sign-off line under the last row (on a new page if it does not fit)."""
         s = self.table.signoff
         values = [s.head, s.preparer, s.phone, s.date]
         text = "\u3000\u3000".join(f"{k}：{v}" for k, v in zip(labels, values, strict=True))
         cell = self.cell(0, len(self.edges) - 2, text)
-        row = Row([cell], max(len(cell.lines) + 1, 2) * self.pitch, border=False)
+        height = max(len(cell.lines) + 1, 2) * self.pitch
+        self.append_below(pages, Row([cell], height, border=False))
+
+    def append_below(self, pages: list[Page], row: Row) -> None:
+        """``row`` half a line under the last row, or atop a new page if it does not fit there."""
         top, last = pages[-1].rows[-1]
         y = top + last.height + self.pitch * 0.5
         if y + row.height > self.height:
