@@ -105,6 +105,20 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def gui_arguments(argv: list[str]) -> argparse.Namespace:
+    """The window's command line: nothing, one file or ``--example``, as the parser reads them.
+
+    These three are read directly: building the parser costs ~3 ms of start-up (argparse looks
+    up a translation of each of its messages). Anything else (``--help``, ``--version``, a
+    mistake) goes to the parser, for its messages.
+    """
+    if not argv or argv == ["--example"]:
+        return argparse.Namespace(file=None, example=bool(argv))
+    if len(argv) == 1 and argv[0] and not argv[0].startswith("-"):
+        return argparse.Namespace(file=Path(argv[0]), example=False)
+    return _gui_parser().parse_args(argv)
+
+
 def say(message: str) -> None:
     """A line on stderr."""
     print(message, file=sys.stderr)
@@ -379,7 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     if argv and argv[0] in _COMMANDS:
         return _run_command(argv)
-    return run_gui(_gui_parser().parse_args(argv))
+    return run_gui(gui_arguments(argv))
 
 
 EXIT_PIPE_CLOSED = 141

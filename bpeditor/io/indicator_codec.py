@@ -35,9 +35,14 @@ from functools import cache, lru_cache, partial
 from bpeditor.model.table import Indicator
 from bpeditor.model.taxonomy import canonical_code, split_class_text
 
-_ITEM_START = re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{1,4})[ \t]*、[ \t]*")
 _SEP = r"[ \t\u3000]*[；;][ \t\u3000]*"
 _CLASS = r"(?:(?P<{c}>[0-9A-Za-z]+)[ \t]*[-－—][ \t]*)?(?P<{l}>[^；;\n]*?)"
+
+
+@cache
+def _item_start() -> re.Pattern[str]:
+    """Where an item starts: ``1、`` at the cell's start or after 。 or a line end."""
+    return re.compile(r"(?:^|(?<=[。\n]))[ \t\u3000]*(\d{1,4})[ \t]*、[ \t]*")
 
 
 @cache
@@ -79,7 +84,7 @@ def _strip_end(text: str) -> str:
 def _pieces(cell: str) -> tuple[str, str, list[tuple[int, int]]]:
     """The cell with normal line ends, the text before the first item, and the items' spans."""
     cell = cell.replace("\r\n", "\n").replace("\r", "\n")
-    starts = list(_ITEM_START.finditer(cell))
+    starts = list(_item_start().finditer(cell))
     if not starts:
         return cell, cell.strip(), []
     ends = [m.start() for m in starts[1:]] + [len(cell)]

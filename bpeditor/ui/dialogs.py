@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class DialogService:
         box.setParent(parent, box.windowFlags())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
+        _open_over(box, parent)
 
     def information(self, parent: QWidget | None, title: str, message: str) -> None:
         """Show a short notice; returns at once."""
@@ -39,7 +39,7 @@ class DialogService:
         box.setParent(parent, box.windowFlags())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
+        _open_over(box, parent)
 
     def confirm(self, parent: QWidget | None, title: str, message: str, details: str = "") -> bool:
         """Ask before doing something (OK / 取消); ``details`` can be unfolded (a preview)."""
@@ -76,7 +76,7 @@ class DialogService:
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
+        _open_over(box, parent)
 
     def open_file(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
         """Ask for a file to open; ``None`` when the user cancels."""
@@ -210,3 +210,15 @@ class DialogService:
         )
 
     # --- end files ---
+
+
+def _open_over(box: QMessageBox, parent: QWidget | None) -> None:
+    """Open a window-modal box over ``parent``; over a window not shown yet, once it is.
+
+    The program opens the file it was started on before showing its window: a box opened
+    then could end up behind the window it blocks.
+    """
+    if parent is not None and not parent.window().isVisible():
+        QTimer.singleShot(0, box, box.open)
+    else:
+        box.open()

@@ -28,7 +28,6 @@ from bpeditor.ui.file_formats import (
     writer_for,
 )
 from bpeditor.ui.jobs import Job, JobRunner
-from bpeditor.ui.save_folder import proposed_folder, remember_folder
 
 
 class ExportCommands(QObject):
@@ -69,6 +68,8 @@ class ExportCommands(QObject):
             return None
         base = self._document_file()
         suffix = self.tr("-申报表") if choice.layout == "forms" else ""
+        from bpeditor.ui.save_folder import proposed_folder  # noqa: PLC0415 - deferred: start-up
+
         folder = proposed_folder(self.context.settings, self._native_file())
         start = folder / f"{base.stem}{suffix}"
         suggested = choice.target(start)
@@ -166,6 +167,8 @@ class ExportCommands(QObject):
 
     def _put_in_place(self, tmp: Path, path: Path, layout: str) -> None:
         """Move a finished export over its target; if another program holds it, ask."""
+        from bpeditor.ui.save_folder import remember_folder  # noqa: PLC0415 - deferred: start-up
+
         dialogs = self.context.dialogs
         target = path
         try:

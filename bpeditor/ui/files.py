@@ -37,7 +37,6 @@ from bpeditor.ui.i18n import QT_TRANSLATE_NOOP, app_title
 from bpeditor.ui.jobs import Job, JobBar, JobRunner
 from bpeditor.ui.recent_files import RecentFiles
 from bpeditor.ui.recovery import RecoveryManager, RecoveryPrompts
-from bpeditor.ui.save_folder import proposed_folder, remember_folder
 from bpeditor.ui.undo import push_edit
 
 if TYPE_CHECKING:
@@ -389,6 +388,8 @@ class FileController(QObject):
         base = self.save_path or self.source_path
         stem = base.stem if base is not None else self.tr(UNTITLED)
         # An imported file or the bundled example gets a new home: Documents or the last folder.
+        from bpeditor.ui.save_folder import proposed_folder  # noqa: PLC0415 - deferred: start-up
+
         suggested = proposed_folder(self.settings, self.save_path) / f"{stem}.bpe"
         path = self.context.dialogs.save_file(
             self.window, self.tr("另存为"), self.tr(NATIVE_FILTER), suggested
@@ -425,6 +426,8 @@ class FileController(QObject):
                 return False
         self.save_path = path
         self.source_path = path
+        from bpeditor.ui.save_folder import remember_folder  # noqa: PLC0415 - deferred: start-up
+
         remember_folder(self.settings, path)
         self.context.undo_stack.setClean()
         self.recovery.discard()

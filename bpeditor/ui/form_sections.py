@@ -58,19 +58,24 @@ def _declaration_form(context: EditorContext, panel: ProjectPanel, parent: QWidg
     return DeclarationForm(context, panel, parent)
 
 
-def attach_form_sections(context: EditorContext, table_panel: QWidget, panel: ProjectPanel) -> None:
-    """Fold the 申报信息 sections into the table panel and the project panel, under their fields."""
-    for host, section in (
-        (table_panel, TableInfoSection(context, table_panel)),
-        (panel, DeclarationSection(context, panel)),
-    ):
-        layout = host.layout()
-        assert isinstance(layout, QBoxLayout)
-        layout.insertWidget(1, section)
-        row = getattr(host, "header_row", None)
-        assert isinstance(row, QBoxLayout)
-        item = row.itemAt(0)
-        first = item.widget() if item is not None else None
-        if first is not None:  # no taller than the row it joins: the panel keeps its height
-            section.toggle.setMaximumHeight(first.sizeHint().height())
-        row.addWidget(section.toggle)
+def attach_table_info_section(context: EditorContext, table_panel: QWidget) -> None:
+    """Fold the 申报信息 section into the table panel, under its fields."""
+    _attach(table_panel, TableInfoSection(context, table_panel))
+
+
+def attach_declaration_section(context: EditorContext, panel: ProjectPanel) -> None:
+    """Fold the 申报信息 section into the project panel, under its fields."""
+    _attach(panel, DeclarationSection(context, panel))
+
+
+def _attach(host: QWidget, section: CollapsibleSection) -> None:
+    layout = host.layout()
+    assert isinstance(layout, QBoxLayout)
+    layout.insertWidget(1, section)
+    row = getattr(host, "header_row", None)
+    assert isinstance(row, QBoxLayout)
+    item = row.itemAt(0)
+    first = item.widget() if item is not None else None
+    if first is not None:  # no taller than the row it joins: the panel keeps its height
+        section.toggle.setMaximumHeight(first.sizeHint().height())
+    row.addWidget(section.toggle)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSignalBlocker,
     Qt,
     QTimer,
 )
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
-    QMenuBar,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -42,32 +42,40 @@ from bpeditor.ui.actions import EditorActions
 from bpeditor.ui.all_indicators import AllIndicatorsTab
 from bpeditor.ui.clipboard_import import ClipboardCommands
 from bpeditor.ui.dialogs import DialogService
-from bpeditor.ui.editor_context import EditorContext, MenuItems
+from bpeditor.ui.editor_context import EditorContext
 from bpeditor.ui.files import FileController
 from bpeditor.ui.findings_model import ProblemListModel
-from bpeditor.ui.form_sections import attach_form_sections
+from bpeditor.ui.form_sections import attach_declaration_section, attach_table_info_section
 from bpeditor.ui.help import HelpCommands
 from bpeditor.ui.i18n import app_title
 from bpeditor.ui.indicator_model import IndicatorTableModel, find_project
 from bpeditor.ui.language_menu import LanguageMenu
 from bpeditor.ui.library_commands import LibraryCommands
 from bpeditor.ui.live_checks import LiveChecks
-from bpeditor.ui.panels import TablePanel, UnitPanel
 from bpeditor.ui.print_commands import PrintCommands
 from bpeditor.ui.project_panel import ProjectPanel
 from bpeditor.ui.review import ReviewController
 from bpeditor.ui.settings import app_settings
 from bpeditor.ui.status_summary import StatusSummary
 from bpeditor.ui.tree_model import ProjectTreeModel
-from bpeditor.ui.view_setup import add_dock, add_tool_bar, set_up_findings_view, set_up_project_tree
+from bpeditor.ui.view_setup import (
+    add_dock,
+    add_menu,
+    add_tool_bar,
+    fill_menu,
+    set_up_findings_view,
+    set_up_project_tree,
+)
 from bpeditor.ui.window_state import WindowState
 from bpeditor.ui.year_commands import YearCommands
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
     from PySide6.QtWidgets import QUndoView
 
     from bpeditor.model.search import Match
     from bpeditor.ui.find_replace import FindReplacePanel
+    from bpeditor.ui.panels import TablePanel, UnitPanel
 
 APP_TITLE = "绩效目标表编辑器"
 """The application's name (the settings and data folders are named after it; never translated).
@@ -108,16 +116,17 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView(self)
         self.tree.setObjectName("projectTree")
         self.tree.setModel(self.tree_model)
-        self.table_panel = TablePanel(self.document, self.undo_stack, self.tree_model.sums, self)
-        self._unit_panel: UnitPanel | None = None  # built when first shown: see unit_panel
+        # The table's and the units' panels are built when first shown: see table_panel.
+        self._table_panel: TablePanel | None = None
+        self._unit_panel: UnitPanel | None = None
+        self._node_shown = False
         self.project_panel = ProjectPanel(
             self.document, self.undo_stack, self.indicator_names, self
         )
         self.panels = QStackedWidget(self)
         self.panels.setObjectName("panels")
-        for panel in (self.table_panel, self.project_panel):
-            self.panels.addWidget(panel)
-        attach_form_sections(self.context, self.table_panel, self.project_panel)
+        self.panels.addWidget(self.project_panel)
+        attach_declaration_section(self.context, self.project_panel)
         self.problems = QTreeView(self)
         self.problems.setObjectName("problemsPanel")
         self.problems.setModel(self.problem_model)
@@ -146,8 +155,8 @@ class MainWindow(QMainWindow):
         grid.user_widths = "grid" in self.window_state.user_sized
         grid.user_sized.connect(lambda: self.window_state.user_sized.add("grid"))
         self.checks.restart([])
-        self._show_node(self.tree_model.table_index())
-        self.tree.setCurrentIndex(self.tree_model.table_index())
+        with QSignalBlocker(self.tree.selectionModel()):  # the panel is chosen when shown
+            self.tree.setCurrentIndex(self.tree_model.table_index())
 
     @property
     def dialogs(self) -> DialogService:
@@ -260,13 +269,13 @@ class MainWindow(QMainWindow):
     def _setup_menus(self) -> None:
         """文件, 编辑, 视图, 项目, 指标, 工具 and 帮助, with the actions the controllers return."""
         bar = self.menuBar()
-        self.file_menu = _menu(bar, self.tr("文件(&F)"), "fileMenu")
-        self.edit_menu = _menu(bar, self.tr("编辑(&E)"), "editMenu")
-        self.view_menu = _menu(bar, self.tr("视图(&V)"), "viewMenu")
-        self.project_menu = _menu(bar, self.tr("项目(&P)"), "projectMenu")
-        self.indicator_menu = _menu(bar, self.tr("指标(&I)"), "indicatorMenu")
-        self.tools_menu = _menu(bar, self.tr("工具(&T)"), "toolsMenu")
-        self.help_menu = _menu(bar, self.tr("帮助(&H)"), "helpMenu")
+        self.file_menu = add_menu(bar, self.tr("文件(&F)"), "fileMenu")
+        self.edit_menu = add_menu(bar, self.tr("编辑(&E)"), "editMenu")
+        self.view_menu = add_menu(bar, self.tr("视图(&V)"), "viewMenu")
+        self.project_menu = add_menu(bar, self.tr("项目(&P)"), "projectMenu")
+        self.indicator_menu = add_menu(bar, self.tr("指标(&I)"), "indicatorMenu")
+        self.tools_menu = add_menu(bar, self.tr("工具(&T)"), "toolsMenu")
+        self.help_menu = add_menu(bar, self.tr("帮助(&H)"), "helpMenu")
         self._place_controllers()
 
     def _place_controllers(self) -> None:
@@ -274,29 +283,29 @@ class MainWindow(QMainWindow):
         panel, tree = self.project_panel, self.tree
         self.editor_actions = EditorActions(self.context, panel.grid, tree, panel.indicator_model)
         menus = self.editor_actions.menus()
-        _fill(self.edit_menu, menus.edit)
+        fill_menu(self.edit_menu, menus.edit)
         self.addActions(menus.window_wide)
-        _fill(self.project_menu, menus.project)
-        _fill(self.indicator_menu, menus.indicator)
+        fill_menu(self.project_menu, menus.project)
+        fill_menu(self.indicator_menu, menus.indicator)
         self.files = FileController(self.context)  # 文件 commands, title, drops, closing, recovery
         self.statusBar().addPermanentWidget(self.files.job_bar)
         self.setAcceptDrops(True)
         self.installEventFilter(self.files)
-        _fill(self.file_menu, self.files.actions.menu_items())
+        fill_menu(self.file_menu, self.files.actions.menu_items())
         files = self.files
         self.clipboard = ClipboardCommands(self.context, files.show_new, files.import_table)
         self.file_menu.addAction(self.clipboard.new_action)
         self.edit_menu.addAction(self.clipboard.import_action)
         self.file_menu.addSeparator()
         self.years = YearCommands(self.context, self.checks, self.files.maybe_save, panel.location)
-        _fill(self.file_menu, self.years.file_items())
-        _fill(self.project_menu, self.years.project_items())
+        fill_menu(self.file_menu, self.years.file_items())
+        fill_menu(self.project_menu, self.years.project_items())
         self.printing = PrintCommands(self.context)  # 打印预览, 打印, 导出 PDF, their options
-        _fill(self.file_menu, [*self.printing.menu_items(), None])
+        fill_menu(self.file_menu, [*self.printing.menu_items(), None])
         self._fill_file_and_view_menus()
         self.review = ReviewController(self.context, self.problems, self.problem_model, self.checks)
         self.library = LibraryCommands(self.context, panel.location, panel.grid)  # 指标库
-        _fill(self.tools_menu, [*self.review.menu_items(), *self.library.menu_items()])
+        fill_menu(self.tools_menu, [*self.review.menu_items(), *self.library.menu_items()])
         self.help = HelpCommands(self.context)
         self.help_menu.addAction(self.help.action)
         self.addAction(self.help.action)
@@ -360,15 +369,32 @@ class MainWindow(QMainWindow):
         self.dialogs.show_dialog(AboutDialog(self))
 
     @property
-    def unit_panel(self) -> UnitPanel:
-        """The panel of the selected unit, built the first time it is needed (~3 ms of start-up).
+    def table_panel(self) -> TablePanel:
+        """The table's own panel, built when first shown: a file opened at start shows a project."""
+        if self._table_panel is None:
+            from bpeditor.ui.panels import TablePanel  # noqa: PLC0415 - deferred: start-up
 
-        A file opens with its first project selected, so most sessions start without it.
-        """
+            panel = TablePanel(self.document, self.undo_stack, self.tree_model.sums, self)
+            self.panels.addWidget(panel)
+            attach_table_info_section(self.context, panel)
+            self._table_panel = panel
+        return self._table_panel
+
+    @property
+    def unit_panel(self) -> UnitPanel:
+        """The selected unit's panel, built when first shown (a file opens on a project)."""
         if self._unit_panel is None:
+            from bpeditor.ui.panels import UnitPanel  # noqa: PLC0415 - deferred: start-up
+
             self._unit_panel = UnitPanel(self.document, self.undo_stack, self.select_project, self)
             self.panels.addWidget(self._unit_panel)
         return self._unit_panel
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first showing, show the current node's panel if opening a file has not."""
+        if not self._node_shown:
+            self._show_node(self.tree.currentIndex())
+        super().showEvent(event)
 
     # --- the document -----------------------------------------------------------------------
 
@@ -455,6 +481,7 @@ class MainWindow(QMainWindow):
         self._show_node(current)
 
     def _show_node(self, index: QModelIndex) -> None:
+        self._node_shown = True
         level = self.tree_model.level(index)
         if level == ProjectTreeModel.LEVEL_PROJECT:
             unit = self.tree_model.unit_at(index)
@@ -570,19 +597,3 @@ class MainWindow(QMainWindow):
     def _splice_findings(self, start: int, old_count: int, new: list[Finding]) -> None:
         self.problem_model.splice(start, old_count, new)
         self.status_summary.update()
-
-
-def _fill(menu: QMenu, items: MenuItems) -> None:
-    """Append a controller's menu entries (``None`` as a separator)."""
-    for item in items:
-        if item is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(item)
-
-
-def _menu(bar: QMenuBar, title: str, name: str) -> QMenu:
-    """A new menu at the end of the menu bar, named for scripts and tests."""
-    menu = bar.addMenu(title)
-    menu.setObjectName(name)
-    return menu

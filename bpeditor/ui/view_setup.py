@@ -1,6 +1,8 @@
-"""How the window's project tree, findings list and docks look and behave (set at start-up)."""
+"""How the window's tree, findings list, docks, menus and tool bar are set up at start-up."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
@@ -9,6 +11,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QMainWindow,
+    QMenu,
+    QMenuBar,
     QToolBar,
     QTreeView,
     QWidget,
@@ -16,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from bpeditor.ui.findings_model import SEVERITY_LABELS, ProblemListModel
 from bpeditor.ui.tree_model import ProjectTreeModel
+
+if TYPE_CHECKING:
+    from bpeditor.ui.editor_context import MenuItems
 
 _TOTAL_SAMPLE = "99,999,999.99"
 """The widest total the tree's 总计 column is sized for."""
@@ -91,3 +98,19 @@ def add_tool_bar(window: QMainWindow, title: str, groups: list[list[QAction]]) -
         bar.addActions(group)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     return bar
+
+
+def add_menu(bar: QMenuBar, title: str, name: str) -> QMenu:
+    """A new menu at the end of the menu bar, named for scripts and tests."""
+    menu = bar.addMenu(title)
+    menu.setObjectName(name)
+    return menu
+
+
+def fill_menu(menu: QMenu, items: MenuItems) -> None:
+    """Append a controller's menu entries (``None`` as a separator)."""
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(item)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bpeditor import __version__
-from bpeditor.cli import main
+from bpeditor.cli import gui_arguments, main
 from bpeditor.io import native
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +37,18 @@ def test_version() -> None:
     done = run_cli("--version")
     assert done.returncode == 0
     assert done.stdout.strip() == f"bpeditor {__version__}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--example"], ["表.xlsx"], ["-"], ["--ex"], ["--example", "表.xlsx"], ["--", "-表.txt"]],
+)
+def test_window_command_line_reads_as_argparse_reads_it(argv: list[str]) -> None:
+    """The window's short command lines, read without building the parser, read the same."""
+    parser = argparse.ArgumentParser(prog="bpeditor")
+    parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--example", action="store_true")
+    assert vars(gui_arguments(argv)) == vars(parser.parse_args(argv))
 
 
 def test_check_on_the_sample_passes(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from bpeditor.ui.app import UI_FONTS, create_application, pick_ui_font
 from bpeditor.ui.dialogs import DialogService
@@ -42,6 +43,25 @@ def test_a_stray_modal_fails_instead_of_hanging(_no_modal_dialogs: list[str]) ->
         DialogService().error(None, "标题", "内容")
     assert _no_modal_dialogs == ["QMessageBox.open"]
     _no_modal_dialogs.clear()
+
+
+def test_an_error_for_a_window_not_shown_yet_opens_over_it_once_shown(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starting on a bad file: the window opens the file before it is shown; the box waits."""
+    opened: list[tuple[str, bool]] = []
+
+    def record(box: QMessageBox) -> None:
+        parent = box.parentWidget()
+        opened.append((box.text(), parent is not None and parent.isVisible()))
+
+    monkeypatch.setattr(QMessageBox, "open", record)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    DialogService().error(window, "无法打开文件", "表.xlsx：文件不存在")
+    assert opened == []
+    window.show()
+    qtbot.waitUntil(lambda: opened == [("表.xlsx：文件不存在", True)])
 
 
 def _run_gui(*args: str) -> subprocess.CompletedProcess[str]:

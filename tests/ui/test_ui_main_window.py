@@ -243,3 +243,32 @@ def test_reopening_replaces_the_document(loaded: MainWindow, sample_path: Path) 
     assert loaded.project_panel.project is loaded.table.units[0].projects[0]
     assert loaded.tree.currentIndex() == loaded.tree_model.project_index(0, 0)
     assert _grid_rows(loaded) == FIRST_PROJECT_INDICATORS
+
+
+def _opened_before_shown(qtbot, dialogs, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A window that opens ``path`` before it is first shown, as the program starts on a file."""
+    win = MainWindow(dialogs=dialogs)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.open_path(path)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_starting_on_a_file_shows_its_first_project(qtbot, dialogs, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = _opened_before_shown(qtbot, dialogs, sample_path)
+    assert win.panels.currentWidget() is win.project_panel
+    assert win.project_panel.name_edit.text() == "口岸车检场水电费"
+    assert _grid_rows(win) == FIRST_PROJECT_INDICATORS
+    assert win.tree.currentIndex() == win.tree_model.project_index(0, 0)
+    assert dialogs.errors == []
+
+
+def test_starting_on_a_missing_file_shows_the_error_and_the_empty_table(  # type: ignore[no-untyped-def]
+    qtbot, dialogs, tmp_path: Path
+) -> None:
+    win = _opened_before_shown(qtbot, dialogs, tmp_path / "nope.txt")
+    assert "文件不存在" in dialogs.errors[0][1]
+    assert win.panels.currentWidget() is win.table_panel
+    assert win.table_panel.title_edit.text() == "项目支出绩效目标表"
+    assert win.tree.currentIndex() == win.tree_model.table_index()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from bpeditor.model.declaration import period_years
 from bpeditor.model.review.scope import (
@@ -32,7 +33,6 @@ _OUTPUT_LEVEL1 = {"1", "G1", "G2"}
 _GOAL_FIGURE = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(人次|批次|万人|人|次|场|个|家|户|台|套|项|公里|千米|平方米|亩|吨|册|期|天|所|座|辆|条|篇|批|%|％)"
 )
-_WEIGHT = re.compile(r"^\s*(?:权重\s*[:：]?\s*)?(\d+(?:\.\d+)?)\s*(?:分|%|％)?\s*$")
 
 
 def target_class(indicator: Indicator) -> str | None:
@@ -168,10 +168,17 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+@cache
+def _weight_pattern() -> re.Pattern[str]:
+    """A weight as written: ``20``, ``20分``, ``权重：20%`` (compiled when first needed)."""
+    return re.compile(r"^\s*(?:权重\s*[:：]?\s*)?(\d+(?:\.\d+)?)\s*(?:分|%|％)?\s*$")
+
+
 def _check_weights(scope: Scope) -> None:
     indicators = scope.project.indicators
     texts = [i.weight if i.weight.strip() else i.note for i in indicators]  # 权重, else 备注
-    weights = [_WEIGHT.match(t) for t in texts if t.strip()]
+    weight = _weight_pattern()
+    weights = [weight.match(t) for t in texts if t.strip()]
     if not indicators or len(weights) < len(indicators) or not all(weights):
         return
     total = sum((Decimal(m.group(1)) for m in weights if m is not None), Decimal(0))

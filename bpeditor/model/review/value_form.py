@@ -17,14 +17,14 @@ from bpeditor.model.review.scope import (
     is_cost,
     level2_code,
 )
-from bpeditor.model.review.words import VAGUE, stem, unit_in_name
+from bpeditor.model.review.words import VAGUE_WORDS, stem, unit_in_name
 from bpeditor.model.table import Indicator
 from bpeditor.model.value import IndicatorValue, parse_value
 
 _SIGN_ONLY = re.compile(r"^\s*(>=|<=|[≥≤≧≦＞＜＝><=])\s*(?P<rest>\D*)$")
 _LONE_PLACEHOLDER = re.compile(r"^[≥≤＞＜＝><=]*\s*[*＊_＿×xX\-－—–/／]+\s*[%％]?\s*$")
 _PERCENT = {"%", "％"}
-_GROWTH = re.compile(r"增长|增幅|提高|提升|同比|环比|增加|倍")
+_GROWTH_WORDS = ("增长", "增幅", "提高", "提升", "同比", "环比", "增加", "倍")
 _TIME_WORDS = re.compile(
     r"\d|[一二三四五六七八九十]+[个]?(月|日|天|周|年)|月|日|年|季度|周|天|小时|分钟|工作日|前|以内|内|底|旬|期限"
 )
@@ -119,7 +119,7 @@ def _check_qualitative(  # noqa: PLR0917 - one value and where it is
     if scope.on("V1") and sign is not None:
         scope.add("V1", f"{where}有符号没有数值：写出数值和单位，如“≥95%”", field_name, i)
         return
-    if scope.on("V3") and VAGUE.search(text) and not re.search(r"\d", text):
+    if scope.on("V3") and any(w in text for w in VAGUE_WORDS) and not re.search(r"\d", text):
         scope.add(
             "V3",
             f"{where}用了无法衡量的词：改为可衡量的值，如“评价得分≥85分”，或分档的定性值",
@@ -148,7 +148,7 @@ def _check_rate(  # noqa: PLR0917 - one value and where it is
 ) -> None:
     name = stem(indicator.name)
     if name.endswith("率") and value.unit and value.unit not in _PERCENT and value.unit != "‰":
-        if not _GROWTH.search(name) and "百分" not in value.unit:
+        if not any(word in name for word in _GROWTH_WORDS) and "百分" not in value.unit:
             scope.add(
                 "V4",
                 f"{where}与名称不一致：名称是比率（…率），指标值应为百分比，如“≥95%”；"
@@ -160,7 +160,7 @@ def _check_rate(  # noqa: PLR0917 - one value and where it is
         value.unit in _PERCENT
         and value.number is not None
         and value.number > 100
-        and not _GROWTH.search(name)
+        and not any(word in name for word in _GROWTH_WORDS)
     ):
         scope.add("V4", f"{where}超过 100%：比率不能超过 100%，核对数值", field_name, i)
 
