@@ -273,6 +273,10 @@ class FileController(QObject):
         """Show the Excel import dialog for ``path``; the table read with the user's mapping."""
         from bpeditor.ui.import_dialog import ask_mapping  # noqa: PLC0415 - loads the Excel reader
 
+        # The file the program starts on is opened before the window shows; this dialog, unlike
+        # a message, runs at once: it comes over the window, not alone (and off the taskbar).
+        if not self.window.isVisible():
+            self.window.show()
         try:
             return ask_mapping(
                 self.window, path, error, self.context.dialogs.run_dialog, self.settings

@@ -119,3 +119,22 @@ def test_open_dialog_cancelled_keeps_the_table(loaded: MainWindow, dialogs) -> N
     loaded.files.open_action.trigger()
     assert loaded.table is before
     assert dialogs.errors == []
+
+
+def test_starting_on_an_unrecognised_workbook_shows_the_window_under_the_dialog(  # type: ignore[no-untyped-def]
+    qtbot, dialogs, odd_book: Path
+) -> None:
+    """The program opens its file before showing the window; the dialog still comes over it."""
+    win = MainWindow(dialogs=dialogs)
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    shown: list[bool] = []
+
+    def map_over_the_window(dialog: QDialog) -> bool:
+        shown.append(win.isVisible())
+        return _map_and_import(dialog)
+
+    dialogs.dialog_drivers.append(map_over_the_window)
+    assert win.open_path(odd_book)
+    assert shown == [True]
+    assert win.table.project_count() == 2
+    assert win.panels.currentWidget() is win.project_panel
