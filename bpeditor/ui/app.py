@@ -173,10 +173,10 @@ def run(path: Path | None) -> int:
     """Show the main window (opening ``path`` if given), offer crash recovery, run the loop."""
     app = create_application()
     window = MainWindow()
+    ErrorReporter(window, start_log_file()).install()  # the log file opens at its first message
     if path is not None:  # before showing: the window appears with the file, not empty first
         window.open_path(path)
     window.show()
-    ErrorReporter(window, start_log_file()).install()  # after show: the log costs start-up
     if os.environ.get(QUIT_AFTER_SHOW_ENV) == "1":
         QTimer.singleShot(0, app.quit)
         return app.exec()
