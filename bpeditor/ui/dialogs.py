@@ -24,9 +24,6 @@ class DialogService:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
 
         box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok)
-        box.setParent(parent, box.windowFlags())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
         _open_over(box, parent)
 
     def information(self, parent: QWidget | None, title: str, message: str) -> None:
@@ -36,9 +33,6 @@ class DialogService:
         box = QMessageBox(
             QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok
         )
-        box.setParent(parent, box.windowFlags())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
         _open_over(box, parent)
 
     def confirm(self, parent: QWidget | None, title: str, message: str, details: str = "") -> bool:
@@ -67,15 +61,12 @@ class DialogService:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - deferred: start-up
 
         box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok)
-        box.setParent(parent, box.windowFlags())
         box.setDetailedText(details)
         copy = box.addButton(
             QCoreApplication.translate("DialogService", "复制详细信息"),
             QMessageBox.ButtonRole.ActionRole,
         )
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
         _open_over(box, parent)
 
     def open_file(self, parent: QWidget | None, title: str, name_filter: str) -> Path | None:
@@ -213,11 +204,15 @@ class DialogService:
 
 
 def _open_over(box: QMessageBox, parent: QWidget | None) -> None:
-    """Open a window-modal box over ``parent``; over a window not shown yet, once it is.
+    """Open a box modal to ``parent``'s window only, deleted when closed; returns at once.
 
-    The program opens the file it was started on before showing its window: a box opened
-    then could end up behind the window it blocks.
+    Over a window not shown yet, the box opens on the event loop's next turn: the program opens
+    the file it was started on before showing its window, and a box opened then could end up
+    behind the window it blocks.
     """
+    box.setParent(parent, box.windowFlags())
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
     if parent is not None and not parent.window().isVisible():
         QTimer.singleShot(0, box, box.open)
     else:
